@@ -1,0 +1,20 @@
+// The whole pipeline, bytes -> record, as one call the CLI (and anyone else) can make.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kreport/record.h"
+
+namespace kreport {
+
+struct ExtractOptions {
+  std::string path = "-";  // how the input is named in the record and in errors
+  std::string password;    // user or owner password for encrypted PDFs
+};
+
+/// Turns one PDF into its record. Throws Error (naming `options.path`) when the input is
+/// rejected; everything recoverable ends up in the record's warnings.
+Report extract(std::string_view bytes, const ExtractOptions& options);
+
+}  // namespace kreport

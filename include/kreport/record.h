@@ -1,0 +1,160 @@
+// The report record: the typed form of ../shared/design/record-contract.md (v1).
+// Every optional value is std::optional and is written as JSON null when absent.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kreport/diagnostics.h"
+#include "kreport/geometry.h"
+
+namespace kreport {
+
+inline constexpr const char* kSchemaName = "kreport.report";
+inline constexpr const char* kSchemaVersion = "1.0";
+
+using OptString = std::optional<std::string>;
+using OptNumber = std::optional<double>;
+
+struct PdfMeta {
+  OptString version, producer, creator, title, created;
+};
+
+struct Source {
+  std::string path;  // as given; "-" for stdin
+  std::string sha256;
+  long long bytes = 0;
+  int pages = 0;
+  PdfMeta pdf;
+};
+
+struct Broker {
+  std::string id;    // stable ASCII slug: "mirae"
+  std::string name;  // Korean name as printed: "미래에셋증권"
+};
+
+struct Analyst {
+  OptString name, email, phone, team;
+};
+
+struct Money {
+  double value = 0;
+  std::string currency = "KRW";
+};
+
+struct Recommendation {
+  OptString ticker, market, company, rating, rating_text;
+  std::optional<Money> target_price, current_price;
+};
+
+struct DocumentInfo {
+  std::string kind = "broker_report";  // or "other"
+  std::optional<Broker> broker;
+  OptString title, series, issue, published, report_type;
+  std::string language = "ko";
+  std::vector<Analyst> analysts;
+  std::optional<Recommendation> recommendation;
+};
+
+/// A block of text; `table` is set (and `text` empty) for a table_ref block.
+struct Block {
+  std::string type;  // heading, paragraph, bullet, caption, source, note, table_ref
+  std::string text;
+  OptString table;
+  int page = 0;
+  Bbox bbox;
+};
+
+struct Section {
+  std::string id;
+  std::string kind;  // summary, body, peer_table, calendar, appendix, compliance, ...
+  OptString title;
+  int first_page = 0, last_page = 0;
+  std::vector<Block> blocks;
+};
+
+/// A table cell: a number when the printed text is one, else the printed string, else null.
+using Cell = std::variant<std::monostate, double, std::string>;
+
+struct Column {
+  std::string key, label;
+  OptString unit;
+};
+
+struct Table {
+  std::string id, kind;
+  OptString title;
+  int page = 0;
+  Bbox bbox;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  OptString source;
+};
+
+struct Quantity {
+  OptNumber value;
+  OptString unit;
+};
+
+struct Peer {
+  OptString name, ticker, market, value_chain;
+  OptNumber price;
+  std::optional<Quantity> market_cap;
+  std::vector<std::pair<std::string, OptNumber>> returns;  // period ("1W") -> percent
+  OptString comment;
+  std::string table;
+};
+
+struct Figure {
+  std::string id;
+  OptString number, caption, source;
+  int page = 0;
+};
+
+struct RatingDefinition {
+  std::string scope;  // "stock" or "industry"
+  std::string rating, rule;
+};
+
+struct RatingDistribution {
+  OptString as_of;
+  OptNumber buy, hold, sell;
+};
+
+struct RatingChange {
+  OptString date, rating, rating_text;
+  OptNumber target_price, gap_avg_pct, gap_extreme_pct;
+};
+
+struct Statements {
+  std::optional<bool> no_prior_distribution, analyst_independence, holds_1pct_or_more,
+      analyst_conflict;
+};
+
+struct Compliance {
+  int page = 0;
+  std::string text;
+  Statements statements;
+  std::vector<RatingDefinition> rating_definitions;
+  std::optional<RatingDistribution> rating_distribution;
+  std::vector<RatingChange> rating_history;
+};
+
+struct Report {
+  Source source;
+  DocumentInfo document;
+  std::vector<Section> sections;
+  std::vector<Table> tables;
+  std::vector<Peer> peers;
+  std::vector<Figure> figures;
+  std::optional<Compliance> compliance;
+  std::vector<Warning> warnings;
+};
+
+/// The record as JSON text: keys in contract order, coordinates rounded to 0.1 pt, no
+/// timestamps, so the same input always gives the same bytes. Compact unless `pretty`.
+std::string to_json(const Report& report, bool pretty = false);
+
+}  // namespace kreport

@@ -1,0 +1,79 @@
+// Error kinds, their exit codes and their one-line description: the single place where a
+// failure becomes a number a script can test.
+#include "kreport/error.h"
+
+namespace kreport {
+
+int exit_code(Errc code) {
+  switch (code) {
+    case Errc::usage:
+      return kExitUsage;
+    case Errc::io:
+    case Errc::empty:
+    case Errc::not_pdf:
+    case Errc::damaged:
+    case Errc::encrypted:
+    case Errc::bad_password:
+    case Errc::no_pages:
+    case Errc::no_text:
+    case Errc::invalid:
+      return kExitInput;
+    case Errc::output:
+      return kExitOutput;
+    case Errc::internal:
+      return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+const char* errc_name(Errc code) {
+  switch (code) {
+    case Errc::usage:
+      return "usage";
+    case Errc::io:
+      return "io";
+    case Errc::empty:
+      return "empty";
+    case Errc::not_pdf:
+      return "not_pdf";
+    case Errc::damaged:
+      return "damaged";
+    case Errc::encrypted:
+      return "encrypted";
+    case Errc::bad_password:
+      return "bad_password";
+    case Errc::no_pages:
+      return "no_pages";
+    case Errc::no_text:
+      return "no_text";
+    case Errc::output:
+      return "output";
+    case Errc::invalid:
+      return "invalid";
+    case Errc::internal:
+      return "internal";
+  }
+  return "internal";
+}
+
+Error::Error(Errc code, std::string message, std::string file, int page)
+    : std::runtime_error(message),
+      code_(code),
+      message_(std::move(message)),
+      file_(std::move(file)),
+      page_(page) {}
+
+Error Error::in_file(const std::string& file) const {
+  return Error(code_, message_, file, page_);
+}
+
+std::string describe(const Error& e) {
+  std::string out = e.file().empty() ? std::string() : e.file();
+  if (e.page() > 0)
+    out += (out.empty() ? "page " : " (page ") + std::to_string(e.page()) +
+           (e.file().empty() ? "" : ")");
+  if (!out.empty()) out += ": ";
+  return out + e.message();
+}
+
+}  // namespace kreport

@@ -1,0 +1,53 @@
+// Lines from words. poppler's text flow already orders words line by line within each of its
+// blocks; a new line starts where a word leaves the current line's baseline band or steps
+// back to the left. Words are joined with a space only where the PDF put one.
+#include "kreport/layout.h"
+
+#include <algorithm>
+#include <map>
+
+namespace kreport {
+namespace {
+
+bool continues_line(const Bbox& line, const Word& w) {
+  double mid = w.bbox.center_y();
+  bool same_band = mid > line.y0 && mid < line.y1;
+  return same_band && w.bbox.x0 >= line.x1 - 0.5 * std::max(1.0, w.size);
+}
+
+Line make_line(const std::vector<const Word*>& words) {
+  Line line{"", words.front()->bbox, 0, ""};
+  std::map<std::pair<std::string, double>, size_t> chars;  // (font, size) -> characters
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = *words[i];
+    line.text += w.text;
+    if (w.space_after && i + 1 < words.size()) line.text += ' ';
+    line.bbox = line.bbox.united(w.bbox);
+    chars[{w.font, w.size}] += w.text.size();
+  }
+  auto dominant = std::max_element(chars.begin(), chars.end(),
+                                   [](auto& a, auto& b) { return a.second < b.second; });
+  line.font = dominant->first.first;
+  line.size = dominant->first.second;
+  return line;
+}
+
+}  // namespace
+
+PageLayout layout_page(const RawPage& page) {
+  PageLayout out{page.number, page.width, page.height, {}};
+  std::vector<const Word*> current;
+  Bbox band;
+  for (const Word& w : page.words) {
+    if (!current.empty() && !continues_line(band, w)) {
+      out.lines.push_back(make_line(current));
+      current.clear();
+    }
+    band = current.empty() ? w.bbox : band.united(w.bbox);
+    current.push_back(&w);
+  }
+  if (!current.empty()) out.lines.push_back(make_line(current));
+  return out;
+}
+
+}  // namespace kreport

@@ -1,0 +1,200 @@
+// Text normalization with ICU. The steps, in order:
+//   1. full-width forms (decomposition type "wide": "２０２４", "（", U+3000) -> NFKC, which
+//      makes them ASCII; other compatibility characters (①, ㈜, ㎡) are left as printed;
+//   2. Hangul compatibility jamo spelled out as syllables ("ㅎㅏㄴ") -> conjoining jamo, found
+//      through the Unicode character names, so step 3 composes them; a lone "ㅋ" stays;
+//   3. NFC, which also composes decomposed syllables ("ᄒ"+"ᅡ"+"ᆫ" -> "한");
+//   4. default-ignorable characters (ZWSP, ZWJ, soft hyphen, BOM, Hangul filler), controls
+//      and private-use glyphs (unmapped symbol fonts) dropped; every white space becomes one
+//      plain space, runs collapse, ends are trimmed.
+#include "kreport/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace kreport {
+namespace {
+
+constexpr UChar32 kCompatJamoFirst = 0x3131, kCompatJamoLast = 0x318E;
+
+// Conjoining jamo for each compatibility jamo, as leading consonant, vowel, trailing consonant
+// (0 where there is none). Derived from the names: "HANGUL LETTER NIEUN" -> "HANGUL CHOSEONG
+// NIEUN" / "HANGUL JONGSEONG NIEUN".
+struct JamoForms {
+  UChar32 lead = 0, vowel = 0, trail = 0;
+};
+
+UChar32 char_from_name(const std::string& name) {
+  UErrorCode err = U_ZERO_ERROR;
+  UChar32 c = u_charFromName(U_UNICODE_CHAR_NAME, name.c_str(), &err);
+  return U_SUCCESS(err) ? c : 0;
+}
+
+struct Tables {
+  const icu::Normalizer2* nfc = nullptr;
+  std::unique_ptr<icu::Normalizer2> wide_to_ascii;  // NFKC, but only for `wide`
+  icu::UnicodeSet wide, space, dropped, garbage;
+  std::array<JamoForms, kCompatJamoLast - kCompatJamoFirst + 1> jamo{};
+
+  Tables() {
+    UErrorCode err = U_ZERO_ERROR;
+    nfc = icu::Normalizer2::getNFCInstance(err);
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+    wide.applyPattern(u"[:Decomposition_Type=Wide:]", err);
+    space.applyPattern(u"[[:White_Space:][:Zs:]]", err);
+    dropped.applyPattern(u"[[:Default_Ignorable_Code_Point:][:Cc:][:Co:][:Cn:][:Cs:]]", err);
+    dropped.removeAll(space);
+    // Letters that only appear when glyph ids are read as code points: private use, the
+    // replacement character, controls, unassigned; script checks happen in is_garbage().
+    garbage.applyPattern(u"[[:Co:][:Cn:][:Cs:][:Cc:][\\uFFFD]]", err);
+    garbage.removeAll(space);
+    if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU: ") + u_errorName(err));
+    wide.freeze();
+    space.freeze();
+    dropped.freeze();
+    garbage.freeze();
+    wide_to_ascii = std::make_unique<icu::FilteredNormalizer2>(*nfkc, wide);
+    char name[128];
+    for (UChar32 c = kCompatJamoFirst; c <= kCompatJamoLast; ++c) {
+      UErrorCode e = U_ZERO_ERROR;
+      u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof name, &e);
+      std::string n(name);
+      const std::string prefix = "HANGUL LETTER ";
+      if (U_FAILURE(e) || n.rfind(prefix, 0) != 0) continue;
+      std::string suffix = n.substr(prefix.size());
+      jamo[c - kCompatJamoFirst] = {char_from_name("HANGUL CHOSEONG " + suffix),
+                                    char_from_name("HANGUL JUNGSEONG " + suffix),
+                                    char_from_name("HANGUL JONGSEONG " + suffix)};
+    }
+  }
+};
+
+const Tables& tables() {
+  static const Tables t;
+  return t;
+}
+
+const JamoForms* compat_jamo(UChar32 c) {
+  if (c < kCompatJamoFirst || c > kCompatJamoLast) return nullptr;
+  return &tables().jamo[c - kCompatJamoFirst];
+}
+
+// Rewrites syllables spelled with compatibility jamo (consonant, vowel, optional final
+// consonant not followed by a vowel) as conjoining jamo; anything else is left alone.
+icu::UnicodeString compose_compat_jamo(const icu::UnicodeString& in) {
+  std::vector<UChar32> cps;
+  for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) cps.push_back(in.char32At(i));
+  icu::UnicodeString out;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const JamoForms* l = compat_jamo(cps[i]);
+    const JamoForms* v = i + 1 < cps.size() ? compat_jamo(cps[i + 1]) : nullptr;
+    if (!l || !l->lead || !v || !v->vowel) {
+      out.append(cps[i]);
+      continue;
+    }
+    out.append(l->lead).append(v->vowel);
+    i += 1;
+    const JamoForms* t = i + 1 < cps.size() ? compat_jamo(cps[i + 1]) : nullptr;
+    const JamoForms* after = i + 2 < cps.size() ? compat_jamo(cps[i + 2]) : nullptr;
+    if (t && t->trail && !(after && after->vowel)) {
+      out.append(t->trail);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+bool has_compat_jamo(const icu::UnicodeString& s) {
+  for (int32_t i = 0; i < s.length(); ++i)
+    if (s[i] >= kCompatJamoFirst && s[i] <= kCompatJamoLast) return true;
+  return false;
+}
+
+bool is_garbage(UChar32 c) {
+  if (tables().garbage.contains(c)) return true;
+  UErrorCode err = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &err)) {
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED:
+    case USCRIPT_LATIN:
+    case USCRIPT_HANGUL:
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_GREEK:  // α, β, μ in finance and chip specs
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+std::string normalize(std::string_view utf8, int* dropped_count) {
+  const Tables& t = tables();
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  s = t.wide_to_ascii->normalize(s, err);
+  if (has_compat_jamo(s)) s = compose_compat_jamo(s);
+  s = t.nfc->normalize(s, err);
+  if (U_FAILURE(err)) return sanitize_utf8(utf8);
+
+  icu::UnicodeString out;
+  bool pending_space = false;
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    UChar32 c = s.char32At(i);
+    if (t.space.contains(c)) {
+      pending_space = !out.isEmpty();
+      continue;
+    }
+    if (t.dropped.contains(c)) {
+      if (dropped_count && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+        ++*dropped_count;
+      continue;
+    }
+    if (pending_space) out.append(UChar32(' '));
+    pending_space = false;
+    out.append(c);
+  }
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+TextQuality assess(std::string_view utf8) {
+  const Tables& t = tables();
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  TextQuality q;
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    UChar32 c = s.char32At(i);
+    if (t.space.contains(c)) continue;
+    ++q.visible;
+    if (is_garbage(c)) ++q.unmapped;
+  }
+  return q;
+}
+
+bool is_unmapped(const TextQuality& q) {
+  // A Korean report has next to no letters outside Hangul, Latin, Han and common symbols;
+  // glyph ids read as code points land all over the BMP. A quarter is far from both.
+  constexpr int kMinVisible = 8;
+  return q.visible >= kMinVisible && q.unmapped * 4 >= q.visible;
+}
+
+std::string sanitize_utf8(std::string_view bytes) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data(), bytes.size()));
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+}  // namespace kreport

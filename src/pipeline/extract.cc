@@ -1,0 +1,102 @@
+// The driver: one linear pass over the stages, a page at a time, so that memory follows the
+// page being read plus the text kept for the record. Each step says why it is there.
+#include <algorithm>
+
+#include "kreport/diagnostics.h"
+#include "kreport/error.h"
+#include "kreport/layout.h"
+#include "kreport/load.h"
+#include "kreport/normalize.h"
+#include "kreport/pipeline.h"
+#include "kreport/segment.h"
+
+namespace kreport {
+namespace {
+
+OptString clean(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  std::string v = normalize(*s);
+  if (v.empty()) return std::nullopt;
+  return v;
+}
+
+Source describe_source(std::string_view bytes, const PdfDocument& doc, const std::string& path) {
+  PdfInfo info = doc.info();
+  Source s;
+  s.path = sanitize_utf8(path);
+  s.sha256 = sha256_hex(bytes);
+  s.bytes = static_cast<long long>(bytes.size());
+  s.pages = doc.page_count();
+  s.pdf = {info.version, clean(info.producer), clean(info.creator), clean(info.title),
+           info.created};
+  return s;
+}
+
+std::string join_words(const RawPage& page) {
+  std::string all;
+  for (const Word& w : page.words) all += w.text + ' ';
+  return all;
+}
+
+// Reads one page into normalized lines, or into nothing plus a warning saying why not.
+PageLayout read_page(const PdfDocument& doc, int number, Diagnostics& diag) {
+  RawPage raw = doc.page(number);
+  if (!raw.problems.empty())
+    diag.warn("PDF_SYNTAX", number,
+              std::to_string(raw.problems.size()) +
+                  " PDF syntax problem(s), first: " + sanitize_utf8(raw.problems.front()));
+  if (raw.words.empty()) {
+    diag.warn("NO_TEXT_LAYER", number, "page has no extractable text (scanned or drawn as images)");
+    return {number, raw.width, raw.height, {}};
+  }
+  // Fonts without a Unicode map give glyph ids instead of characters: drop such a page's
+  // text rather than pass it off as words.
+  TextQuality q = assess(join_words(raw));
+  if (is_unmapped(q)) {
+    diag.warn("UNMAPPED_GLYPHS", number,
+              std::to_string(q.unmapped) + " of " + std::to_string(q.visible) +
+                  " characters have no Unicode mapping; page text dropped");
+    return {number, raw.width, raw.height, {}};
+  }
+  PageLayout layout = layout_page(raw);
+  int dropped = 0;
+  for (Line& line : layout.lines) line.text = normalize(line.text, &dropped);
+  std::erase_if(layout.lines, [](const Line& l) { return l.text.empty(); });
+  if (dropped > 0)
+    diag.warn("DROPPED_SYMBOLS", number,
+              std::to_string(dropped) +
+                  " private-use or control character(s) dropped (symbol-font glyphs such as "
+                  "bullets, with no Unicode meaning)");
+  return layout;
+}
+
+}  // namespace
+
+Report extract(std::string_view bytes, const ExtractOptions& options) {
+  try {
+    Diagnostics diag;
+    PdfDocument doc = PdfDocument::open(bytes, options.password);
+    Report report;
+    // Who the input is: path, hash and PDF info make a record traceable to its file.
+    report.source = describe_source(bytes, doc, options.path);
+
+    // Text, page by page: load -> layout -> normalize.
+    std::vector<PageLayout> pages;
+    for (int n = 1; n <= doc.page_count(); ++n) pages.push_back(read_page(doc, n, diag));
+    bool any_text = std::any_of(pages.begin(), pages.end(),
+                                [](const PageLayout& p) { return !p.lines.empty(); });
+    if (!any_text)
+      throw Error(Errc::no_text, "no usable text on any of " + std::to_string(pages.size()) +
+                                     " page(s): image-only or unmapped fonts (needs OCR)");
+
+    // Structure: sections of typed blocks.
+    report.sections = segment(pages);
+
+    report.warnings = diag.warnings();
+    return report;
+  } catch (const Error& e) {
+    throw e.in_file(options.path);
+  }
+}
+
+}  // namespace kreport
