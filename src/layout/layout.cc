@@ -1,6 +1,6 @@
 // Lines from words. poppler's text flow already orders words line by line within each of its
 // blocks; a new line starts where a word leaves the current line's baseline band or steps
-// back to the left. Words are joined with a space only where the PDF put one.
+// back to the left. Words are joined with a space where the PDF put one or left a gap.
 #include "kreport/layout.h"
 
 #include <algorithm>
@@ -15,13 +15,21 @@ bool continues_line(const Bbox& line, const Word& w) {
   return same_band && w.bbox.x0 >= line.x1 - 0.5 * std::max(1.0, w.size);
 }
 
+// A space where the PDF put one, or where the gap is wider than a fifth of the font size:
+// separately drawn spans ("키움증권" "기업분석") carry no space flag of their own.
+bool needs_space(const Word& prev, const Word& next) {
+  if (prev.space_after) return true;
+  double gap = next.bbox.x0 - prev.bbox.x1;
+  return gap > 0.2 * std::max(1.0, std::min(prev.size, next.size));
+}
+
 Line make_line(const std::vector<const Word*>& words) {
   Line line{"", words.front()->bbox, 0, ""};
   std::map<std::pair<std::string, double>, size_t> chars;  // (font, size) -> characters
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = *words[i];
+    if (i > 0 && needs_space(*words[i - 1], w)) line.text += ' ';
     line.text += w.text;
-    if (w.space_after && i + 1 < words.size()) line.text += ' ';
     line.bbox = line.bbox.united(w.bbox);
     chars[{w.font, w.size}] += w.text.size();
   }

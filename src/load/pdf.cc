@@ -27,8 +27,12 @@ constexpr size_t kMaxCapturedMessages = 20;
 thread_local std::vector<std::string>* poppler_messages = nullptr;
 
 void capture_poppler_message(const std::string& msg, void*) {
-  if (poppler_messages && poppler_messages->size() < kMaxCapturedMessages)
+  if (!poppler_messages) return;
+  // Keep the first messages and the latest one: the last often says what finally failed.
+  if (poppler_messages->size() < kMaxCapturedMessages)
     poppler_messages->push_back(msg);
+  else
+    poppler_messages->back() = msg;
 }
 
 // Routes poppler's messages into `sink` for the lifetime of this object (this thread only).
@@ -78,6 +82,28 @@ int degrees(poppler::page::orientation_enum o) {
   }
 }
 
+// Turns the page so that its dominant text direction reads left to right: poppler gives boxes
+// in display space, where a page with /Rotate 90 (or landscape content drawn sideways) has
+// its lines running top to bottom. `quarter_turns` is poppler's text rotation, clockwise.
+Bbox upright(const Bbox& b, int quarter_turns, double width, double height) {
+  switch (quarter_turns) {
+    case 1:  // text runs downward: (x, y) -> (y, W - x)
+      return {b.y0, width - b.x1, b.y1, width - b.x0};
+    case 2:  // upside down
+      return {width - b.x1, height - b.y1, width - b.x0, height - b.y0};
+    case 3:  // text runs upward: (x, y) -> (H - y, x)
+      return {height - b.y1, b.x0, height - b.y0, b.x1};
+    default:
+      return b;
+  }
+}
+
+int dominant_rotation(const std::vector<poppler::text_box>& boxes) {
+  size_t chars[4] = {0, 0, 0, 0};
+  for (const poppler::text_box& b : boxes) chars[b.rotation() & 3] += b.text().size();
+  return static_cast<int>(std::max_element(chars, chars + 4) - chars);
+}
+
 void check_envelope(std::string_view bytes) {
   if (bytes.empty()) throw Error(Errc::empty, "empty file (0 bytes)");
   std::string_view head = bytes.substr(0, kHeaderWindow);
@@ -109,7 +135,7 @@ PdfDocument PdfDocument::open(std::string_view bytes, const std::string& passwor
   impl->doc.reset(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size()), password, password));
   if (!impl->doc) {
-    std::string why = messages.empty() ? "" : " (" + messages.front() + ")";
+    std::string why = messages.empty() ? "" : " (" + messages.back() + ")";
     throw Error(Errc::damaged, "damaged PDF: cannot be parsed" + why);
   }
   if (impl->doc->is_locked()) {
@@ -161,13 +187,17 @@ RawPage PdfDocument::page(int number) const {
   out.width = sideways ? box.height() : box.width();
   out.height = sideways ? box.width() : box.height();
   std::vector<poppler::text_box> boxes = p->text_list(poppler::page::text_list_include_font);
+  int turns = dominant_rotation(boxes);
+  double display_w = out.width, display_h = out.height;
+  if (turns % 2 == 1) std::swap(out.width, out.height);
   out.words.reserve(boxes.size());
   for (const poppler::text_box& b : boxes) {
     Word w;
     w.text = utf8(b.text());
     if (w.text.empty()) continue;
     poppler::rectf r = b.bbox();
-    w.bbox = {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
+    w.bbox =
+        upright({r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}, turns, display_w, display_h);
     w.font = strip_subset_prefix(b.get_font_name());
     w.size = b.get_font_size();
     w.space_after = b.has_space_after();

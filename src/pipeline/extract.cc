@@ -70,6 +70,17 @@ PageLayout read_page(const PdfDocument& doc, int number, Diagnostics& diag) {
   return layout;
 }
 
+Error no_text_error(size_t pages, const Diagnostics& diag) {
+  auto count = [&](const char* code) {
+    return std::count_if(diag.warnings().begin(), diag.warnings().end(),
+                         [&](const Warning& w) { return w.code == code; });
+  };
+  return Error(Errc::no_text,
+               "no usable text on any of " + std::to_string(pages) + " page(s): " +
+                   std::to_string(count("NO_TEXT_LAYER")) + " without a text layer, " +
+                   std::to_string(count("UNMAPPED_GLYPHS")) + " with unmapped fonts (needs OCR)");
+}
+
 }  // namespace
 
 Report extract(std::string_view bytes, const ExtractOptions& options) {
@@ -83,11 +94,9 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
     // Text, page by page: load -> layout -> normalize.
     std::vector<PageLayout> pages;
     for (int n = 1; n <= doc.page_count(); ++n) pages.push_back(read_page(doc, n, diag));
-    bool any_text = std::any_of(pages.begin(), pages.end(),
-                                [](const PageLayout& p) { return !p.lines.empty(); });
-    if (!any_text)
-      throw Error(Errc::no_text, "no usable text on any of " + std::to_string(pages.size()) +
-                                     " page(s): image-only or unmapped fonts (needs OCR)");
+    if (std::all_of(pages.begin(), pages.end(),
+                    [](const PageLayout& p) { return p.lines.empty(); }))
+      throw no_text_error(pages.size(), diag);
 
     // Structure: sections of typed blocks.
     report.sections = segment(pages);

@@ -52,3 +52,10 @@ TEST(Layout, DominantFontNamesTheLine) {
 TEST(Layout, EmptyPageHasNoLines) {
   EXPECT_TRUE(layout_page(RawPage{3, 595, 842, 0, {}, {}}).lines.empty());
 }
+
+TEST(Layout, GapBetweenSpansIsASpace) {
+  // "키움증권" and "기업분석" drawn as separate spans, 6 pt apart, no space character.
+  RawPage p{1, 595, 842, 0, {word("키움증권", 10, 100, 50, false), word("기업분석", 56, 100, 96)},
+            {}};
+  EXPECT_EQ(layout_page(p).lines.at(0).text, "키움증권 기업분석");
+}

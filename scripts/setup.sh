@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian packages kreport needs to build and test, then builds it.
+# Usage: scripts/setup.sh [PRESET]   (PRESET: dev (default), asan, release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset=${1:-dev}
+
+packages=(
+  g++ cmake ninja-build pkg-config clang-format
+  libpoppler-cpp-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
+  libgtest-dev libvalijson-dev
+  python3 python3-jsonschema qpdf poppler-utils
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"

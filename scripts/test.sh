@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: set-up and build, the dev test suite (unit, end-to-end, and the real-report
+# corpus when ../shared/real exists), then the same suite under ASan+UBSan.
+# Usage: scripts/test.sh [--no-asan]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh dev
+ctest --preset dev -j 2
+
+if [ "${1:-}" != "--no-asan" ]; then
+  scripts/setup.sh asan
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --preset asan -j 2 -LE corpus
+fi

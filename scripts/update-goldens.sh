@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates tests/golden/*.json from the fixtures with the current build. Run it after an
+# intended change of output, then read `git diff tests/golden` as a reviewer would.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${KREPORT_BIN:-build/kreport}
+mkdir -p tests/golden
+for pdf in fixtures/*.pdf fixtures/odd/*.pdf; do
+  name=$(basename "${pdf%.pdf}")
+  if "$bin" extract -q --pretty "$pdf" >"tests/golden/$name.json.tmp" 2>/dev/null; then
+    mv "tests/golden/$name.json.tmp" "tests/golden/$name.json"
+    echo "updated tests/golden/$name.json"
+  else
+    rm -f "tests/golden/$name.json.tmp"
+    echo "skipped $pdf (rejected: an error fixture, tested in tests/e2e/cli_test.cc)"
+  fi
+done

@@ -1,0 +1,190 @@
+// The command line end to end: exit codes, the exact stderr line for each kind of bad input,
+// stdin, -o, determinism. Error messages are compared word for word: they are interface.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "run.h"
+
+namespace fs = std::filesystem;
+using kreport::test::read_file;
+using kreport::test::run_kreport;
+using kreport::test::source_dir;
+
+namespace {
+
+constexpr const char* kMirae = "fixtures/mirae_ai_weekly.pdf";
+
+void expect_rejected(const std::string& args, int code, const std::string& line) {
+  auto r = run_kreport(args);
+  EXPECT_EQ(r.code, code) << args;
+  EXPECT_EQ(r.out, "") << args;
+  EXPECT_EQ(r.err, line + "\n") << args;
+}
+
+TEST(Cli, EmptyFile) {
+  expect_rejected("extract fixtures/broken/empty.pdf", 2,
+                  "kreport: fixtures/broken/empty.pdf: empty file (0 bytes)");
+}
+
+TEST(Cli, NotAPdf) {
+  expect_rejected("extract fixtures/broken/not_a_pdf.pdf", 2,
+                  "kreport: fixtures/broken/not_a_pdf.pdf: not a PDF (no %PDF- header)");
+}
+
+TEST(Cli, Truncated) {
+  expect_rejected(
+      "extract fixtures/broken/truncated.pdf", 2,
+      "kreport: fixtures/broken/truncated.pdf: truncated PDF (no %%EOF at the end of the file)");
+}
+
+TEST(Cli, GarbageAfterHeader) {
+  auto r = run_kreport("extract fixtures/broken/garbage_after_header.pdf");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.rfind("kreport: fixtures/broken/garbage_after_header.pdf: ", 0), 0u) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+TEST(Cli, DamagedBetweenHeaderAndEof) {
+  expect_rejected(
+      "extract fixtures/broken/damaged.pdf", 2,
+      "kreport: fixtures/broken/damaged.pdf: damaged PDF: cannot be parsed (error: Couldn't read "
+      "xref table)");
+}
+
+TEST(Cli, ZeroPages) {
+  expect_rejected("extract fixtures/broken/zero_pages.pdf", 2,
+                  "kreport: fixtures/broken/zero_pages.pdf: PDF has no pages");
+}
+
+TEST(Cli, EncryptedWithoutPassword) {
+  expect_rejected("extract fixtures/broken/encrypted.pdf", 2,
+                  "kreport: fixtures/broken/encrypted.pdf: encrypted PDF: a password is needed "
+                  "(use --password)");
+}
+
+TEST(Cli, EncryptedWithWrongPassword) {
+  expect_rejected(
+      "extract --password nope fixtures/broken/encrypted.pdf", 2,
+      "kreport: fixtures/broken/encrypted.pdf: encrypted PDF: the password given does not open it");
+}
+
+TEST(Cli, EncryptedWithUserPasswordOpens) {
+  auto r = run_kreport("extract -q --password secret fixtures/broken/encrypted.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_GT(j["sections"].size(), 0u);
+}
+
+TEST(Cli, OwnerPasswordOnlyOpensWithoutOne) {
+  auto r = run_kreport("extract -q fixtures/odd/owner_only.pdf");
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
+TEST(Cli, MissingFile) {
+  expect_rejected("extract fixtures/nope.pdf", 2,
+                  "kreport: fixtures/nope.pdf: cannot open: No such file or directory");
+}
+
+TEST(Cli, ImageOnlyIsRejectedWithReason) {
+  expect_rejected("extract fixtures/odd/image_only.pdf", 2,
+                  "kreport: fixtures/odd/image_only.pdf: no usable text on any of 1 page(s): "
+                  "1 without a text layer, 0 with unmapped fonts (needs OCR)");
+}
+
+TEST(Cli, UnmappedFontsAreRejectedNotPassedOff) {
+  auto r = run_kreport("extract fixtures/odd/unmapped_glyphs.pdf");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("with unmapped fonts (needs OCR)"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnmappedPageWarnedAndDroppedInMixedDocument) {
+  auto r = run_kreport("extract -q fixtures/odd/mixed_unmapped.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool warned = false;
+  for (auto& w : j["warnings"])
+    if (w["code"] == "UNMAPPED_GLYPHS" && w["page"] == 2) warned = true;
+  EXPECT_TRUE(warned) << j["warnings"].dump();
+  for (auto& s : j["sections"])
+    for (auto& b : s["blocks"]) EXPECT_NE(b["page"], 2) << b.dump();
+}
+
+TEST(Cli, WarningsGoToStderrUnlessQuiet) {
+  auto r = run_kreport("extract fixtures/odd/mixed_unmapped.pdf");
+  ASSERT_EQ(r.code, 0);
+  EXPECT_NE(
+      r.err.find("kreport: fixtures/odd/mixed_unmapped.pdf (page 2): warning UNMAPPED_GLYPHS: "),
+      std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, NoArgumentsIsUsageError) {
+  auto r = run_kreport("");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, UnknownOptionIsUsageError) {
+  auto r = run_kreport(std::string("extract --frobnicate ") + kMirae);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("see kreport --help"), std::string::npos) << r.err;
+}
+
+TEST(Cli, HelpTeachesExitCodes) {
+  auto r = run_kreport("--help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("kreport extract report.pdf"), std::string::npos);
+  EXPECT_NE(r.out.find("2  input rejected"), std::string::npos);
+}
+
+TEST(Cli, StdinGivesSameRecordButPath) {
+  auto by_path = run_kreport(std::string("extract -q ") + kMirae);
+  auto by_stdin = run_kreport("extract -q -", (source_dir() / kMirae).string());
+  ASSERT_EQ(by_path.code, 0);
+  ASSERT_EQ(by_stdin.code, 0) << by_stdin.err;
+  auto a = nlohmann::json::parse(by_path.out), b = nlohmann::json::parse(by_stdin.out);
+  EXPECT_EQ(b["source"]["path"], "-");
+  EXPECT_EQ(a["source"]["path"], kMirae);
+  b["source"]["path"] = a["source"]["path"];
+  EXPECT_EQ(a, b);
+}
+
+TEST(Cli, SameInputSameBytes) {
+  auto a = run_kreport(std::string("extract -q ") + kMirae);
+  auto b = run_kreport(std::string("extract -q ") + kMirae);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_FALSE(a.out.empty());
+}
+
+TEST(Cli, OutputFileIsWrittenWhole) {
+  auto dir = fs::temp_directory_path() / ("kreport-o-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto target = dir / "r.json";
+  auto r =
+      run_kreport(std::string("extract -q --pretty ") + kMirae + " -o '" + target.string() + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  auto stdout_run = run_kreport(std::string("extract -q ") + kMirae);
+  EXPECT_EQ(nlohmann::json::parse(read_file(target)), nlohmann::json::parse(stdout_run.out));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}), 1);
+  fs::remove_all(dir);
+}
+
+TEST(Cli, UnwritableOutputLeavesNothing) {
+  auto r = run_kreport(std::string("extract -q ") + kMirae + " -o /nonexistent-dir/r.json");
+  EXPECT_EQ(r.code, 4);
+  EXPECT_EQ(r.err, "kreport: /nonexistent-dir/r.json: cannot write: No such file or directory\n");
+  EXPECT_FALSE(fs::exists("/nonexistent-dir"));
+}
+
+TEST(Cli, BadInputWritesNoOutputFile) {
+  auto target = fs::temp_directory_path() / ("kreport-bad-" + std::to_string(::getpid()) + ".json");
+  auto r = run_kreport("extract fixtures/broken/truncated.pdf -o '" + target.string() + "'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(fs::exists(target));
+}
+
+}  // namespace

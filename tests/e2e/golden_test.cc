@@ -1,0 +1,65 @@
+// Every fixture PDF is extracted by the real binary and its record compared, field by field,
+// with the committed golden (tests/golden/NAME.json; regenerate: scripts/update-goldens.sh).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "run.h"
+
+namespace fs = std::filesystem;
+using kreport::test::read_file;
+using kreport::test::run_kreport;
+using kreport::test::source_dir;
+
+namespace {
+
+std::vector<std::string> golden_names() {
+  std::vector<std::string> names;
+  for (auto& e : fs::directory_iterator(source_dir() / "tests/golden"))
+    if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string fixture_for(const std::string& name) {
+  for (std::string dir : {"fixtures/", "fixtures/odd/"})
+    if (fs::exists(source_dir() / (dir + name + ".pdf"))) return dir + name + ".pdf";
+  return "fixtures/" + name + ".pdf";
+}
+
+class Golden : public testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, RecordMatchesFieldByField) {
+  std::string pdf = fixture_for(GetParam());
+  auto run = run_kreport("extract -q " + pdf);
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  auto want =
+      nlohmann::json::parse(read_file(source_dir() / "tests/golden" / (GetParam() + ".json")));
+  auto got = nlohmann::json::parse(run.out);
+  nlohmann::json patch = nlohmann::json::diff(want, got);
+  for (const auto& op : patch) {
+    std::string path = op["path"];
+    nlohmann::json want_v = want.contains(nlohmann::json::json_pointer(path))
+                                ? want[nlohmann::json::json_pointer(path)]
+                                : nlohmann::json("(absent)");
+    ADD_FAILURE() << pdf << ": " << op["op"].get<std::string>() << " at " << path
+                  << "\n  golden: " << want_v.dump().substr(0, 300) << "\n  actual: "
+                  << op.value("value", nlohmann::json("(absent)")).dump().substr(0, 300);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, testing::ValuesIn(golden_names()),
+                         [](const auto& info) { return info.param; });
+
+TEST(Goldens, EveryFixtureHasOne) {
+  auto names = golden_names();
+  for (auto& e : fs::directory_iterator(source_dir() / "fixtures"))
+    if (e.path().extension() == ".pdf") {
+      EXPECT_NE(std::find(names.begin(), names.end(), e.path().stem().string()), names.end())
+          << e.path() << " has no golden record (scripts/update-goldens.sh)";
+    }
+  EXPECT_GE(names.size(), 5u);
+}
+
+}  // namespace

@@ -1,0 +1,41 @@
+#include "run.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace kreport::test {
+
+std::filesystem::path source_dir() {
+  return KREPORT_SOURCE_DIR;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Run run_kreport(const std::string& args, const std::string& stdin_path) {
+  static int counter = 0;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("kreport-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(dir);
+  auto out = dir / "out", err = dir / "err";
+  std::string cmd = "cd '" + source_dir().string() + "' && '" KREPORT_BIN "' " + args + " <" +
+                    (stdin_path.empty() ? std::string("/dev/null") : "'" + stdin_path + "'") +
+                    " >'" + out.string() + "' 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(out);
+  r.err = read_file(err);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+}  // namespace kreport::test

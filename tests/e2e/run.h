@@ -1,0 +1,23 @@
+// Runs the real kreport binary from the repository root and captures what it printed.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace kreport::test {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+/// `kreport ARGS` run from the source tree (so fixture paths are relative, as a user types
+/// them); `stdin_path`, when given, is fed to standard input.
+Run run_kreport(const std::string& args, const std::string& stdin_path = "");
+
+/// The repository root, where fixtures/ and tests/golden/ live.
+std::filesystem::path source_dir();
+
+std::string read_file(const std::filesystem::path& p);
+
+}  // namespace kreport::test
