@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace kreport::cli {
 
@@ -15,5 +16,25 @@ struct ExtractArgs {
 
 /// `kreport extract`: one PDF -> one record. Returns the process exit code.
 int run_extract(const ExtractArgs& args);
+
+struct BatchArgs {
+  std::string in_dir, out_dir, summary, password;
+  int jobs = 0;  // 0: one per core
+  bool force = false, jsonl = false, quiet = false;
+};
+
+/// `kreport batch`: a folder of PDFs -> a folder of records (or JSON Lines on stdout).
+int run_batch(const BatchArgs& args);
+
+struct ValidateArgs {
+  std::vector<std::string> inputs;  // record files, JSON Lines files, or "-"
+  bool quiet = false;
+};
+
+/// `kreport validate`: checks records against the schema version each one names.
+int run_validate(const ValidateArgs& args);
+
+/// `kreport schema`: prints schema `name` at `version` (empty: the current one).
+int run_schema(const std::string& name, const std::string& version);
 
 }  // namespace kreport::cli

@@ -1,24 +1,26 @@
-// kreport's command line: parses arguments into plain structs and hands them to commands.cc.
+// kreport's command line: parses arguments into plain structs and hands them to the
+// commands. Nothing else happens here.
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
-#include <iostream>
 
 #include "commands.h"
 #include "kreport/error.h"
 
 namespace {
 
-constexpr const char* kExitCodes = R"(Exit codes:
+constexpr const char* kExitCodes = R"(
+Exit codes:
   0  success
   1  usage error (bad option or argument)
   2  input rejected: missing, empty, not a PDF, truncated or damaged, encrypted
      (or wrong --password), no pages, or no usable text on any page
-  3  batch/validate: some inputs failed, the others were processed
+  3  some inputs failed (batch: documents that did not convert; validate: invalid
+     records), the others were processed
   4  output could not be written
   5  internal error (a bug: please report it with the input file)
-Errors are one line on stderr: "kreport: FILE: reason". Records go to stdout or -o.)";
+Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
 
 }  // namespace
 
@@ -30,11 +32,14 @@ int main(int argc, char** argv) {
 
   CLI::App app{
       "kreport turns Korean securities-research PDFs (broker reports) into JSON records that\n"
-      "follow a versioned JSON Schema (schema \"kreport.report\" 1.0).\n\n"
+      "follow a versioned JSON Schema (\"kreport.report\", see `kreport schema`).\n\n"
       "Examples:\n"
-      "  kreport extract report.pdf              print the record on stdout\n"
-      "  cat report.pdf | kreport extract -      the same, from standard input\n"
-      "  kreport extract report.pdf -o r.json --pretty\n"};
+      "  kreport extract report.pdf                 print the record on stdout\n"
+      "  cat report.pdf | kreport extract -         the same, from standard input\n"
+      "  kreport extract report.pdf -o r.json --pretty\n"
+      "  kreport batch reports/ -o records/ -j 4    a folder, in parallel, surviving bad files\n"
+      "  kreport batch reports/ --jsonl > all.jsonl every record as one JSON line\n"
+      "  kreport validate records/*.json            check records against their schema\n"};
   app.name("kreport");
   app.footer(kExitCodes);
   app.set_version_flag("--version", std::string("kreport ") + KREPORT_VERSION);
@@ -51,6 +56,45 @@ int main(int argc, char** argv) {
                     "Do not print warnings on stderr (they stay in the record)");
   extract->footer(kExitCodes);
 
+  kreport::cli::BatchArgs ba;
+  CLI::App* batch =
+      app.add_subcommand("batch", "Convert a folder of PDFs in parallel, surviving bad files");
+  batch->add_option("in_dir", ba.in_dir, "Folder of PDFs")->required();
+  batch->add_option("-o,--output", ba.out_dir, "Folder for the records (mirrors sub-folders)");
+  batch->add_option("-j,--jobs", ba.jobs, "Documents converted at once (default: one per core)")
+      ->check(CLI::PositiveNumber);
+  batch->add_flag("--force", ba.force, "Convert even the inputs whose records are up to date");
+  batch->add_flag("--jsonl", ba.jsonl,
+                  "Write every record as one line on stdout, in input order, instead of files");
+  batch->add_option("--summary", ba.summary,
+                    "Write the summary here instead of OUT_DIR/_summary.json");
+  batch->add_option("--password", ba.password, "Password for encrypted PDFs");
+  batch->add_flag("-q,--quiet", ba.quiet, "Print failures only (no progress, no per-file lines)");
+  batch->footer(
+      std::string("\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
+                  "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"
+                  "crashing file is reported and the others still convert. Outputs are written\n"
+                  "atomically; a rerun skips records that are up to date (same input SHA-256 and\n"
+                  "kreport version). OUT_DIR/_summary.json lists every input with its status,\n"
+                  "pages, warnings and time. Progress is shown on a terminal only.\n") +
+      kExitCodes);
+
+  kreport::cli::ValidateArgs va;
+  CLI::App* validate = app.add_subcommand("validate", "Check records against their JSON Schema");
+  validate->add_option("inputs", va.inputs, "Record files, or - for standard input")->required();
+  validate->add_flag("-q,--quiet", va.quiet, "Print problems only, not the final count");
+  validate->footer(
+      std::string("\nEach record is checked against the schema version it names\n"
+                  "(schema_version). A file may hold one record or JSON Lines; every\n"
+                  "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n") +
+      kExitCodes);
+
+  std::string schema_version, schema_name = "report";
+  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the record");
+  schema->add_option("--version", schema_version, "Schema version, e.g. 1.0 (default: current)");
+  schema->add_option("--name", schema_name, "Which schema: report (default) or batch_summary")
+      ->check(CLI::IsMember({"report", "batch_summary"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -63,5 +107,8 @@ int main(int argc, char** argv) {
     return kreport::kExitUsage;
   }
   if (*extract) return kreport::cli::run_extract(ex);
+  if (*batch) return kreport::cli::run_batch(ba);
+  if (*validate) return kreport::cli::run_validate(va);
+  if (*schema) return kreport::cli::run_schema("kreport." + schema_name, schema_version);
   return kreport::kExitUsage;
 }

@@ -20,13 +20,14 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
-Run run_kreport(const std::string& args, const std::string& stdin_path) {
+Run run_kreport(const std::string& args, const std::string& stdin_path, bool raw) {
   static int counter = 0;
   auto dir = std::filesystem::temp_directory_path() /
              ("kreport-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::create_directories(dir);
   auto out = dir / "out", err = dir / "err";
-  std::string cmd = "cd '" + source_dir().string() + "' && '" KREPORT_BIN "' " + args + " <" +
+  std::string program = raw ? "" : "'" KREPORT_BIN "' ";
+  std::string cmd = "cd '" + source_dir().string() + "' && " + program + args + " <" +
                     (stdin_path.empty() ? std::string("/dev/null") : "'" + stdin_path + "'") +
                     " >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());

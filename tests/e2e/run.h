@@ -12,8 +12,9 @@ struct Run {
 };
 
 /// `kreport ARGS` run from the source tree (so fixture paths are relative, as a user types
-/// them); `stdin_path`, when given, is fed to standard input.
-Run run_kreport(const std::string& args, const std::string& stdin_path = "");
+/// them); `stdin_path`, when given, is fed to standard input. With `raw`, ARGS is the whole
+/// shell command (to set an environment variable, say).
+Run run_kreport(const std::string& args, const std::string& stdin_path = "", bool raw = false);
 
 /// The repository root, where fixtures/ and tests/golden/ live.
 std::filesystem::path source_dir();

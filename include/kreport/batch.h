@@ -1,0 +1,56 @@
+// Converting a folder of PDFs: each document in its own process, so a crash or a runaway
+// document costs that document only.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kreport {
+
+struct BatchOptions {
+  std::string in_dir;
+  std::string out_dir;       // records go to OUT_DIR/<relative path>.json (unless jsonl)
+  int jobs = 1;              // documents converted at once
+  bool force = false;        // convert even when the output is up to date
+  bool jsonl = false;        // all records as JSON Lines on stdout, in input order
+  std::string summary_path;  // empty: OUT_DIR/_summary.json (none in jsonl mode without -o)
+  std::string password;
+};
+
+/// What happened to one input.
+struct FileResult {
+  std::string input;    // path as the user can find it: IN_DIR/relative
+  std::string output;   // empty in jsonl mode or on failure
+  std::string status;   // "converted", "skipped" (up to date) or "failed"
+  std::string error;    // errc_name() of the failure, e.g. "not_pdf"
+  std::string message;  // the one-line reason
+  int pages = 0;
+  int warnings = 0;
+  double seconds = 0;
+};
+
+struct BatchResult {
+  std::vector<FileResult> files;  // in input order (sorted relative paths)
+  int converted = 0, skipped = 0, failed = 0;
+  long long pages = 0;
+  double seconds = 0;
+};
+
+/// Called after each finished input, in completion order, with how many are done.
+using BatchProgress = std::function<void(const FileResult&, size_t done, size_t total,
+                                         long long pages_done, double elapsed_seconds)>;
+
+/// Every *.pdf under `in_dir` (recursively, extension case-insensitive), sorted.
+/// Throws Error(io) when the folder cannot be read.
+std::vector<std::string> find_pdfs(const std::string& in_dir);
+
+/// Runs the batch; writes records (or JSON Lines to stdout) and the summary file.
+/// Throws Error only for problems with the batch as a whole (unreadable IN_DIR, OUT_DIR
+/// that cannot be created); a bad document is a failed FileResult.
+BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress);
+
+/// The summary file's JSON text.
+std::string summary_json(const BatchResult& result);
+
+}  // namespace kreport

@@ -1,0 +1,75 @@
+// `kreport batch`: runs the library's batch and tells people how it goes. On a terminal a
+// single progress line is redrawn; otherwise each finished file is one plain log line.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "commands.h"
+#include "kreport/batch.h"
+#include "kreport/error.h"
+
+namespace kreport::cli {
+namespace {
+
+std::string clock_time(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  return buf;
+}
+
+std::string file_line(const FileResult& f) {
+  if (f.status == "failed") return f.input + ": " + f.message;
+  if (f.status == "skipped") return f.input + ": up to date";
+  return f.input + ": converted (" + std::to_string(f.pages) + " pages, " +
+         std::to_string(f.warnings) + " warnings)";
+}
+
+}  // namespace
+
+int run_batch(const BatchArgs& args) {
+  BatchOptions options;
+  options.in_dir = args.in_dir;
+  options.out_dir = args.out_dir;
+  options.summary_path = args.summary;
+  options.password = args.password;
+  options.force = args.force;
+  options.jsonl = args.jsonl;
+  options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (!args.jsonl && args.out_dir.empty()) {
+    spdlog::error("batch needs -o OUT_DIR (or --jsonl) (see kreport batch --help)");
+    return kExitUsage;
+  }
+  bool tty = ::isatty(STDERR_FILENO) && !args.quiet;
+  auto progress = [&](const FileResult& f, size_t done, size_t total, long long pages,
+                      double elapsed) {
+    if (tty) {
+      double rate = elapsed > 0 ? pages / elapsed : 0;
+      double eta = done > 0 ? elapsed / done * (total - done) : 0;
+      if (f.status == "failed") std::fprintf(stderr, "\r\033[Kkreport: %s\n", file_line(f).c_str());
+      std::fprintf(stderr, "\r\033[K[%zu/%zu] %lld pages, %.1f pages/s, ETA %s", done, total, pages,
+                   rate, clock_time(eta).c_str());
+      if (done == total) std::fputc('\n', stderr);
+      std::fflush(stderr);
+    } else if (f.status == "failed" || !args.quiet) {
+      spdlog::info("[{}/{}] {}", done, total, file_line(f));
+    }
+  };
+  try {
+    BatchResult r = kreport::run_batch(options, progress);
+    if (!args.quiet)
+      spdlog::info("{} converted, {} up to date, {} failed ({} pages in {:.1f} s)", r.converted,
+                   r.skipped, r.failed, r.pages, r.seconds);
+    return r.failed > 0 ? kExitSomeFailed : kExitOk;
+  } catch (const Error& e) {
+    spdlog::error(describe(e));
+    return exit_code(e.code());
+  } catch (const std::exception& e) {
+    spdlog::error("batch: internal error: {}", e.what());
+    return kExitInternal;
+  }
+}
+
+}  // namespace kreport::cli

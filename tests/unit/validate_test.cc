@@ -1,0 +1,96 @@
+#include "kreport/validate.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kreport/record.h"
+
+using namespace kreport;
+
+namespace {
+
+nlohmann::json minimal_record() {
+  Report r;
+  r.source.path = "r.pdf";
+  r.source.sha256 = std::string(64, 'a');
+  r.source.bytes = 10;
+  r.source.pages = 1;
+  r.source.pdf.version = "1.7";
+  return nlohmann::json::parse(to_json(r));
+}
+
+std::vector<Problem> check(const nlohmann::json& j) {
+  return validate_record(j.dump());
+}
+
+bool has(const std::vector<Problem>& ps, const std::string& pointer, const std::string& words) {
+  for (const Problem& p : ps)
+    if (p.pointer == pointer && p.message.find(words) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Validate, WrittenRecordIsValid) {
+  EXPECT_TRUE(check(minimal_record()).empty());
+}
+
+TEST(Validate, RecordVersionIsTheNewestSchema) {
+  EXPECT_EQ(latest_schema_version(kReportSchema), kSchemaVersion);
+}
+
+TEST(Validate, MissingRequiredField) {
+  auto j = minimal_record();
+  j.erase("figures");
+  auto ps = check(j);
+  EXPECT_TRUE(has(ps, "", "Missing required property 'figures'")) << ps.size();
+}
+
+TEST(Validate, WrongTypeNamesThePointerAndValue) {
+  auto j = minimal_record();
+  j["source"]["pages"] = "1";
+  auto ps = check(j);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].pointer, "/source/pages");
+  EXPECT_NE(ps[0].message.find("(value: \"1\")"), std::string::npos) << ps[0].message;
+}
+
+TEST(Validate, BadEnum) {
+  auto j = minimal_record();
+  j["document"]["kind"] = "memo";
+  EXPECT_TRUE(has(check(j), "/document/kind", "enum"));
+}
+
+TEST(Validate, UnknownKeyRejected) {
+  auto j = minimal_record();
+  j["document"]["ratings"] = nlohmann::json::array();
+  EXPECT_FALSE(check(j).empty());
+}
+
+TEST(Validate, BadDateRejected) {
+  auto j = minimal_record();
+  j["document"]["published"] = "2024.11.14";
+  EXPECT_TRUE(has(check(j), "/document/published", "pattern"));
+}
+
+TEST(Validate, UnknownVersion) {
+  auto j = minimal_record();
+  j["schema_version"] = "9.9";
+  auto ps = check(j);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].pointer, "/schema_version");
+  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0)");
+}
+
+TEST(Validate, NotJsonAndNotAnObject) {
+  EXPECT_EQ(validate_record("{oops").at(0).message, "not valid JSON");
+  EXPECT_EQ(validate_record("[1]").at(0).message, "not a JSON object");
+  EXPECT_EQ(validate_record("{}").at(0).pointer, "/schema");
+}
+
+TEST(Validate, SummarySchemaIsKnown) {
+  EXPECT_EQ(latest_schema_version(kSummarySchema), "1.0");
+  EXPECT_NE(schema_text(kSummarySchema, "1.0"), nullptr);
+  EXPECT_EQ(schema_text(kReportSchema, "0.9"), nullptr);
+}
