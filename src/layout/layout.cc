@@ -1,6 +1,7 @@
 // Lines from words. poppler's text flow already orders words line by line within each of its
-// blocks; a new line starts where a word leaves the current line's baseline band or steps
-// back to the left. Words are joined with a space where the PDF put one or left a gap.
+// blocks; a new line starts where a word leaves the current line's baseline band, steps
+// back to the left, or jumps a gutter (a sidebar beside the body is not one line with it). Words
+// are joined with a space where the PDF put one or left a gap.
 #include "kreport/layout.h"
 
 #include <algorithm>
@@ -9,10 +10,17 @@
 namespace kreport {
 namespace {
 
-bool continues_line(const Bbox& line, const Word& w) {
+// Wider than this (in font sizes) is a gutter between columns or between a sidebar and the
+// body, not a space between words: justified Korean body text stretches spaces to about
+// one em at most.
+constexpr double kGutterEm = 1.6;
+
+bool continues_line(const Bbox& line, const Word& last, const Word& w) {
   double mid = w.bbox.center_y();
   bool same_band = mid > line.y0 && mid < line.y1;
-  return same_band && w.bbox.x0 >= line.x1 - 0.5 * std::max(1.0, w.size);
+  double em = std::max(1.0, std::min(last.size, w.size));
+  double gap = w.bbox.x0 - last.bbox.x1;
+  return same_band && gap >= -0.5 * em && gap <= kGutterEm * em;
 }
 
 // A space where the PDF put one, or where the gap is wider than a fifth of the font size:
@@ -47,7 +55,7 @@ PageLayout layout_page(const RawPage& page) {
   std::vector<const Word*> current;
   Bbox band;
   for (const Word& w : page.words) {
-    if (!current.empty() && !continues_line(band, w)) {
+    if (!current.empty() && !continues_line(band, *current.back(), w)) {
       out.lines.push_back(make_line(current));
       current.clear();
     }

@@ -4,6 +4,7 @@
 
 #include "kreport/diagnostics.h"
 #include "kreport/error.h"
+#include "kreport/extract.h"
 #include "kreport/layout.h"
 #include "kreport/load.h"
 #include "kreport/normalize.h"
@@ -100,6 +101,10 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
 
     // Structure: sections of typed blocks.
     report.sections = segment(pages);
+
+    // Meaning: who wrote what about which company, and the compliance notice.
+    report.document = extract_document(pages, diag);
+    report.compliance = extract_compliance(pages, diag);
 
     report.warnings = diag.warnings();
     return report;

@@ -1,0 +1,94 @@
+// libFuzzer harness for the whole pipeline: bytes -> kreport::extract -> kreport::to_json.
+//
+// What counts as a bug (the fuzzer reports it and saves the input under fuzz/artifacts/):
+//  - anything ASan/UBSan catch in kreport (poppler and ICU are not instrumented, but ASan's
+//    allocator still catches heap misuse that reaches malloc/free);
+//  - any exception other than kreport::Error escaping extract() or to_json();
+//  - kreport::Error with Errc::internal (the library's own "this is a bug" code);
+//  - JSON text that is not valid UTF-8, does not parse, or is not an object;
+//  - inputs slower than -timeout or bigger than -rss_limit_mb.
+// A kreport::Error of any other kind is a rejected input: expected, not a bug.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+
+#include <nlohmann/json.hpp>
+
+#include "kreport/error.h"
+#include "kreport/pipeline.h"
+#include "kreport/record.h"
+
+namespace {
+
+[[noreturn]] void fail(const char* what, const std::string& detail) {
+  std::fprintf(stderr, "extract_fuzzer: %s: %s\n", what, detail.c_str());
+  std::fflush(stderr);
+  std::abort();
+}
+
+// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+// Returns the offset of the first bad byte, or npos.
+size_t invalid_utf8_at(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+void check_json(const std::string& text) {
+  if (size_t at = invalid_utf8_at(text); at != std::string_view::npos)
+    fail("to_json produced invalid UTF-8", "at byte " + std::to_string(at));
+  nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) fail("to_json produced text that does not parse", text.substr(0, 200));
+  if (!parsed.is_object()) fail("to_json produced a non-object", text.substr(0, 200));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  std::string json;
+  try {
+    kreport::Report report = kreport::extract(bytes, {"fuzz.pdf", ""});
+    json = kreport::to_json(report);
+  } catch (const kreport::Error& e) {
+    if (e.code() == kreport::Errc::internal) fail("kreport::Error(internal)", e.what());
+    return 0;  // rejected input: expected
+  } catch (const std::exception& e) {
+    fail(("unexpected exception " + std::string(typeid(e).name())).c_str(), e.what());
+  }
+  // Anything that is not a std::exception propagates and terminates: libFuzzer reports it.
+  check_json(json);
+  return 0;
+}

@@ -1,0 +1,24 @@
+// Stage 5, extract: what the report is (broker, date, analysts, title and series, report
+// type, the company report's rating box) and its compliance notice, from the laid-out pages.
+// Rules are data: tables of brokers, heading words and phrases, each with a real example.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "kreport/diagnostics.h"
+#include "kreport/layout.h"
+#include "kreport/record.h"
+
+namespace kreport {
+
+/// The record's `document`: kind, broker, title, series, issue, published, report_type,
+/// language, analysts, recommendation. Unknown values stay null, with a warning where a user
+/// would expect one (e.g. BROKER_UNKNOWN).
+DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics& diag);
+
+/// The record's `compliance`, or nullopt when the report has no compliance notice.
+std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
+                                             Diagnostics& diag);
+
+}  // namespace kreport
