@@ -42,7 +42,7 @@ set +e
   -dict=fuzz/pdf.dict \
   -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=300000 \
-  -artifact_prefix=fuzz/artifacts/ -print_final_stats=1 2>&1 | tee "$log"
+  -artifact_prefix=fuzz/artifacts/ -print_final_stats=1 -print_funcs=0 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 elapsed=$(( $(date +%s) - start ))

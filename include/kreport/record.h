@@ -62,6 +62,7 @@ struct DocumentInfo {
 struct Block {
   std::string type;  // heading, paragraph, bullet, caption, source, note, table_ref
   std::string text;
+  OptString bullet;  // a bullet's marker ("▪", "①"), kept out of its text
   OptString table;
   int page = 0;
   Bbox bbox;
@@ -149,7 +150,7 @@ struct Report {
   std::vector<Table> tables;
   std::vector<Peer> peers;
   std::vector<Figure> figures;
-  std::optional<Compliance> compliance;
+  std::optional<Compliance> compliance;  // null: the report has no compliance notice
   std::vector<Warning> warnings;
 };
 

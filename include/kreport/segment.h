@@ -1,4 +1,4 @@
-// Stage 4, segment: page layouts -> typed sections of blocks.
+// Stage 4, segment: page blocks -> typed sections, captions with their sources, figures.
 #pragma once
 
 #include <vector>
@@ -8,8 +8,14 @@
 
 namespace kreport {
 
-/// Cuts the document's lines into sections. For now: one `body` section per page with text,
-/// one paragraph block per line (the layout issue rebuilds paragraphs and headings).
-std::vector<Section> segment(const std::vector<PageLayout>& pages);
+struct Segments {
+  std::vector<Section> sections;
+  std::vector<Figure> figures;
+};
+
+/// Cuts the document's blocks into sections at headings, types each section by its title
+/// (Highlight -> summary, Compliance Notice -> compliance, ...), types caption, source (자료:)
+/// and note (주:) blocks, and pairs each figure or table caption with the source under it.
+Segments segment(const std::vector<PageLayout>& pages);
 
 }  // namespace kreport

@@ -51,7 +51,7 @@ Line make_line(const std::vector<const Word*>& words) {
 }  // namespace
 
 PageLayout layout_page(const RawPage& page) {
-  PageLayout out{page.number, page.width, page.height, {}};
+  PageLayout out{page.number, page.width, page.height, {}, {}};
   std::vector<const Word*> current;
   Bbox band;
   for (const Word& w : page.words) {
@@ -63,6 +63,7 @@ PageLayout layout_page(const RawPage& page) {
     current.push_back(&w);
   }
   if (!current.empty()) out.lines.push_back(make_line(current));
+  out.lines = reading_order(std::move(out.lines));
   return out;
 }
 

@@ -48,7 +48,7 @@ PageLayout read_page(const PdfDocument& doc, int number, Diagnostics& diag) {
                   " PDF syntax problem(s), first: " + sanitize_utf8(raw.problems.front()));
   if (raw.words.empty()) {
     diag.warn("NO_TEXT_LAYER", number, "page has no extractable text (scanned or drawn as images)");
-    return {number, raw.width, raw.height, {}};
+    return {number, raw.width, raw.height, {}, {}};
   }
   // Fonts without a Unicode map give glyph ids instead of characters: drop such a page's
   // text rather than pass it off as words.
@@ -57,7 +57,7 @@ PageLayout read_page(const PdfDocument& doc, int number, Diagnostics& diag) {
     diag.warn("UNMAPPED_GLYPHS", number,
               std::to_string(q.unmapped) + " of " + std::to_string(q.visible) +
                   " characters have no Unicode mapping; page text dropped");
-    return {number, raw.width, raw.height, {}};
+    return {number, raw.width, raw.height, {}, {}};
   }
   PageLayout layout = layout_page(raw);
   int dropped = 0;
@@ -99,8 +99,16 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
                     [](const PageLayout& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);
 
-    // Structure: sections of typed blocks.
-    report.sections = segment(pages);
+    // Furniture and paragraphs need the whole document: what repeats on most pages is a
+    // running header, and the words used elsewhere tell where a line broke inside a word.
+    mark_running_lines(pages);
+    Vocabulary vocabulary = collect_vocabulary(pages);
+    for (PageLayout& page : pages) build_blocks(page, vocabulary);
+
+    // Structure: sections of typed blocks, figures with their sources.
+    Segments segments = segment(pages);
+    report.sections = std::move(segments.sections);
+    report.figures = std::move(segments.figures);
 
     // Meaning: who wrote what about which company, and the compliance notice.
     report.document = extract_document(pages, diag);

@@ -93,6 +93,7 @@ json section(const Section& s) {
       j["table"] = *b.table;
     else
       j["text"] = b.text;
+    if (b.bullet) j["bullet"] = *b.bullet;
     j["page"] = b.page;
     j["bbox"] = bbox(b.bbox);
     blocks.push_back(std::move(j));

@@ -1,23 +1,144 @@
-// First cut of segmentation: every page with text becomes one `body` section whose blocks are
-// its lines, so the record carries all the text with page and box while the layout and
-// segmentation rules grow.
+// Segmentation. Blocks arrive in reading order with a type from layout (heading, paragraph,
+// bullet). Here:
+//   - a block opening with a caption pattern ("[그림1]", "그림 3.", "표 1.", "Figure 2")
+//     becomes a caption, "자료:" a source, "주:" a note (the marker stays in the text: it is
+//     part of what the report prints);
+//   - a caption followed, on the same page and before the next caption, by a source becomes
+//     a figure with that source; a source alone names the figure or table above it;
+//   - a heading whose words name a kind of section (table kSectionWords) opens a section of
+//     that kind; other headings open a body section; text before any heading is body.
 #include "kreport/segment.h"
 
-namespace kreport {
+#include <algorithm>
+#include <regex>
 
-std::vector<Section> segment(const std::vector<PageLayout>& pages) {
-  std::vector<Section> sections;
-  for (const PageLayout& page : pages) {
-    if (page.lines.empty()) continue;
+namespace kreport {
+namespace {
+
+struct SectionWord {
+  const char* kind;
+  const char* word;  // matched case-insensitively at the start of the heading
+  const char* example;
+};
+
+// Which heading opens which kind of section. Order matters: first match wins.
+const SectionWord kSectionWords[] = {
+    {"summary", "highlight", "Highlight of the Week"},
+    {"summary", "summary", "Summary"},
+    {"summary", "요약", "요약"},
+    {"summary", "investment point", "Investment Points"},
+    {"compliance", "compliance", "Compliance Notice"},
+    {"compliance", "[ compliance", "[ Compliance Notice ]"},
+    {"compliance", "투자의견 변동", "투자의견 변동내역(2개년) 및 목표주가 괴리율"},
+    {"compliance", "투자등급", "투자등급 관련사항"},
+    {"disclaimer", "disclaimer", "Disclaimer"},
+    {"disclaimer", "면책", "면책조항"},
+    {"calendar", "ai calendar", "AI Calendar"},
+    {"calendar", "calendar", "Calendar"},
+    {"calendar", "주요 일정", "주요 일정"},
+    {"appendix", "appendix", "Appendix"},
+    {"appendix", "부록", "부록"},
+    {"peer_table", "peer", "Peer Valuation"},
+    {"peer_table", "ai 종목", "AI 종목 수익률"},
+};
+
+// "[그림1] …", "[그림 1] …", "그림 3. …", "표 1. …", "<표 2> …", "Figure 2: …", "Table 1 …"
+const std::regex kCaption(
+    R"(^(\[\s*(그림|표|차트|Figure|Table|Chart)\s*\d+[-.]?\d*\s*\]|<\s*(그림|표)\s*\d+\s*>|(그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)]).*)");
+const std::regex kCaptionNumber(R"((그림|표|차트|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?)");
+const std::regex kSource(R"(^(자료|출처|Source|Sources)\s*[:：].*)", std::regex::icase);
+const std::regex kNote(R"(^(주|Note|Notes)\s*[:：)].*)", std::regex::icase);
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+const char* section_kind(const std::string& title) {
+  std::string t = lower(title);
+  for (const SectionWord& w : kSectionWords)
+    if (t.rfind(w.word, 0) == 0) return w.kind;
+  return nullptr;
+}
+
+std::string block_type(const TextBlock& b) {
+  if (std::regex_match(b.text, kCaption)) return "caption";
+  if (std::regex_match(b.text, kSource)) return "source";
+  if (std::regex_match(b.text, kNote)) return "note";
+  return b.type;
+}
+
+// "자료: Bloomberg, SK증권" -> "Bloomberg, SK증권"
+std::string source_text(const std::string& text) {
+  size_t colon = text.find(':');
+  size_t wide = text.find("：");
+  size_t at = std::min(colon, wide);
+  size_t skip = at == wide ? std::string("：").size() : 1;
+  std::string s = at == std::string::npos ? text : text.substr(at + skip);
+  size_t b = s.find_first_not_of(' ');
+  return b == std::string::npos ? "" : s.substr(b);
+}
+
+bool is_sticky(const std::string& kind) {
+  return kind == "compliance" || kind == "disclaimer" || kind == "appendix";
+}
+
+}  // namespace
+
+Segments segment(const std::vector<PageLayout>& pages) {
+  Segments out;
+  double heading_size = 0;
+  auto open = [&](const char* kind, std::optional<std::string> title, int page) {
     Section s;
-    s.id = "s" + std::to_string(sections.size() + 1);
-    s.kind = "body";
-    s.first_page = s.last_page = page.number;
-    for (const Line& line : page.lines)
-      s.blocks.push_back(Block{"paragraph", line.text, std::nullopt, page.number, line.bbox});
-    sections.push_back(std::move(s));
+    s.id = "s" + std::to_string(out.sections.size() + 1);
+    s.kind = kind;
+    s.title = std::move(title);
+    s.first_page = s.last_page = page;
+    out.sections.push_back(std::move(s));
+  };
+  for (const PageLayout& page : pages) {
+    Figure* open_figure = nullptr;  // the caption on this page still waiting for its source
+    for (const TextBlock& b : page.blocks) {
+      std::string type = block_type(b);
+      if (type == "heading") {
+        const char* kind = section_kind(b.text);
+        // Notices and appendices have sub-headings of their own: a plain heading inside one
+        // does not end it. Elsewhere a heading as large as the section's own opens a new one.
+        const Section* cur = out.sections.empty() ? nullptr : &out.sections.back();
+        bool sticky = cur && is_sticky(cur->kind);
+        bool same_kind = cur && kind && cur->kind == kind;  // "투자등급 관련사항" in the notice
+        if ((kind && !same_kind) || (!kind && !sticky && b.size >= 0.95 * heading_size)) {
+          open(kind ? kind : "body", b.text, page.number);
+          heading_size = b.size;
+        }
+      }
+      if (out.sections.empty()) open("body", std::nullopt, page.number);
+      Section& s = out.sections.back();
+      s.last_page = page.number;
+      Block block;
+      block.type = type;
+      block.text = b.text;
+      if (!b.bullet.empty()) block.bullet = b.bullet;
+      block.page = page.number;
+      block.bbox = b.bbox;
+      s.blocks.push_back(std::move(block));
+
+      if (type == "caption") {
+        Figure f;
+        f.id = "f" + std::to_string(out.figures.size() + 1);
+        std::smatch m;
+        if (std::regex_search(b.text, m, kCaptionNumber)) f.number = m.str(0);
+        f.caption = b.text;
+        f.page = page.number;
+        out.figures.push_back(std::move(f));
+        open_figure = &out.figures.back();
+      } else if (type == "source" && open_figure && !open_figure->source) {
+        open_figure->source = source_text(b.text);
+        open_figure = nullptr;
+      }
+    }
   }
-  return sections;
+  return out;
 }
 
 }  // namespace kreport

@@ -19,7 +19,12 @@ Report sample() {
   s.id = "s1";
   s.kind = "body";
   s.first_page = s.last_page = 1;
-  s.blocks.push_back(Block{"paragraph", "엔비디아", std::nullopt, 1, {10.04, 20.06, 30.123, 40}});
+  Block b;
+  b.type = "paragraph";
+  b.text = "엔비디아";
+  b.page = 1;
+  b.bbox = {10.04, 20.06, 30.123, 40};
+  s.blocks.push_back(b);
   r.sections.push_back(s);
   r.warnings.push_back({"NO_TEXT_LAYER", 2, "no text"});
   r.warnings.push_back({"BROKER_UNKNOWN", 0, "no broker"});

@@ -1,0 +1,133 @@
+// Private to the extract stage: the rule tables' types and the parsers each rule file offers.
+// Every parser takes plain strings or page layouts, so the unit tests can call it directly.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kreport/diagnostics.h"
+#include "kreport/layout.h"
+#include "kreport/record.h"
+
+namespace kreport::extract {
+
+// ---- text.cc: UTF-8, Hangul and geometry helpers -------------------------------------
+
+/// Unicode code points of a UTF-8 string (invalid bytes become U+FFFD).
+std::u32string to_u32(std::string_view s);
+std::string to_utf8(std::u32string_view s);
+bool is_hangul(char32_t c);
+/// True for 2–4 Hangul syllables and nothing else: `강재구`, `한종목`.
+bool is_person_name(std::string_view s);
+/// `s` without any spaces: `제 3 자에게` -> `제3자에게`.
+std::string squash(std::string_view s);
+std::string lower_ascii(std::string_view s);
+std::string trim(std::string_view s);
+bool contains(std::string_view hay, std::string_view needle);
+bool starts_with_source(std::string_view line);  // `자료: Bloomberg, SK증권`, `Source:`
+
+/// Same baseline: the vertical centers are within half the smaller line's height.
+bool same_baseline(const Line& a, const Line& b);
+/// The first page that has text: a picture-only cover is skipped (Meritz industry books).
+const PageLayout* cover_page(const std::vector<PageLayout>& pages);
+/// Lines on `page` on the baseline of `line` and to its right, nearest first.
+std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& line);
+/// Header or footer zone: the top or bottom 9% of the page.
+bool in_margin_zone(const PageLayout& page, const Line& line);
+
+// ---- brokers.cc --------------------------------------------------------------------
+
+/// One securities firm: DATA, one row per firm.
+struct BrokerRule {
+  const char* id;                     // contract slug: "mirae"
+  const char* name;                   // Korean name as printed today: "미래에셋증권"
+  std::vector<const char*> aliases;   // other printed names, Korean or English
+  std::vector<const char*> domains;   // analysts' e-mail domains
+  const char* example;                // a line where the firm shows up
+};
+const std::vector<BrokerRule>& broker_table();
+
+/// The firm, weighing every piece of evidence; nullopt when nothing points to one.
+std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages);
+/// The firm a single line names, with the name as printed (`하나금융투자`), if any.
+std::optional<Broker> broker_in_line(std::string_view line);
+/// The firm an e-mail address belongs to (`jaekoo.kang@hanwha.com` -> hanwha).
+std::optional<Broker> broker_of_email(std::string_view email);
+
+// ---- dates.cc ----------------------------------------------------------------------
+
+/// The first publication-style date in a line as ISO (`2024. 11.14` -> `2024-11-14`), or
+/// nullopt; price dates in parentheses (`현재주가(11/13)`, `(21.10.28)`) are not dates.
+std::optional<std::string> parse_date(std::string_view line);
+/// The cover date: page 1, short lines near the top or in the footer first.
+std::optional<std::string> find_published(const std::vector<PageLayout>& pages);
+
+// ---- analysts.cc -------------------------------------------------------------------
+
+/// E-mail addresses in a line, with a space before `@` repaired (`djnam @ebestsec.co.kr`).
+std::vector<std::string> find_emails(std::string_view line);
+/// A phone number: `3772-7581`, `02) 3787-3688`, `02 3779 8807`, `(2122-9207)`.
+std::optional<std::string> find_phone(std::string_view line);
+/// Person names in a line: `디지털리서치팀 한종목, 김은지` -> {한종목, 김은지}.
+std::vector<std::string> names_in_line(std::string_view line);
+/// Analysts on the cover, research assistants (`RA`, `Research Associate`) left out;
+/// when the cover names nobody, the compliance notice's `작성자(…)`.
+std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages);
+
+// ---- recommendation.cc -------------------------------------------------------------
+
+struct TickerHit {
+  std::string code;    // 6-digit KRX code
+  OptString market;    // "KS", "KQ" when printed
+};
+/// `(005930)`, `005930/KS`, `035420.KS`, `247540. KQ`, `[005930]`, `A005930`, `(365340,KQ)`.
+std::optional<TickerHit> parse_ticker(std::string_view line);
+struct RatingHit {
+  std::string rating;  // normalized: buy, hold, sell, outperform, underperform, not_rated
+  std::string text;    // as printed: `BUY(유지)`
+};
+/// A rating box entry: `BUY(유지)`, `매수(유지)`, `Buy (Maintain)`, `Not Rated`, `중립 (유지)`.
+/// Only lines that are the rating (maybe after `투자의견`), not sentences mentioning one.
+std::optional<RatingHit> parse_rating(std::string_view line);
+/// Normalizes a rating word: `Trading Buy` -> buy, `Neutral` -> hold, `NR` -> not_rated.
+std::optional<std::string> normalize_rating(std::string_view word);
+/// A won amount: `95,000원`, `75,000 원`, `54만원`, `5.4만원`, `140,000`.
+std::optional<double> parse_won(std::string_view text);
+/// The target price a line states: `목표주가(12M) 95,000원`, `TP 75,000 원 유지`,
+/// `적정주가 (12 개월) 71,000원`; a `-` price gives nullopt.
+std::optional<double> parse_target_price(std::string_view line);
+/// The company report's rating box; nullopt for reports about many stocks.
+std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages);
+
+// ---- title.cc ----------------------------------------------------------------------
+
+struct TitleInfo {
+  OptString title, series, issue;
+};
+TitleInfo find_title(const std::vector<PageLayout>& pages);
+/// `AI Weekly, 특이점이 온다 #39` -> series `AI Weekly, 특이점이 온다`, issue `#39`.
+TitleInfo split_series(std::string_view line);
+/// company / industry / strategy / weekly / economy / other from what the cover shows.
+std::string classify_report(const std::vector<PageLayout>& pages, const TitleInfo& title,
+                            const std::optional<Recommendation>& rec);
+/// "ko" unless most letters of the text are not Hangul.
+std::string detect_language(const std::vector<PageLayout>& pages);
+
+// ---- compliance.cc -----------------------------------------------------------------
+
+/// Statement booleans from the notice's text; negation decides (`보유하고 있지 않습니다`).
+Statements parse_statements(std::string_view text);
+/// `매수 95.2% 중립 4.8% 매도 0.0%` (and `(기준일: 2024.09.30)`) -> distribution.
+std::optional<RatingDistribution> parse_distribution(std::string_view text);
+/// The lines of the compliance notice: the page and the index of its first line.
+struct NoticeSpan {
+  int page_index = -1;
+  size_t first_line = 0;
+};
+std::optional<NoticeSpan> find_notice(const std::vector<PageLayout>& pages);
+/// `작성자(최관순)`, `(작성자 : 송명섭)`: the authors the notice names.
+std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages);
+
+}  // namespace kreport::extract

@@ -1,0 +1,275 @@
+// Blocks from lines, and the Korean line-joining rules.
+//
+// A block continues while the next body line sits right under the previous one (gap under
+// about one line), overlaps it horizontally, has the same size and weight class, and the
+// previous line ran to the block's right edge; a bullet marker or a heading starts a block.
+//
+// Joining: word processors wrap Korean in the middle of a word, and the PDF keeps no space
+// at a line end to tell. The evidence used, in order:
+//   1. "Chat-" + "GPT": a hyphen after a Latin letter stays, no space;
+//   2. the next line opens with a particle or ending standing alone as a token ("은", "를",
+//      "에서", "으로") -> no space: "애플" + "은 자체 설계" -> "애플은 자체 설계";
+//   3. the two halves make a word the document uses elsewhere ("가" + "장 큰" -> "가장",
+//      seen as "가장" inside other lines) -> no space;
+//   4. on a page whose breaks show rule 2 at work (the typesetter wraps inside words), a
+//      break between two Hangul syllables is inside a word unless both halves are words the
+//      document uses on their own, or the first half ends the way a word ends ("사람은",
+//      "입력된"): "입력" + "되어" -> "입력되어", "비슷" + "한" -> "비슷한";
+//   5. otherwise one space.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "kreport/layout.h"
+
+namespace kreport {
+namespace {
+
+// Korean particles and endings that attach to the word before them; a line starting with
+// one of these as a whole token was broken inside a word ("최적" + "의 값").
+const std::vector<std::string> kAttached = {
+    "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "으로", "에서", "에게",
+    "도", "만", "까지", "부터", "보다", "처럼", "이다", "였다", "이며", "이고", "에는", "에도",
+    "으로는", "로는", "으로서", "로서", "과의", "와의", "이라는", "라는", "이나", "나", "들",
+    "들이", "들은", "들을", "들의", "적", "적인", "했다", "한다", "하며", "하고", "된다", "됐다",
+    "하는", "했으며", "이었다", "하였다", "이라고", "라고", "에서의", "으로의", "로의"};
+
+// Characters that open a bullet item; numbered forms are matched separately.
+const std::vector<std::string> kBulletMarks = {"▪", "•", "◦", "·", "▶", "►", "▷", "■", "□",
+                                               "●", "○", "◆", "◇", "☞", "※", "-", "*", "–",
+                                               "ㆍ", "✓", "➢", "❍"};
+
+constexpr double kHeadingScale = 1.15;  // a heading's font is this much larger than the body
+constexpr double kParagraphGapLines = 0.9;
+constexpr size_t kMaxBoldHeadingChars = 60;
+
+char32_t first_cp(const std::string& s, size_t* len = nullptr) {
+  if (s.empty()) return 0;
+  unsigned char c = s[0];
+  int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (static_cast<size_t>(n) > s.size()) n = 1;
+  char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+  for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+  if (len) *len = n;
+  return cp;
+}
+
+char32_t last_cp(const std::string& s) {
+  size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  return i > 0 ? first_cp(s.substr(i - 1)) : 0;
+}
+
+bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+bool is_latin(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_word_char(char32_t c) { return is_hangul(c) || is_latin(c) || (c >= '0' && c <= '9'); }
+
+// Punctuation trimmed from token ends for vocabulary look-ups.
+std::string bare(const std::string& token) {
+  static const std::string trim = "()[]{},.:;!?'\"%";
+  size_t b = 0, e = token.size();
+  while (b < e && trim.find(token[b]) != std::string::npos) ++b;
+  while (e > b && trim.find(token[e - 1]) != std::string::npos) --e;
+  std::string t = token.substr(b, e - b);
+  for (const char* q : {"‘", "’", "“", "”", "·", "…"}) {
+    std::string qs(q);
+    while (t.size() >= qs.size() && t.compare(0, qs.size(), qs) == 0) t.erase(0, qs.size());
+    while (t.size() >= qs.size() && t.compare(t.size() - qs.size(), qs.size(), qs) == 0)
+      t.erase(t.size() - qs.size());
+  }
+  return t;
+}
+
+std::string first_token(const std::string& s) { return s.substr(0, s.find(' ')); }
+std::string last_token(const std::string& s) {
+  size_t sp = s.rfind(' ');
+  return sp == std::string::npos ? s : s.substr(sp + 1);
+}
+
+bool is_bold(const std::string& font) {
+  for (const char* w : {"Bold", "bold", "Black", "Heavy", "ExtraBold", "Semibold", "SemiBold"})
+    if (font.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// The bullet marker a line opens with ("▪", "①", "1)", "(1)", "가."), or "".
+std::string bullet_marker(const std::string& text) {
+  for (const std::string& m : kBulletMarks)
+    if (text.size() > m.size() && text.compare(0, m.size(), m) == 0 && text[m.size()] == ' ')
+      return m;
+  size_t len = 0;
+  char32_t c = first_cp(text, &len);
+  if (((c >= 0x2460 && c <= 0x2473) || (c >= 0x2776 && c <= 0x277F)) && text.size() > len)
+    return text.substr(0, len);  // ①..⑳, ❶..❿
+  std::string tok = first_token(text);
+  if (tok.size() < text.size() && tok.size() <= 4) {
+    bool digits = tok.size() >= 2 && std::all_of(tok.begin(), tok.end() - 1, ::isdigit);
+    if (digits && (tok.back() == ')' || tok.back() == '.')) return tok;  // "1)", "2."
+    if (tok.size() >= 3 && tok.front() == '(' && tok.back() == ')' &&
+        std::all_of(tok.begin() + 1, tok.end() - 1, ::isdigit))
+      return tok;  // "(1)"
+  }
+  return "";
+}
+
+// The body font size of the page: the size carrying the most characters.
+double body_size(const std::vector<const Line*>& lines) {
+  std::map<double, size_t> chars;
+  for (const Line* l : lines) chars[std::round(l->size * 2) / 2] += l->text.size();
+  double best = 10;
+  size_t most = 0;
+  for (auto& [size, n] : chars)
+    if (n > most) most = n, best = size;
+  return best;
+}
+
+// A larger font makes a heading; a bold one only when the line stands alone on its baseline
+// (bold cells of a table header row, "일 월 화", are not headings).
+bool is_heading(const Line& l, double body, bool alone) {
+  if (l.size >= kHeadingScale * body) return true;
+  return alone && is_bold(l.font) && l.text.size() <= kMaxBoldHeadingChars &&
+         last_cp(l.text) != '.';
+}
+
+bool alone_on_baseline(const Line& l, const std::vector<const Line*>& lines) {
+  for (const Line* o : lines)
+    if (o != &l && std::fabs(o->bbox.center_y() - l.bbox.center_y()) < 0.5 * l.size &&
+        o->bbox.x0 < l.bbox.x1 + 30 * l.size)
+      return false;
+  return true;
+}
+
+Bbox extent(const std::vector<const Line*>& lines) {
+  Bbox b = lines.front()->bbox;
+  for (const Line* l : lines) b = b.united(l->bbox);
+  return b;
+}
+
+bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, const Line& line,
+                     bool heading) {
+  double gap = line.bbox.y0 - prev.bbox.y1;
+  double lead = std::max(prev.size, line.size);
+  bool below = gap > -0.3 * lead && gap < kParagraphGapLines * lead;
+  bool overlaps = line.bbox.x0 < prev.bbox.x1 && prev.bbox.x0 < line.bbox.x1;
+  bool same_size = std::fabs(line.size - prev.size) <= 0.15 * std::max(prev.size, line.size);
+  bool prev_full = prev.bbox.x1 >= block.x1 - 2.0 * prev.size;
+  bool same_class = prev_heading == heading;
+  return below && overlaps && same_size && same_class && prev_full &&
+         bullet_marker(line.text).empty();
+}
+
+}  // namespace
+
+Vocabulary collect_vocabulary(const std::vector<PageLayout>& pages) {
+  Vocabulary words;
+  for (const PageLayout& p : pages)
+    for (const Line& l : p.lines) {
+      if (l.running) continue;
+      std::istringstream in(l.text);
+      std::vector<std::string> tokens;
+      for (std::string t; in >> t;) tokens.push_back(t);
+      // A line's first and last tokens may be halves of a wrapped word: not evidence.
+      for (size_t i = 1; i + 1 < tokens.size(); ++i) words.insert(bare(tokens[i]));
+    }
+  return words;
+}
+
+namespace {
+
+// Rules 1-3: the break is certainly inside a word.
+bool surely_inside_word(const std::string& first, const std::string& next,
+                        const Vocabulary& vocabulary) {
+  char32_t a = last_cp(first), b = first_cp(next);
+  if (a == '-' && first.size() >= 2 && is_latin(last_cp(first.substr(0, first.size() - 1))) &&
+      is_latin(b))
+    return true;
+  if (!(is_word_char(a) || a == ')' || a == '\'' || a == 0x2019 /* ’ */)) return false;
+  std::string head = bare(first_token(next));
+  if (std::find(kAttached.begin(), kAttached.end(), head) != kAttached.end() &&
+      is_hangul(first_cp(head)))
+    return true;
+  return is_hangul(a) && is_hangul(b) &&
+         vocabulary.count(bare(last_token(first)) + bare(first_token(next)));
+}
+
+// "사람은", "입력된": two syllables or more closed by a particle or ending are a whole word.
+bool ends_like_a_word(const std::string& token) {
+  static const std::u32string kFinal = U"은는을를의에와과도된한던인고며면서게지로";
+  size_t syllables = 0;
+  for (size_t i = 0; i < token.size();) {
+    size_t len = 1;
+    syllables += is_hangul(first_cp(token.substr(i), &len));
+    i += len;
+  }
+  return syllables >= 2 && kFinal.find(last_cp(token)) != std::u32string::npos;
+}
+
+bool is_particle_break(const std::string& next) {
+  std::string head = bare(first_token(next));
+  return std::find(kAttached.begin(), kAttached.end(), head) != kAttached.end();
+}
+
+}  // namespace
+
+std::string join_lines(const std::string& first, const std::string& next,
+                       const Vocabulary& vocabulary, bool wraps_inside_words) {
+  if (first.empty()) return next;
+  if (next.empty()) return first;
+  if (surely_inside_word(first, next, vocabulary)) return first + next;
+  if (wraps_inside_words && is_hangul(last_cp(first)) && is_hangul(first_cp(next))) {
+    std::string tail = bare(last_token(first));
+    bool both_words = vocabulary.count(tail) && vocabulary.count(bare(first_token(next)));
+    if (!both_words && !ends_like_a_word(tail)) return first + next;
+  }
+  return first + " " + next;
+}
+
+void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
+  std::vector<const Line*> body;
+  for (const Line& l : page.lines)
+    if (!l.running) body.push_back(&l);
+  page.blocks.clear();
+  double size = body_size(body);
+
+  // First the blocks' lines, then the page's wrapping habit, then the joined texts.
+  std::vector<bool> heading(body.size());
+  for (size_t i = 0; i < body.size(); ++i)
+    heading[i] = is_heading(*body[i], size, alone_on_baseline(*body[i], body));
+  std::vector<std::vector<const Line*>> groups;
+  std::vector<bool> group_heading;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (!groups.empty() && continues_block(extent(groups.back()), *body[i - 1], heading[i - 1],
+                                           *body[i], heading[i])) {
+      groups.back().push_back(body[i]);
+    } else {
+      groups.push_back({body[i]});
+      group_heading.push_back(heading[i]);
+    }
+  }
+  int breaks = 0, particle_breaks = 0;
+  for (const auto& g : groups)
+    for (size_t i = 1; i < g.size(); ++i)
+      if (is_hangul(last_cp(g[i - 1]->text)) && is_hangul(first_cp(g[i]->text))) {
+        ++breaks;
+        particle_breaks += is_particle_break(g[i]->text);
+      }
+  bool wraps_inside_words = particle_breaks >= 1 && particle_breaks * 20 >= breaks;
+
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const auto& g = groups[k];
+    TextBlock b;
+    const Line& head = *g.front();
+    b.bullet = bullet_marker(head.text);
+    b.type = !b.bullet.empty() ? "bullet" : group_heading[k] ? "heading" : "paragraph";
+    b.text = b.bullet.empty() ? head.text : head.text.substr(b.bullet.size());
+    if (!b.bullet.empty() && !b.text.empty() && b.text.front() == ' ') b.text.erase(0, 1);
+    b.bbox = extent(g);
+    b.size = head.size;
+    for (size_t i = 1; i < g.size(); ++i)
+      b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words);
+    page.blocks.push_back(std::move(b));
+  }
+}
+
+}  // namespace kreport

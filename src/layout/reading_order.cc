@@ -1,0 +1,132 @@
+// Reading order by recursive whitespace cuts (XY-cut). In a region of lines:
+//   1. a vertical gutter that no line crosses splits it into left and right, read in that
+//      order, provided one side holds prose: that is how a two-column body reads column by
+//      column and a rating sidebar reads as its own group beside the body. A gutter between
+//      two sides of short cells is a table's column, and a table reads row by row;
+//   2. otherwise a horizontal gap wider than a line gap splits it into bands, top to bottom
+//      (a full-width title above two columns, a full-width table between them);
+//   3. a region with neither reads line by line, top to bottom, left to right.
+#include <algorithm>
+#include <cmath>
+
+#include "kreport/layout.h"
+
+namespace kreport {
+namespace {
+
+constexpr double kGutterEm = 0.9;  // narrowest vertical gutter, in font sizes
+constexpr double kBandGapEm = 1.0;  // narrowest horizontal gap between bands
+constexpr double kProseShare = 0.3;  // a prose line spans this share of the region at least
+constexpr size_t kProseChars = 15;
+constexpr int kMaxDepth = 40;
+
+double median_size(const std::vector<Line>& lines) {
+  std::vector<double> sizes;
+  for (const Line& l : lines) sizes.push_back(l.size);
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  return std::max(1.0, sizes[sizes.size() / 2]);
+}
+
+Bbox extent(const std::vector<Line>& lines) {
+  Bbox b = lines.front().bbox;
+  for (const Line& l : lines) b = b.united(l.bbox);
+  return b;
+}
+
+bool has_prose(const std::vector<Line>& side, double region_width) {
+  int wide = 0;
+  for (const Line& l : side)
+    if (l.bbox.width() >= kProseShare * region_width && l.text.size() >= kProseChars) ++wide;
+  return wide >= 2;
+}
+
+// Splits `lines` at `at` along x (vertical cut) or y; returns {before, after}.
+std::pair<std::vector<Line>, std::vector<Line>> split(const std::vector<Line>& lines, double at,
+                                                      bool vertical) {
+  std::pair<std::vector<Line>, std::vector<Line>> out;
+  for (const Line& l : lines) {
+    double lo = vertical ? l.bbox.x0 : l.bbox.y0;
+    (lo < at ? out.first : out.second).push_back(l);
+  }
+  return out;
+}
+
+// Gaps in the projection of the lines on one axis, widest first: {position, width}.
+std::vector<std::pair<double, double>> gaps(const std::vector<Line>& lines, bool vertical,
+                                            double min_width) {
+  std::vector<std::pair<double, double>> spans;
+  for (const Line& l : lines)
+    spans.push_back(vertical ? std::make_pair(l.bbox.x0, l.bbox.x1)
+                             : std::make_pair(l.bbox.y0, l.bbox.y1));
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<double, double>> out;
+  double reach = spans.front().second;
+  for (const auto& [lo, hi] : spans) {
+    if (lo - reach >= min_width) out.push_back({(lo + reach) / 2, lo - reach});
+    reach = std::max(reach, hi);
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  return out;
+}
+
+void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
+  if (lines.size() <= 1 || depth > kMaxDepth) {
+    out.insert(out.end(), lines.begin(), lines.end());
+    return;
+  }
+  double em = median_size(lines);
+  Bbox region = extent(lines);
+  for (const auto& [at, width] : gaps(lines, true, kGutterEm * em)) {
+    auto [left, right] = split(lines, at, true);
+    if (has_prose(left, region.width()) || has_prose(right, region.width())) {
+      order(left, depth + 1, out);
+      order(right, depth + 1, out);
+      return;
+    }
+  }
+  auto bands = gaps(lines, false, kBandGapEm * em);
+  if (!bands.empty()) {
+    std::sort(bands.begin(), bands.end());
+    std::vector<Line> by_top = lines;
+    std::stable_sort(by_top.begin(), by_top.end(),
+                     [](const Line& a, const Line& b) { return a.bbox.y0 < b.bbox.y0; });
+    auto begin = by_top.begin();
+    for (size_t b = 0; b <= bands.size(); ++b) {
+      auto end = b < bands.size() ? std::partition_point(begin, by_top.end(),
+                                                         [&](const Line& l) {
+                                                           return l.bbox.y0 < bands[b].first;
+                                                         })
+                                  : by_top.end();
+      order(std::vector<Line>(begin, end), depth + 1, out);
+      begin = end;
+    }
+    return;
+  }
+  // One band: rows top to bottom (lines whose middles are within half an em share a row),
+  // left to right within a row.
+  std::vector<Line> sorted = lines;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Line& a, const Line& b) {
+    return a.bbox.center_y() < b.bbox.center_y();
+  });
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i + 1;
+    while (j < sorted.size() &&
+           sorted[j].bbox.center_y() - sorted[i].bbox.center_y() < 0.5 * em)
+      ++j;
+    std::stable_sort(sorted.begin() + i, sorted.begin() + j,
+                     [](const Line& a, const Line& b) { return a.bbox.x0 < b.bbox.x0; });
+    i = j;
+  }
+  out.insert(out.end(), sorted.begin(), sorted.end());
+}
+
+}  // namespace
+
+std::vector<Line> reading_order(std::vector<Line> lines) {
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  if (!lines.empty()) order(lines, 0, out);
+  return out;
+}
+
+}  // namespace kreport

@@ -1,0 +1,78 @@
+// Running headers and footers: a line whose text (digits folded, so page numbers match)
+// stands at the same height on at least half of the pages, in the top or bottom band of the
+// page, is furniture, not body: the broker banner ("AI WEEKLY SK증권 해외주식 박제민"), an SK
+// company header ("삼성전자 (005930/KS｜매수(유지)｜T.P 90,000원(하향))"), "Compliance Notice"
+// footers, page numbers. A lone page number in those bands is furniture on any page.
+#include <algorithm>
+#include <map>
+
+#include "kreport/layout.h"
+
+namespace kreport {
+namespace {
+
+constexpr double kBand = 0.12;        // share of the page height at top and bottom
+constexpr double kSameHeight = 4.0;   // points
+constexpr double kMinShare = 0.5;     // of the pages with text
+
+std::string fold_digits(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (out.empty() || out.back() != '#') out += '#';
+    } else if (c != ' ') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool in_band(const Line& l, const PageLayout& p) {
+  return l.bbox.y1 <= kBand * p.height || l.bbox.y0 >= (1 - kBand) * p.height;
+}
+
+// "3", "- 3 -", "3 / 12", "Page 3", "p. 3": nothing but a page number.
+bool is_page_number(const std::string& folded) {
+  static const char* forms[] = {"#", "-#-", "#/#", "Page#", "page#", "p.#", "|#|", "–#–", "#|"};
+  return std::find(std::begin(forms), std::end(forms), folded) != std::end(forms);
+}
+
+}  // namespace
+
+void mark_running_lines(std::vector<PageLayout>& pages) {
+  struct Seen {
+    int page;
+    double y;
+    Line* line;
+  };
+  std::map<std::string, std::vector<Seen>> by_text;
+  int with_text = 0;
+  for (PageLayout& p : pages) {
+    if (!p.lines.empty()) ++with_text;
+    for (Line& l : p.lines) {
+      if (!in_band(l, p)) continue;
+      std::string key = fold_digits(l.text);
+      if (is_page_number(key)) l.running = true;
+      else by_text[key].push_back({p.number, l.bbox.y0, &l});
+    }
+  }
+  size_t needed = std::max<size_t>(2, static_cast<size_t>(kMinShare * with_text + 0.999));
+  for (auto& [text, seen] : by_text) {
+    if (seen.size() < needed) continue;
+    std::sort(seen.begin(), seen.end(), [](auto& a, auto& b) { return a.y < b.y; });
+    // Clusters of lines at (nearly) the same height; a cluster on enough pages is running.
+    for (size_t i = 0; i < seen.size();) {
+      size_t j = i + 1;
+      while (j < seen.size() && seen[j].y - seen[j - 1].y <= kSameHeight) ++j;
+      std::vector<int> on_pages;
+      for (size_t k = i; k < j; ++k) on_pages.push_back(seen[k].page);
+      std::sort(on_pages.begin(), on_pages.end());
+      size_t distinct = std::unique(on_pages.begin(), on_pages.end()) - on_pages.begin();
+      if (distinct >= needed)
+        for (size_t k = i; k < j; ++k) seen[k].line->running = true;
+      i = j;
+    }
+  }
+}
+
+}  // namespace kreport
