@@ -1,12 +1,43 @@
-// Placeholder until the metadata rules land: a broker report of unknown origin.
+// The record's `document`: runs the rule files in order and decides what the input is.
+// A securities firm's research report shows it: an identified firm, an analyst with a firm's
+// e-mail, a rating box or a compliance notice. With none of these (a printed news page) the
+// record says `other` and warns NOT_A_REPORT. The recommendation only stands for company
+// reports: an industry report's cover lists many stocks, none of them "the" rating.
 #include "kreport/extract.h"
+#include "rules.h"
 
 namespace kreport {
 
-DocumentInfo extract_document(const std::vector<PageLayout>&, Diagnostics&) { return {}; }
+DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics& diag) {
+  using namespace extract;
+  DocumentInfo doc;
+  doc.broker = identify_broker(pages);
+  doc.published = find_published(pages);
+  doc.analysts = find_analysts(pages);
+  TitleInfo t = find_title(pages);
+  doc.title = t.title;
+  doc.series = t.series;
+  doc.issue = t.issue;
+  doc.recommendation = find_recommendation(pages);
+  doc.report_type = classify_report(pages, t, doc.recommendation);
+  if (doc.report_type != "company") doc.recommendation.reset();
+  doc.language = detect_language(pages);
 
-std::optional<Compliance> extract_compliance(const std::vector<PageLayout>&, Diagnostics&) {
-  return std::nullopt;
+  bool analyst_with_email = false;
+  for (const Analyst& a : doc.analysts) analyst_with_email |= a.email && a.name;
+  bool rated = doc.recommendation && doc.recommendation->rating;
+  bool evidence = doc.broker || analyst_with_email || rated || find_notice(pages);
+  if (!evidence) {
+    doc.kind = "other";
+    diag.warn("NOT_A_REPORT", 0,
+              "no securities firm, analyst, rating or compliance notice found: not a broker "
+              "report");
+    return doc;
+  }
+  if (!doc.broker)
+    diag.warn("BROKER_UNKNOWN", 0, "the securities firm could not be identified");
+  if (!doc.published) diag.warn("DATE_UNKNOWN", 0, "no publication date on the cover");
+  return doc;
 }
 
 }  // namespace kreport

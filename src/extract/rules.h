@@ -41,11 +41,11 @@ bool in_margin_zone(const PageLayout& page, const Line& line);
 
 /// One securities firm: DATA, one row per firm.
 struct BrokerRule {
-  const char* id;                     // contract slug: "mirae"
-  const char* name;                   // Korean name as printed today: "미래에셋증권"
-  std::vector<const char*> aliases;   // other printed names, Korean or English
-  std::vector<const char*> domains;   // analysts' e-mail domains
-  const char* example;                // a line where the firm shows up
+  const char* id;                    // contract slug: "mirae"
+  const char* name;                  // Korean name as printed today: "미래에셋증권"
+  std::vector<const char*> aliases;  // other printed names, Korean or English
+  std::vector<const char*> domains;  // analysts' e-mail domains
+  const char* example;               // a line where the firm shows up
 };
 const std::vector<BrokerRule>& broker_table();
 
@@ -79,8 +79,8 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages);
 // ---- recommendation.cc -------------------------------------------------------------
 
 struct TickerHit {
-  std::string code;    // 6-digit KRX code
-  OptString market;    // "KS", "KQ" when printed
+  std::string code;  // 6-digit KRX code
+  OptString market;  // "KS", "KQ" when printed
 };
 /// `(005930)`, `005930/KS`, `035420.KS`, `247540. KQ`, `[005930]`, `A005930`, `(365340,KQ)`.
 std::optional<TickerHit> parse_ticker(std::string_view line);

@@ -11,10 +11,12 @@
 //      "에서", "으로") -> no space: "애플" + "은 자체 설계" -> "애플은 자체 설계";
 //   3. the two halves make a word the document uses elsewhere ("가" + "장 큰" -> "가장",
 //      seen as "가장" inside other lines) -> no space;
-//   4. on a page whose breaks show rule 2 at work (the typesetter wraps inside words), a
-//      break between two Hangul syllables is inside a word unless both halves are words the
-//      document uses on their own, or the first half ends the way a word ends ("사람은",
-//      "입력된"): "입력" + "되어" -> "입력되어", "비슷" + "한" -> "비슷한";
+//   4. on a page whose breaks show rule 2 at work (the typesetter wraps inside words, as
+//      Word and browsers do with Korean), a break between two Hangul syllables is inside a
+//      word unless the halves look like words: both used on their own elsewhere in the
+//      document, or the first ending the way a word ends ("사람은", "입력된"), or one used
+//      on its own and the second ending like a word ("다음" + "계층으로", "상수이기" +
+//      "때문에"). So "입력" + "되어" -> "입력되어", "비슷" + "한" -> "비슷한";
 //   5. otherwise one space.
 #include <algorithm>
 #include <cmath>
@@ -29,16 +31,18 @@ namespace {
 // Korean particles and endings that attach to the word before them; a line starting with
 // one of these as a whole token was broken inside a word ("최적" + "의 값").
 const std::vector<std::string> kAttached = {
-    "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "으로", "에서", "에게",
-    "도", "만", "까지", "부터", "보다", "처럼", "이다", "였다", "이며", "이고", "에는", "에도",
-    "으로는", "로는", "으로서", "로서", "과의", "와의", "이라는", "라는", "이나", "나", "들",
-    "들이", "들은", "들을", "들의", "적", "적인", "했다", "한다", "하며", "하고", "된다", "됐다",
-    "하는", "했으며", "이었다", "하였다", "이라고", "라고", "에서의", "으로의", "로의"};
+    "은",   "는",     "이",     "가",   "을",   "를",     "의",     "에",     "와",
+    "과",   "로",     "으로",   "에서", "에게", "도",     "만",     "까지",   "부터",
+    "보다", "처럼",   "이다",   "였다", "이며", "이고",   "에는",   "에도",   "으로는",
+    "로는", "으로서", "로서",   "과의", "와의", "이라는", "라는",   "이나",   "나",
+    "들",   "들이",   "들은",   "들을", "들의", "적",     "적인",   "했다",   "한다",
+    "하며", "하고",   "된다",   "됐다", "하는", "했으며", "이었다", "하였다", "이라고",
+    "라고", "에서의", "으로의", "로의", "다",   "니다",   "습니다"};
 
 // Characters that open a bullet item; numbered forms are matched separately.
-const std::vector<std::string> kBulletMarks = {"▪", "•", "◦", "·", "▶", "►", "▷", "■", "□",
-                                               "●", "○", "◆", "◇", "☞", "※", "-", "*", "–",
-                                               "ㆍ", "✓", "➢", "❍"};
+const std::vector<std::string> kBulletMarks = {"▪", "•", "◦",  "·", "▶", "►", "▷", "■",
+                                               "□", "●", "○",  "◆", "◇", "☞", "※", "-",
+                                               "*", "–", "ㆍ", "✓", "➢", "❍"};
 
 constexpr double kHeadingScale = 1.15;  // a heading's font is this much larger than the body
 constexpr double kParagraphGapLines = 0.9;
@@ -61,9 +65,15 @@ char32_t last_cp(const std::string& s) {
   return i > 0 ? first_cp(s.substr(i - 1)) : 0;
 }
 
-bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-bool is_latin(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_word_char(char32_t c) { return is_hangul(c) || is_latin(c) || (c >= '0' && c <= '9'); }
+bool is_hangul(char32_t c) {
+  return c >= 0xAC00 && c <= 0xD7A3;
+}
+bool is_latin(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_word_char(char32_t c) {
+  return is_hangul(c) || is_latin(c) || (c >= '0' && c <= '9');
+}
 
 // Punctuation trimmed from token ends for vocabulary look-ups.
 std::string bare(const std::string& token) {
@@ -81,7 +91,9 @@ std::string bare(const std::string& token) {
   return t;
 }
 
-std::string first_token(const std::string& s) { return s.substr(0, s.find(' ')); }
+std::string first_token(const std::string& s) {
+  return s.substr(0, s.find(' '));
+}
 std::string last_token(const std::string& s) {
   size_t sp = s.rfind(' ');
   return sp == std::string::npos ? s : s.substr(sp + 1);
@@ -132,12 +144,12 @@ bool is_heading(const Line& l, double body, bool alone) {
          last_cp(l.text) != '.';
 }
 
-bool alone_on_baseline(const Line& l, const std::vector<const Line*>& lines) {
-  for (const Line* o : lines)
-    if (o != &l && std::fabs(o->bbox.center_y() - l.bbox.center_y()) < 0.5 * l.size &&
-        o->bbox.x0 < l.bbox.x1 + 30 * l.size)
-      return false;
-  return true;
+// Neither neighbour in reading order shares the line's baseline: it is not a table cell.
+bool alone_on_baseline(const std::vector<const Line*>& lines, size_t i) {
+  auto shares = [&](size_t j) {
+    return std::fabs(lines[j]->bbox.center_y() - lines[i]->bbox.center_y()) < 0.5 * lines[i]->size;
+  };
+  return !(i > 0 && shares(i - 1)) && !(i + 1 < lines.size() && shares(i + 1));
 }
 
 Bbox extent(const std::vector<const Line*>& lines) {
@@ -218,9 +230,11 @@ std::string join_lines(const std::string& first, const std::string& next,
   if (next.empty()) return first;
   if (surely_inside_word(first, next, vocabulary)) return first + next;
   if (wraps_inside_words && is_hangul(last_cp(first)) && is_hangul(first_cp(next))) {
-    std::string tail = bare(last_token(first));
-    bool both_words = vocabulary.count(tail) && vocabulary.count(bare(first_token(next)));
-    if (!both_words && !ends_like_a_word(tail)) return first + next;
+    std::string tail = bare(last_token(first)), head = bare(first_token(next));
+    bool tail_word = vocabulary.count(tail) > 0, head_word = vocabulary.count(head) > 0;
+    bool boundary = (tail_word && head_word) || ends_like_a_word(tail) ||
+                    ((tail_word || head_word) && ends_like_a_word(head));
+    if (!boundary) return first + next;
   }
   return first + " " + next;
 }
@@ -235,7 +249,7 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
   // First the blocks' lines, then the page's wrapping habit, then the joined texts.
   std::vector<bool> heading(body.size());
   for (size_t i = 0; i < body.size(); ++i)
-    heading[i] = is_heading(*body[i], size, alone_on_baseline(*body[i], body));
+    heading[i] = is_heading(*body[i], size, alone_on_baseline(body, i));
   std::vector<std::vector<const Line*>> groups;
   std::vector<bool> group_heading;
   for (size_t i = 0; i < body.size(); ++i) {

@@ -3,8 +3,9 @@
 //      order, provided one side holds prose: that is how a two-column body reads column by
 //      column and a rating sidebar reads as its own group beside the body. A gutter between
 //      two sides of short cells is a table's column, and a table reads row by row;
-//   2. otherwise a horizontal gap wider than a line gap splits it into bands, top to bottom
-//      (a full-width title above two columns, a full-width table between them);
+//   2. otherwise the widest horizontal gaps (wider than a line gap) split it into bands, top
+//      to bottom (a full-width title above two columns, a full-width table between them),
+//      and each band is cut again;
 //   3. a region with neither reads line by line, top to bottom, left to right.
 #include <algorithm>
 #include <cmath>
@@ -14,11 +15,12 @@
 namespace kreport {
 namespace {
 
-constexpr double kGutterEm = 0.9;  // narrowest vertical gutter, in font sizes
-constexpr double kBandGapEm = 1.0;  // narrowest horizontal gap between bands
+constexpr double kGutterEm = 0.9;    // narrowest vertical gutter, in font sizes
+constexpr double kBandGapEm = 1.0;   // narrowest horizontal gap between bands
 constexpr double kProseShare = 0.3;  // a prose line spans this share of the region at least
 constexpr size_t kProseChars = 15;
-constexpr int kMaxDepth = 40;
+constexpr double kWidestShare = 0.8;  // gaps this close to the widest are cut together
+constexpr int kMaxDepth = 200;
 
 double median_size(const std::vector<Line>& lines) {
   std::vector<double> sizes;
@@ -86,16 +88,19 @@ void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
   }
   auto bands = gaps(lines, false, kBandGapEm * em);
   if (!bands.empty()) {
+    // Cut at the widest gaps only and look again inside each part: under a full-width
+    // summary, two columns may share a paragraph gap that is no band boundary at all.
+    double widest = bands.front().second;
+    std::erase_if(bands, [&](auto& g) { return g.second < kWidestShare * widest; });
     std::sort(bands.begin(), bands.end());
     std::vector<Line> by_top = lines;
     std::stable_sort(by_top.begin(), by_top.end(),
                      [](const Line& a, const Line& b) { return a.bbox.y0 < b.bbox.y0; });
     auto begin = by_top.begin();
     for (size_t b = 0; b <= bands.size(); ++b) {
-      auto end = b < bands.size() ? std::partition_point(begin, by_top.end(),
-                                                         [&](const Line& l) {
-                                                           return l.bbox.y0 < bands[b].first;
-                                                         })
+      auto end = b < bands.size() ? std::partition_point(
+                                        begin, by_top.end(),
+                                        [&](const Line& l) { return l.bbox.y0 < bands[b].first; })
                                   : by_top.end();
       order(std::vector<Line>(begin, end), depth + 1, out);
       begin = end;
@@ -110,8 +115,7 @@ void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
   });
   for (size_t i = 0; i < sorted.size();) {
     size_t j = i + 1;
-    while (j < sorted.size() &&
-           sorted[j].bbox.center_y() - sorted[i].bbox.center_y() < 0.5 * em)
+    while (j < sorted.size() && sorted[j].bbox.center_y() - sorted[i].bbox.center_y() < 0.5 * em)
       ++j;
     std::stable_sort(sorted.begin() + i, sorted.begin() + j,
                      [](const Line& a, const Line& b) { return a.bbox.x0 < b.bbox.x0; });

@@ -11,9 +11,9 @@
 namespace kreport {
 namespace {
 
-constexpr double kBand = 0.12;        // share of the page height at top and bottom
-constexpr double kSameHeight = 4.0;   // points
-constexpr double kMinShare = 0.5;     // of the pages with text
+constexpr double kBand = 0.12;       // share of the page height at top and bottom
+constexpr double kSameHeight = 4.0;  // points
+constexpr double kMinShare = 0.5;    // of the pages with text
 
 std::string fold_digits(const std::string& text) {
   std::string out;
@@ -52,8 +52,10 @@ void mark_running_lines(std::vector<PageLayout>& pages) {
     for (Line& l : p.lines) {
       if (!in_band(l, p)) continue;
       std::string key = fold_digits(l.text);
-      if (is_page_number(key)) l.running = true;
-      else by_text[key].push_back({p.number, l.bbox.y0, &l});
+      if (is_page_number(key))
+        l.running = true;
+      else
+        by_text[key].push_back({p.number, l.bbox.y0, &l});
     }
   }
   size_t needed = std::max<size_t>(2, static_cast<size_t>(kMinShare * with_text + 0.999));

@@ -24,7 +24,8 @@ PageLayout page_of(std::vector<Line> lines, int number = 1) {
 
 TEST(JoinLines, ParticleOnTheNextLineJoinsWithoutSpace) {
   // Hanwha seed: "최적\n의 값"; character-wrapped "애플\n은 자체 설계".
-  EXPECT_EQ(join_lines("데이터 안에서 최적", "의 값을 찾아내는", {}), "데이터 안에서 최적의 값을 찾아내는");
+  EXPECT_EQ(join_lines("데이터 안에서 최적", "의 값을 찾아내는", {}),
+            "데이터 안에서 최적의 값을 찾아내는");
   EXPECT_EQ(join_lines("애플", "은 자체 설계 칩을", {}), "애플은 자체 설계 칩을");
 }
 
@@ -44,7 +45,8 @@ TEST(JoinLines, WordBoundaryKeepsOneSpace) {
 TEST(JoinLines, MidWordPagesJoinFragments) {
   EXPECT_EQ(join_lines("이미 입력", "되어 있는", {}, true), "이미 입력되어 있는");
   EXPECT_EQ(join_lines("기능과 비슷", "한 원리로", {}, true), "기능과 비슷한 원리로");
-  EXPECT_EQ(join_lines("다른 점은 사람은", "문맥에 따라", {}, true), "다른 점은 사람은 문맥에 따라");
+  EXPECT_EQ(join_lines("다른 점은 사람은", "문맥에 따라", {}, true),
+            "다른 점은 사람은 문맥에 따라");
   EXPECT_EQ(join_lines("모델", "기반", {"모델", "기반"}, true), "모델 기반");
 }
 
@@ -52,7 +54,8 @@ TEST(Blocks, ParagraphsHeadingsAndBullets) {
   auto p = page_of({
       line("AI 경쟁은 새로운 기회", 40, 60, 300, 18),
       line("▪ AI 업계에 다시 겨울이 온다고?", 40, 100, 300),
-      line("Chat-GPT가 불을 지핀 AI 투자 경쟁은 앞으로 더 치열해질 것으로 판단합니다 애플", 40, 130, 550),
+      line("Chat-GPT가 불을 지핀 AI 투자 경쟁은 앞으로 더 치열해질 것으로 판단합니다 애플", 40, 130,
+           550),
       line("은 자체 설계 칩을 탑재한다.", 40, 144, 200),
       line("다음 문단은 간격을 두고 시작합니다.", 40, 175, 300),
   });
@@ -92,10 +95,10 @@ TEST(Blocks, BoldCellsOfATableRowAreNotHeadings) {
 TEST(RunningLines, BannerAndPageNumbersAreMarked) {
   std::vector<PageLayout> pages;
   for (int n = 1; n <= 3; ++n)
-    pages.push_back(page_of({line("AI WEEKLY SK증권 해외주식 박제민", 40, 30, 300),
-                             line("본문 " + std::to_string(n), 40, 300, 200),
-                             line(std::to_string(n), 290, 810, 300)},
-                            n));
+    pages.push_back(page_of(
+        {line("AI WEEKLY SK증권 해외주식 박제민", 40, 30, 300),
+         line("본문 " + std::to_string(n), 40, 300, 200), line(std::to_string(n), 290, 810, 300)},
+        n));
   mark_running_lines(pages);
   for (const PageLayout& p : pages) {
     EXPECT_TRUE(p.lines[0].running);

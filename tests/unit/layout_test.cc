@@ -62,8 +62,13 @@ TEST(Layout, GapBetweenSpansIsASpace) {
 
 TEST(Layout, GutterSplitsSidebarFromBody) {
   // "52주 최고가" in a sidebar, then body text 60 pt to the right on the same baseline.
-  RawPage p{1, 595, 842, 0, {word("52주", 40, 100, 60), word("최고가", 62, 100, 90),
-                             word("제에", 150, 100, 170), word("적극적으로", 172, 100, 220)}, {}};
+  RawPage p{1,
+            595,
+            842,
+            0,
+            {word("52주", 40, 100, 60), word("최고가", 62, 100, 90), word("제에", 150, 100, 170),
+             word("적극적으로", 172, 100, 220)},
+            {}};
   auto out = layout_page(p);
   ASSERT_EQ(out.lines.size(), 2u);
   EXPECT_EQ(out.lines[0].text, "52주 최고가");

@@ -63,9 +63,9 @@ TEST(ReadingOrder, SidebarReadsAsItsOwnGroup) {
 
 TEST(ReadingOrder, TableReadsRowByRow) {
   std::vector<Line> in = {
-      line("매출액", 40, 100, 80), line("302,231", 200, 100, 240), line("258,935", 300, 100, 340),
-      line("영업이익", 40, 114, 80), line("43,377", 200, 114, 240), line("6,567", 300, 114, 340),
+      line("매출액", 40, 100, 80),   line("302,231", 200, 100, 240), line("258,935", 300, 100, 340),
+      line("영업이익", 40, 114, 80), line("43,377", 200, 114, 240),  line("6,567", 300, 114, 340),
   };
   EXPECT_EQ(texts(reading_order(in)), (std::vector<std::string>{"매출액", "302,231", "258,935",
-                                                                 "영업이익", "43,377", "6,567"}));
+                                                                "영업이익", "43,377", "6,567"}));
 }

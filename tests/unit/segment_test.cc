@@ -25,10 +25,10 @@ PageLayout page(int number, std::vector<TextBlock> blocks) {
 }  // namespace
 
 TEST(Segment, CaptionGetsTheSourceUnderIt) {
-  auto s = segment({page(2, {block("paragraph", "[그림1] 깊은 인공 신경망 도식화"),
-                             block("paragraph", "본문"),
-                             block("paragraph", "자료: IBM, 한화투자증권 리서치센터"),
-                             block("paragraph", "주: 2022년 기준")})});
+  auto s = segment(
+      {page(2, {block("paragraph", "[그림1] 깊은 인공 신경망 도식화"), block("paragraph", "본문"),
+                block("paragraph", "자료: IBM, 한화투자증권 리서치센터"),
+                block("paragraph", "주: 2022년 기준")})});
   ASSERT_EQ(s.figures.size(), 1u);
   EXPECT_EQ(s.figures[0].number, "그림1");
   EXPECT_EQ(s.figures[0].caption, "[그림1] 깊은 인공 신경망 도식화");
@@ -52,12 +52,13 @@ TEST(Segment, CaptionForms) {
 }
 
 TEST(Segment, HeadingsOpenTypedSections) {
-  auto s = segment({page(1, {block("paragraph", "서문"), block("heading", "Highlight of the Week", 14),
-                             block("bullet", "AI 업계에 다시 겨울이 온다고?"),
-                             block("heading", "AI Issue", 14), block("paragraph", "본문")}),
-                    page(5, {block("heading", "Compliance Notice", 14),
-                             block("heading", "투자등급 관련사항", 10),
-                             block("paragraph", "매수(Buy) +20% 이상")})});
+  auto s =
+      segment({page(1, {block("paragraph", "서문"), block("heading", "Highlight of the Week", 14),
+                        block("bullet", "AI 업계에 다시 겨울이 온다고?"),
+                        block("heading", "AI Issue", 14), block("paragraph", "본문")}),
+               page(5, {block("heading", "Compliance Notice", 14),
+                        block("heading", "투자등급 관련사항", 10),
+                        block("paragraph", "매수(Buy) +20% 이상")})});
   ASSERT_EQ(s.sections.size(), 4u);
   EXPECT_EQ(s.sections[0].kind, "body");
   EXPECT_FALSE(s.sections[0].title);

@@ -1,0 +1,212 @@
+// Which securities firm wrote the report. Every line of every page is matched against the
+// broker table (Korean names, English names, e-mail and web domains); each hit is weighed by
+// where it sits, and the firm with the most weight wins:
+//   - an analyst's e-mail (`jaekoo.kang@hanwha.com`) is the strongest evidence (5), a web
+//     address in a footer (`www.daishin.com`) next (3);
+//   - the name in a running header/footer or on the cover (`키움증권 리서치센터`) counts 2;
+//   - the name on other body lines counts little (0.25): the report may be *about* a firm;
+//   - a firm named in a source line counts 1 when it is its own research centre
+//     (`자료: 유안타증권 리서치센터`) and 0.5 otherwise (`자료: Bloomberg, SK증권`), with all
+//     weak evidence for one firm capped, so a competitor cited on every page cannot win.
+#include <algorithm>
+#include <map>
+
+#include "rules.h"
+
+namespace kreport::extract {
+
+// Domains marked "seen" occur in the sample reports' text; the rest are the firms' public
+// research domains, kept so that a new firm's report is not left unknown.
+const std::vector<BrokerRule>& broker_table() {
+  static const std::vector<BrokerRule> table = {
+      {"sk", "SK증권", {"SK Securities"}, {"sks.co.kr"}, "SK증권 리서치센터 (seen)"},
+      {"mirae",
+       "미래에셋증권",
+       {"미래에셋대우", "Mirae Asset Securities", "Mirae Asset Daewoo"},
+       {"miraeasset.com"},
+       "Mirae Asset Securities Research (seen)"},
+      {"hanwha",
+       "한화투자증권",
+       {"Hanwha Investment & Securities", "한화리서치"},
+       {"hanwha.com"},
+       "▶ Analyst 강재구 jaekoo.kang@hanwha.com 3772-7581 (seen)"},
+      {"kiwoom", "키움증권", {"Kiwoom Securities"}, {"kiwoom.com"}, "키움증권 리서치센터 (seen)"},
+      {"samsung",
+       "삼성증권",
+       {"Samsung Securities"},
+       {"samsung.com", "samsungpop.com"},
+       "jaeseung.baek@samsung.com (seen)"},
+      {"nh", "NH투자증권", {"NH Investment & Securities"}, {"nhqv.com"}, "NH투자증권 리서치본부"},
+      {"kb", "KB증권", {"KB Securities"}, {"kbfg.com"}, "KB증권 리서치센터"},
+      {"hana",
+       "하나증권",
+       {"하나금융투자", "Hana Securities", "Hana Financial Investment"},
+       {"hanafn.com"},
+       "Analyst 김록호 roko.kim@hanafn.com (seen)"},
+      {"shinhan",
+       "신한투자증권",
+       {"신한금융투자", "Shinhan Securities", "Shinhan Investment"},
+       {"shinhan.com"},
+       "신한투자증권 리서치센터"},
+      {"daishin",
+       "대신증권",
+       {"Daishin Securities", "DAISHIN SECURITIES"},
+       {"daishin.com"},
+       "dongheon.lee@daishin.com (seen)"},
+      {"yuanta",
+       "유안타증권",
+       {"Yuanta Securities", "Yuanta"},
+       {"yuantakorea.com"},
+       "자료: 유안타증권 리서치센터 (seen)"},
+      {"meritz",
+       "메리츠증권",
+       {"메리츠종금증권", "Meritz Securities", "Meritz Research", "Meritz"},
+       {"meritz.co.kr"},
+       "Meritz Research 2021. 11. 11 (seen)"},
+      {"kis",
+       "한국투자증권",
+       {"Korea Investment & Securities"},
+       {"koreainvestment.com"},
+       "한국투자증권 리서치본부"},
+      {"db",
+       "DB금융투자",
+       {"DB증권", "DB Financial Investment"},
+       {"db-fi.com", "dbfi.co.kr"},
+       "DB금융투자 Research Center"},
+      {"kyobo", "교보증권", {"Kyobo Securities"}, {"iprovest.com"}, "교보증권 리서치센터"},
+      {"ibk", "IBK투자증권", {"IBK Securities"}, {"ibks.com"}, "unokim88@ibks.com (seen)"},
+      {"ls",
+       "LS증권",
+       {"이베스트투자증권", "eBEST Investment & Securities", "eBEST", "LS Securities"},
+       {"ebestsec.co.kr", "ls-sec.co.kr"},
+       "jhsung@ebestsec.co.kr (seen)"},
+      {"hi",
+       "하이투자증권",
+       {"HI Investment & Securities", "HI Research"},
+       {"hi-ib.com"},
+       "(2122-9207) mssong@hi-ib.com (seen)"},
+      {"eugene",
+       "유진투자증권",
+       {"Eugene Investment & Securities"},
+       {"eugenefn.com"},
+       "한병화_ 02)368-6171_ bhh1026@eugenefn.com (seen)"},
+      {"hyundai",
+       "현대차증권",
+       {"Hyundai Motor Securities"},
+       {"hmsec.com"},
+       "현대차증권 리서치센터"},
+      {"im",
+       "iM증권",
+       {"iM Securities"},
+       {"imfnsec.com"},
+       "이경신 2122-9211 ks.lee@imfnsec.com (seen)"},
+      {"ds",
+       "DS투자증권",
+       {"DS INVESTMENT & SECURITIES", "DS Investment & Securities"},
+       {"ds-sec.co.kr"},
+       "tyc@ds-sec.co.kr (seen)"},
+      {"kakaopay",
+       "카카오페이증권",
+       {"Kakaopay Securities"},
+       {"kakaopaysec.com"},
+       "카카오페이증권 리서치"},
+  };
+  return table;
+}
+
+namespace {
+
+bool is_ascii_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// An English alias must stand as a word: `Hana` is not the start of `Hanaro`.
+bool matches_alias(std::string_view line, std::string_view alias) {
+  bool ascii = std::all_of(alias.begin(), alias.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return contains(line, alias);
+  std::string l = lower_ascii(line), a = lower_ascii(alias);
+  for (size_t at = l.find(a); at != std::string::npos; at = l.find(a, at + 1)) {
+    bool left = at == 0 || !is_ascii_word_char(l[at - 1]);
+    bool right = at + a.size() >= l.size() || !is_ascii_word_char(l[at + a.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+struct Tally {
+  double strong = 0, weak = 0;
+  std::string printed;  // the Korean name as printed, from the strongest Korean hit
+  double printed_weight = 0;
+};
+
+void add(std::map<std::string, Tally>& tally, const Broker& b, double w) {
+  Tally& t = tally[b.id];
+  (w > 1 ? t.strong : t.weak) += w;
+  if (w > t.printed_weight && static_cast<unsigned char>(b.name[0]) >= 0x80) {
+    t.printed = b.name;
+    t.printed_weight = w;
+  }
+}
+
+double line_weight(const PageLayout& page, const Line& line, bool cover) {
+  if (starts_with_source(line.text))
+    return contains(line.text, "리서치") || contains(lower_ascii(line.text), "research") ? 1.0
+                                                                                         : 0.5;
+  if (cover || in_margin_zone(page, line)) return 2;
+  return 0.25;
+}
+
+const BrokerRule* rule_by_id(std::string_view id) {
+  for (const BrokerRule& r : broker_table())
+    if (id == r.id) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Broker> broker_in_line(std::string_view line) {
+  for (const BrokerRule& r : broker_table()) {
+    if (matches_alias(line, r.name)) return Broker{r.id, r.name};
+    for (const char* a : r.aliases)
+      if (matches_alias(line, a)) return Broker{r.id, a};
+  }
+  return std::nullopt;
+}
+
+std::optional<Broker> broker_of_email(std::string_view email) {
+  std::string e = lower_ascii(email);
+  for (const BrokerRule& r : broker_table())
+    for (const char* d : r.domains)
+      if (e.ends_with(std::string("@") + d) || e.ends_with(std::string(".") + d) ||
+          contains(e, std::string("www.") + d))
+        return Broker{r.id, r.name};
+  return std::nullopt;
+}
+
+std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages) {
+  std::map<std::string, Tally> tally;
+  const PageLayout* cover = cover_page(pages);
+  for (const PageLayout& page : pages) {
+    for (const Line& line : page.lines) {
+      if (auto b = broker_in_line(line.text))
+        add(tally, *b, line_weight(page, line, &page == cover));
+      for (const std::string& email : find_emails(line.text))
+        if (auto b = broker_of_email(email)) add(tally, *b, 5);
+      if (contains(lower_ascii(line.text), "www."))
+        if (auto b = broker_of_email(line.text)) add(tally, *b, 3);
+    }
+  }
+  const std::string* best = nullptr;
+  double best_score = 0;
+  for (const auto& [id, t] : tally) {
+    double score = t.strong + std::min(t.weak, 4.0);
+    if (score > best_score) best = &id, best_score = score;
+  }
+  if (!best) return std::nullopt;
+  const BrokerRule* rule = rule_by_id(*best);
+  const Tally& t = tally[*best];
+  return Broker{rule->id, t.printed.empty() ? rule->name : t.printed};
+}
+
+}  // namespace kreport::extract

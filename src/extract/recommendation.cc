@@ -1,0 +1,294 @@
+// The company report's rating box: ticker, company, rating, target and current price.
+//   - Ticker: the cover's largest-font line with a KRX code in any printed form (`(005930)`,
+//     `005930/KS`, `035420.KS`, `247540. KQ`, `[005930]`, `A005930`, `(365340,KQ)`, or the
+//     bare `에코프로비엠 247540` in a title font). Small print only counts when it is the one
+//     code on the cover; a cover listing several codes in small print is an industry report.
+//     When the box is a picture, the running header of later pages gives it
+//     (`기업분석 / 카카오(035720)` on two or more pages).
+//   - Rating: lines that *are* a rating (`BUY(유지)`, `투자의견 매수(유지)`, `Not Rated`),
+//     largest font first, then topmost: the box's rating is printed larger than the rating
+//     history's (`투자의견 BUY BUY`) and above it. Sentences that mention a rating never count.
+//   - Target price: a label line with its value (`목표주가(12M) 36,000원(하향)`), else the label's
+//     value beside it on its baseline (`6개월 목표주가` … `66,000`) or right under it; `-`
+//     means none. Labels of other prices (`직전 목표주가`, `목표주가 추이`) are skipped. When
+//     the box is a picture, the cover's text gives it: `목표주가는 182,000원에서 150,000원으로`.
+#include <algorithm>
+#include <regex>
+
+#include "rules.h"
+
+namespace kreport::extract {
+namespace {
+
+struct RatingWord {
+  const char* printed;  // lowercase ASCII or Korean
+  const char* rating;
+};
+// Longest first, so `trading buy` is found before `buy`.
+constexpr RatingWord kRatingWords[] = {
+    {"strong buy", "buy"},
+    {"trading buy", "buy"},
+    {"not rated", "not_rated"},
+    {"marketperform", "hold"},
+    {"market perform", "hold"},
+    {"outperform", "outperform"},
+    {"underperform", "underperform"},
+    {"neutral", "hold"},
+    {"reduce", "sell"},
+    {"hold", "hold"},
+    {"sell", "sell"},
+    {"buy", "buy"},
+    {"n/r", "not_rated"},
+    {"nr", "not_rated"},
+    {"매수", "buy"},
+    {"중립", "hold"},
+    {"매도", "sell"},
+};
+
+constexpr std::string_view kTargetLabels[] = {"목표주가", "적정주가", "T.P", "TP", "Target Price"};
+constexpr std::string_view kOtherPrices[] = {"직전", "이전",     "추이", "괴리", "변동",
+                                             "대비", "상승여력", "기준", "Old",  "Diff"};
+
+std::string strip_label(std::string s) {
+  s = trim(s);
+  if (s.starts_with("투자의견")) {
+    s = trim(s.substr(std::string_view("투자의견").size()));
+    if (s.starts_with("(")) s = trim(s.substr(std::min(s.size(), s.find(')') + 1)));
+    if (s.starts_with(":")) s = trim(s.substr(1));
+  }
+  return s;
+}
+
+std::optional<double> value_on(const PageLayout& page, const Line& label, bool* dash) {
+  for (const Line* n : right_neighbours(page, label)) {
+    std::string t = squash(n->text);
+    if (t == "-" || t == "-원") return *dash = true, std::nullopt;
+    if (auto v = parse_won(n->text)) return v;
+  }
+  for (const Line& o : page.lines) {  // the value right under its label (Eugene's box)
+    bool under = o.bbox.y0 >= label.bbox.y1 - 1 && o.bbox.y0 - label.bbox.y1 < 12 &&
+                 o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0;
+    if (under) return parse_won(o.text);
+  }
+  return std::nullopt;
+}
+
+bool is_target_label(std::string_view text) {
+  if (to_u32(text).size() > 40) return false;
+  for (std::string_view o : kOtherPrices)
+    if (contains(text, o)) return false;
+  for (std::string_view l : kTargetLabels)
+    if (contains(text, l)) return true;
+  return false;
+}
+
+struct TargetResult {
+  std::optional<double> value;
+  bool found = false;  // a box entry was seen, even if it is `-`
+};
+
+TargetResult box_target(const PageLayout& page) {
+  for (const Line& l : page.lines) {
+    if (contains(l.text, "|")) {  // SK's header: `(018260/KS|매수(유지)|T.P 200,000 원(하향))`
+      for (size_t b = 0, e; b < l.text.size(); b = e + 1) {
+        e = std::min(l.text.find('|', b), l.text.size());
+        std::string part = l.text.substr(b, e - b);
+        if (is_target_label(part))
+          if (auto v = parse_target_price(part)) return {v, true};
+      }
+      continue;
+    }
+    if (!is_target_label(l.text)) continue;
+    if (auto v = parse_target_price(l.text)) return {v, true};
+    bool dash = false;
+    if (auto v = value_on(page, l, &dash)) return {v, true};
+    if (dash) return {std::nullopt, true};
+  }
+  return {};
+}
+
+std::optional<double> text_target(const PageLayout& page) {
+  std::string all;
+  for (const Line& l : page.lines) all += l.text + ' ';
+  static const std::regex change(
+      R"((?:목표주가|적정주가)[^.]{0,60}?([0-9][0-9,.]* ?만? ?원)에서 ?([0-9][0-9,.]* ?만? ?원)으로)");
+  static const std::regex plain(R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?만? ?원))");
+  std::smatch m;
+  if (std::regex_search(all, m, change)) return parse_won(m[2].str());
+  if (std::regex_search(all, m, plain)) return parse_won(m[1].str());
+  return std::nullopt;
+}
+
+std::optional<double> current_price(const PageLayout& page) {
+  for (const Line& l : page.lines) {
+    if (!l.text.starts_with("현재주가") && !l.text.starts_with("주가(") &&
+        !l.text.starts_with("종가"))
+      continue;
+    if (to_u32(l.text).size() > 30) continue;
+    std::string rest = l.text.substr(l.text.find(')') == std::string::npos ? 0 : l.text.find(')'));
+    if (auto v = parse_won(rest); v && rest.find_first_of("0123456789") != std::string::npos)
+      return v;
+    bool dash = false;
+    if (auto v = value_on(page, l, &dash)) return v;
+  }
+  return std::nullopt;
+}
+
+struct TickerLine {
+  TickerHit hit;
+  const Line* line = nullptr;
+};
+
+std::optional<TickerLine> cover_ticker(const PageLayout& cover) {
+  std::vector<TickerLine> hits;
+  static const std::regex bare(R"((?:^|[^0-9])([0-9]{6})$)");
+  for (const Line& l : cover.lines) {
+    auto t = parse_ticker(l.text);
+    std::smatch m;
+    if (!t && l.size >= 14 && std::regex_search(l.text, m, bare)) t = TickerHit{m[1], {}};
+    if (t) hits.push_back({*t, &l});
+  }
+  if (hits.empty()) return std::nullopt;
+  auto big = std::max_element(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return a.line->size < b.line->size;
+  });
+  if (big->line->size >= 11) return *big;
+  bool one_code = std::all_of(hits.begin(), hits.end(),
+                              [&](const auto& h) { return h.hit.code == hits[0].hit.code; });
+  return one_code ? std::optional(hits[0]) : std::nullopt;
+}
+
+// The code in the running header of later pages, when two or more pages repeat it.
+std::optional<TickerLine> header_ticker(const std::vector<PageLayout>& pages) {
+  std::vector<TickerLine> hits;
+  for (size_t i = 1; i < pages.size() && i < 5; ++i)
+    for (const Line& l : pages[i].lines)
+      if (in_margin_zone(pages[i], l))
+        if (auto t = parse_ticker(l.text)) hits.push_back({*t, &l});
+  for (const auto& h : hits)
+    if (std::count_if(hits.begin(), hits.end(),
+                      [&](const auto& o) { return o.hit.code == h.hit.code; }) >= 2)
+      return h;
+  return std::nullopt;
+}
+
+OptString company_before(std::string_view text, std::string_view code) {
+  std::string s(text);
+  size_t at = s.find(code);
+  if (at == std::string::npos) return std::nullopt;
+  std::string before = s.substr(0, at);
+  if (size_t slash = before.rfind('/'); slash != std::string::npos)
+    before = before.substr(slash + 1);
+  while (!before.empty() && std::string_view("([A ").find(before.back()) != std::string_view::npos)
+    before.pop_back();
+  before = trim(before);
+  if (before.empty() || to_u32(before).size() > 30) return std::nullopt;
+  return before;
+}
+
+}  // namespace
+
+std::optional<TickerHit> parse_ticker(std::string_view line) {
+  static const std::regex forms[] = {
+      std::regex(R"(([0-9]{6}) ?[./,] ?(KS|KQ)(?:[^A-Za-z]|$))"),
+      std::regex(R"(\(([0-9]{6})\))"),
+      std::regex(R"(\[([0-9]{6})\])"),
+      std::regex(R"((?:^|[^A-Za-z0-9])A([0-9]{6})(?:[^0-9]|$))"),
+  };
+  std::string s(line);
+  std::smatch m;
+  for (const std::regex& r : forms)
+    if (std::regex_search(s, m, r))
+      return TickerHit{m[1], m.size() > 2 && m[2].matched ? OptString(m[2]) : std::nullopt};
+  return std::nullopt;
+}
+
+std::optional<std::string> normalize_rating(std::string_view word) {
+  std::string w = lower_ascii(trim(word));
+  for (const RatingWord& r : kRatingWords)
+    if (w == r.printed) return r.rating;
+  return std::nullopt;
+}
+
+std::optional<RatingHit> parse_rating(std::string_view line) {
+  std::string s = strip_label(std::string(line));
+  std::string lower = lower_ascii(s);
+  for (const RatingWord& r : kRatingWords) {
+    if (!lower.starts_with(r.printed)) continue;
+    std::string rest = trim(lower.substr(std::string_view(r.printed).size()));
+    static const std::regex suffix(
+        R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
+    if (!std::regex_match(rest, suffix)) return std::nullopt;
+    return RatingHit{r.rating, trim(s)};
+  }
+  return std::nullopt;
+}
+
+std::optional<double> parse_won(std::string_view text) {
+  static const std::regex man(R"(([0-9]+(?:\.[0-9]+)?) ?만 ?원)");
+  static const std::regex won(
+      R"((?:^|[^0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{3,})(?: ?원|[^0-9.,%]|$))");
+  std::string s(text);
+  std::smatch m;
+  if (std::regex_search(s, m, man)) return std::stod(m[1]) * 10000;
+  if (std::regex_search(s, m, won)) {
+    std::string digits;
+    for (char c : m[1].str())
+      if (c != ',') digits += c;
+    return std::stod(digits);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> parse_target_price(std::string_view line) {
+  std::string s(line);
+  for (std::string_view l : kTargetLabels) {
+    size_t at = s.find(l);
+    if (at == std::string::npos) continue;
+    std::string rest = s.substr(at + l.size());
+    // Skip the label's own parentheses: `목표주가(12M)`, `적정주가 (12 개월)`.
+    if (size_t open = rest.find('('); open != std::string::npos && open < 3)
+      rest = rest.substr(std::min(rest.size(), rest.find(')') + 1));
+    if (rest.find_first_of("0123456789") == std::string::npos) return std::nullopt;
+    return parse_won(rest);
+  }
+  return std::nullopt;
+}
+
+std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages) {
+  const PageLayout* cover = cover_page(pages);
+  if (!cover) return std::nullopt;
+  auto ticker = cover_ticker(*cover);
+  if (!ticker) ticker = header_ticker(pages);
+  if (!ticker) return std::nullopt;
+  Recommendation rec;
+  rec.ticker = ticker->hit.code;
+  rec.market = ticker->hit.market;
+  rec.company = company_before(ticker->line->text, ticker->hit.code);
+  const Line* best = nullptr;
+  std::optional<RatingHit> rating;
+  for (const Line& l : cover->lines) {
+    std::vector<std::string> parts;
+    for (size_t b = 0, e; b <= l.text.size(); b = e + 1) {
+      e = std::min(l.text.find('|', b), l.text.size());
+      parts.push_back(l.text.substr(b, e - b));
+    }
+    for (const std::string& p : parts) {
+      auto r = parse_rating(p);
+      if (!r) continue;
+      if (!best || l.size > best->size + 0.5 ||
+          (std::abs(l.size - best->size) <= 0.5 && l.bbox.y0 < best->bbox.y0))
+        best = &l, rating = r;
+    }
+  }
+  if (rating) rec.rating = rating->rating, rec.rating_text = rating->text;
+  if (rec.rating != "not_rated" && rec.rating) {
+    TargetResult tp = box_target(*cover);
+    std::optional<double> v = tp.found ? tp.value : text_target(*cover);
+    if (v) rec.target_price = Money{*v, "KRW"};
+  }
+  if (auto c = current_price(*cover)) rec.current_price = Money{*c, "KRW"};
+  return rec;
+}
+
+}  // namespace kreport::extract

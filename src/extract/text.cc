@@ -1,0 +1,119 @@
+// Small helpers the rule files share: UTF-8 decoding, the Hangul-name test, and the page
+// geometry the rules lean on. Lines arrive normalized (NFC, ASCII digits, single spaces) but
+// in poppler's order, so "the value beside a label" is found by baseline, never by index: a
+// sidebar row `목표주가(12M)` and its value `95,000원` are two lines on one baseline.
+#include <algorithm>
+#include <cmath>
+
+#include "rules.h"
+
+namespace kreport::extract {
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+bool is_hangul(char32_t c) {
+  return c >= 0xAC00 && c <= 0xD7A3;
+}
+
+bool is_person_name(std::string_view s) {
+  std::u32string u = to_u32(s);
+  if (u.size() < 2 || u.size() > 4) return false;
+  return std::all_of(u.begin(), u.end(), is_hangul);
+}
+
+std::string squash(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out += c;
+  return out;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(' ');
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(' ');
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+bool starts_with_source(std::string_view line) {
+  std::string s = lower_ascii(squash(line));
+  for (std::string_view p : {"자료:", "자료출처", "source:", "출처:", "주:"})
+    if (s.starts_with(p)) return true;
+  return false;
+}
+
+bool same_baseline(const Line& a, const Line& b) {
+  double h = std::min(a.bbox.height(), b.bbox.height());
+  return std::abs(a.bbox.center_y() - b.bbox.center_y()) <= std::max(2.0, h * 0.5);
+}
+
+const PageLayout* cover_page(const std::vector<PageLayout>& pages) {
+  for (const PageLayout& p : pages)
+    if (p.lines.size() >= 5) return &p;
+  return pages.empty() ? nullptr : &pages.front();
+}
+
+std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& line) {
+  std::vector<const Line*> out;
+  for (const Line& l : page.lines)
+    if (&l != &line && l.bbox.x0 >= line.bbox.x1 - 1 && same_baseline(l, line)) out.push_back(&l);
+  std::sort(out.begin(), out.end(),
+            [](const Line* a, const Line* b) { return a->bbox.x0 < b->bbox.x0; });
+  return out;
+}
+
+bool in_margin_zone(const PageLayout& page, const Line& line) {
+  double h = page.height > 0 ? page.height : 842;
+  return line.bbox.y1 < h * 0.09 || line.bbox.y0 > h * 0.91;
+}
+
+}  // namespace kreport::extract

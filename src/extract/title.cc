@@ -1,0 +1,124 @@
+// Title, series and issue, report type and language, from the cover.
+//   - Title: the cover's largest-font line that is not a running banner (top/bottom margin),
+//     a company-and-ticker line (`삼성전자 (005930)`), a rating, a date or a firm's name;
+//     a title set on two lines of the same size is joined.
+//   - Series: a line naming a recurring publication (`AI Weekly, 특이점이 온다 #39`,
+//     `AI WEEKLY`, `China AI Weekly`); the issue is its `#39`.
+//   - Report type, from evidence: a weekly series -> weekly; a company's ticker (with or
+//     without a rating box) -> company; `산업분석`, `Industry`, a sector opinion
+//     (`인터넷/SW (Positive)`, `반도체/디스플레이 (Overweight)`) or several stock codes ->
+//     industry; `투자전략`/`Strategy` -> strategy; `경제`/`Economy` -> economy; else other.
+#include <algorithm>
+#include <cmath>
+#include <regex>
+#include <set>
+#include <span>
+
+#include "rules.h"
+
+namespace kreport::extract {
+namespace {
+
+constexpr std::string_view kSeriesWords[] = {"weekly", "위클리", "monthly", "daily"};
+constexpr std::string_view kIndustryWords[] = {"산업분석", "industry", "산업 분석", "(positive)",
+                                               "(overweight)", "(neutral)", "(negative)",
+                                               "(underweight)", "섹터", "sector"};
+constexpr std::string_view kStrategyWords[] = {"투자전략", "strategy", "전략공감"};
+constexpr std::string_view kEconomyWords[] = {"경제분석", "economy", "economic", "매크로"};
+
+bool is_series_line(std::string_view text) {
+  std::string l = lower_ascii(text);
+  for (std::string_view w : kSeriesWords)
+    if (contains(l, w)) return true;
+  return false;
+}
+
+bool title_candidate(const PageLayout& page, const Line& l) {
+  std::string t = trim(l.text);
+  if (to_u32(t).size() < 4 || in_margin_zone(page, l)) return false;
+  if (t.find_first_not_of("0123456789.,%-+() ") == std::string::npos) return false;
+  return !parse_ticker(t) && !parse_rating(t) && !parse_date(t) && !broker_in_line(t) &&
+         find_emails(t).empty() && !starts_with_source(t);
+}
+
+bool any_word(const std::string& text, std::span<const std::string_view> words) {
+  for (std::string_view w : words)
+    if (contains(text, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+TitleInfo split_series(std::string_view line) {
+  TitleInfo out;
+  std::string t = trim(line);
+  static const std::regex issue(R"(^(.*?)[ ,]*(#\s?[0-9]+|No\.\s?[0-9]+|제\s?[0-9]+\s?호)$)");
+  std::smatch m;
+  if (std::regex_match(t, m, issue)) {
+    out.series = trim(m[1].str());
+    out.issue = squash(m[2].str());
+  } else if (is_series_line(t)) {
+    out.series = t;
+  }
+  return out;
+}
+
+TitleInfo find_title(const std::vector<PageLayout>& pages) {
+  TitleInfo out;
+  const PageLayout* cover = cover_page(pages);
+  if (!cover) return out;
+  const Line* best = nullptr;
+  for (const Line& l : cover->lines)
+    if (title_candidate(*cover, l) && (!best || l.size > best->size + 0.1)) best = &l;
+  if (best) {
+    std::string title = trim(best->text);
+    const Line* last = best;
+    for (const Line& l : cover->lines) {  // a second line of the same title
+      bool below = l.bbox.y0 > last->bbox.y0 && l.bbox.y0 - last->bbox.y1 < last->size * 0.8;
+      if (&l != last && below && std::abs(l.size - best->size) < 0.3 &&
+          std::abs(l.bbox.x0 - best->bbox.x0) < 3 && title_candidate(*cover, l))
+        title += " " + trim(l.text), last = &l;
+    }
+    out.title = title;
+  }
+  // The series: a line with an issue number beats a bare banner.
+  for (const Line& l : cover->lines) {
+    if (!is_series_line(l.text) || to_u32(l.text).size() > 50) continue;
+    TitleInfo s = split_series(l.text);
+    if (s.series && (!out.series || (s.issue && !out.issue))) out.series = s.series, out.issue = s.issue;
+  }
+  return out;
+}
+
+std::string classify_report(const std::vector<PageLayout>& pages, const TitleInfo& title,
+                            const std::optional<Recommendation>& rec) {
+  if (title.series && is_series_line(*title.series)) return "weekly";
+  if (rec && rec->ticker) return "company";
+  const PageLayout* cover = cover_page(pages);
+  std::string text;
+  if (cover)
+    for (const Line& l : cover->lines) text += lower_ascii(l.text) + '\n';
+  if (any_word(text, kIndustryWords)) return "industry";
+  std::set<std::string> codes;
+  for (size_t i = 0; i < pages.size() && i < 5; ++i)
+    for (const Line& l : pages[i].lines)
+      if (auto t = parse_ticker(l.text)) codes.insert(t->code);
+  if (codes.size() >= 3) return "industry";
+  if (any_word(text, kStrategyWords)) return "strategy";
+  if (any_word(text, kEconomyWords)) return "economy";
+  return "other";
+}
+
+std::string detect_language(const std::vector<PageLayout>& pages) {
+  long hangul = 0, latin = 0;
+  for (const PageLayout& p : pages)
+    for (const Line& l : p.lines)
+      for (char32_t c : to_u32(l.text)) {
+        if (is_hangul(c)) ++hangul;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+      }
+  // A Hangul syllable carries about three Latin letters' worth of text.
+  return hangul * 3 >= latin || hangul + latin == 0 ? "ko" : "en";
+}
+
+}  // namespace kreport::extract
