@@ -16,6 +16,9 @@ struct BatchOptions {
   bool jsonl = false;        // all records as JSON Lines on stdout, in input order
   std::string summary_path;  // empty: OUT_DIR/_summary.json (none in jsonl mode without -o)
   std::string password;
+  double timeout_seconds = 0;  // a document still converting after this is killed (0: never)
+  long long max_bytes = 0;     // see ExtractOptions
+  int max_pages = 0;
 };
 
 /// What happened to one input.

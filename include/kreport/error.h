@@ -17,6 +17,8 @@ enum class Errc {
   bad_password,  // the given password does not open it
   no_pages,      // a valid PDF with an empty page tree
   no_text,       // no page carries usable text (scans, glyph images)
+  too_large,     // over --max-size
+  timeout,       // over --timeout
   output,        // cannot write the output
   invalid,       // a record fails its schema (validate)
   internal,      // a bug: an exception we did not expect

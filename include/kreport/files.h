@@ -5,8 +5,9 @@
 
 namespace kreport {
 
-/// The whole file, or standard input for "-". Throws Error(io) naming the path.
-std::string read_input(const std::string& path);
+/// The whole file, or standard input for "-". Throws Error(io) naming the path, or
+/// Error(too_large) when it is over `max_bytes` (0: no limit), before reading all of it.
+std::string read_input(const std::string& path, long long max_bytes = 0);
 
 /// Writes `data` to a temporary file beside `path`, then renames it over `path`, so readers
 /// see either the old file or the complete new one. Throws Error(output).

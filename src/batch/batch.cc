@@ -7,6 +7,7 @@
 #include "kreport/batch.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,6 +44,7 @@ struct Child {
   int fd = -1;
   std::string status;  // what the child wrote on the pipe
   Clock::time_point started;
+  bool timed_out = false;
 };
 
 bool is_pdf_name(const fs::path& p) {
@@ -80,8 +82,9 @@ bool up_to_date(const std::string& input, const std::string& output) {
   if (const char* crash = std::getenv("KREPORT_TEST_CRASH_INPUT"); crash && job.rel == crash)
     std::abort();
   try {
-    std::string bytes = read_input(job.input);
-    Report report = extract(bytes, {job.input, options.password});
+    std::string bytes = read_input(job.input, options.max_bytes);
+    Report report =
+        extract(bytes, {job.input, options.password, options.max_bytes, options.max_pages});
     write_file_atomic(job.target, to_json(report));
     status = "ok\t" + std::to_string(report.source.pages) + "\t" +
              std::to_string(report.warnings.size());
@@ -105,7 +108,11 @@ FileResult finish(const Job& job, const Child& child, int wait_status, bool json
   for (size_t tab; (tab = child.status.find('\t', start)) != std::string::npos; start = tab + 1)
     parts.push_back(child.status.substr(start, tab - start));
   parts.push_back(child.status.substr(start));
-  if (parts.size() == 3 && parts[0] == "ok") {
+  if (child.timed_out) {
+    r.status = "failed";
+    r.error = errc_name(Errc::timeout);
+    r.message = "timed out after " + std::to_string(static_cast<int>(r.seconds)) + " s (--timeout)";
+  } else if (parts.size() == 3 && parts[0] == "ok") {
     r.status = "converted";
     r.output = jsonl ? "" : job.target;
     r.pages = std::atoi(parts[1].c_str());
@@ -249,7 +256,23 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
       fds.push_back({child.fd, POLLIN, 0});
       pids.push_back(pid);
     }
-    if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR)
+    int wait_ms = -1;
+    if (options.timeout_seconds > 0) {
+      // Wake up for the earliest deadline; a child past its deadline is killed, and its
+      // pipe then reaches end of file like any other child's.
+      auto now = Clock::now();
+      for (auto& [pid, child] : running) {
+        double left = options.timeout_seconds -
+                      std::chrono::duration<double>(now - child.started).count();
+        if (left <= 0 && !child.timed_out) {
+          child.timed_out = true;
+          ::kill(pid, SIGKILL);
+        }
+        int ms = std::max(0, static_cast<int>(left * 1000) + 1);
+        if (!child.timed_out && (wait_ms < 0 || ms < wait_ms)) wait_ms = ms;
+      }
+    }
+    if (::poll(fds.data(), fds.size(), wait_ms) < 0 && errno != EINTR)
       throw Error(Errc::internal, std::string("poll: ") + std::strerror(errno));
     for (size_t k = 0; k < fds.size(); ++k) {
       if (!fds[k].revents) continue;
@@ -265,6 +288,11 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
       int status = 0;
       ::waitpid(pids[k], &status, 0);
       FileResult r = finish(jobs[child.job], child, status, options.jsonl);
+      if (r.status == "failed") {
+        // A child killed or crashed while writing leaves its temporary file: remove it.
+        std::error_code ec;
+        fs::remove(jobs[child.job].target + ".tmp" + std::to_string(pids[k]), ec);
+      }
       size_t i = child.job;
       running.erase(pids[k]);
       record(i, std::move(r));

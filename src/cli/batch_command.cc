@@ -36,6 +36,9 @@ int run_batch(const BatchArgs& args) {
   options.summary_path = args.summary;
   options.password = args.password;
   options.force = args.force;
+  options.timeout_seconds = args.limits.timeout;
+  options.max_bytes = args.limits.max_bytes();
+  options.max_pages = args.limits.max_pages;
   options.jsonl = args.jsonl;
   options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!args.jsonl && args.out_dir.empty()) {

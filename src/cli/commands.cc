@@ -5,6 +5,11 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -26,12 +31,37 @@ void write_stdout(const std::string& data) {
     throw Error(Errc::output, "cannot write to standard output", "-");
 }
 
+// The timeout message is made before the alarm, since the handler may only write and exit.
+char timeout_line[512];
+size_t timeout_len = 0;
+
+extern "C" void on_timeout(int) {
+  ssize_t ignored = ::write(STDERR_FILENO, timeout_line, timeout_len);
+  (void)ignored;
+  ::_exit(exit_code(Errc::timeout));
+}
+
+// Nothing reaches stdout or the -o file before extraction ends, so dying here leaves no
+// partial output behind.
+void arm_timeout(const std::string& input, double seconds) {
+  int n = std::snprintf(timeout_line, sizeof timeout_line,
+                        "kreport: %s: timed out after %g s (--timeout)\n", input.c_str(), seconds);
+  timeout_len = n < 0 ? 0 : std::min(static_cast<size_t>(n), sizeof timeout_line - 1);
+  std::signal(SIGALRM, on_timeout);
+  itimerval t{};
+  t.it_value.tv_sec = static_cast<time_t>(seconds);
+  t.it_value.tv_usec = static_cast<suseconds_t>((seconds - static_cast<double>(t.it_value.tv_sec)) * 1e6);
+  ::setitimer(ITIMER_REAL, &t, nullptr);
+}
+
 }  // namespace
 
 int run_extract(const ExtractArgs& args) {
+  if (args.limits.timeout > 0) arm_timeout(args.input, args.limits.timeout);
   try {
-    std::string bytes = read_input(args.input);
-    Report report = extract(bytes, {args.input, args.password});
+    std::string bytes = read_input(args.input, args.limits.max_bytes());
+    Report report = extract(bytes, {args.input, args.password, args.limits.max_bytes(),
+                                    args.limits.max_pages});
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     std::string json = to_json(report, args.pretty);

@@ -6,12 +6,21 @@
 
 namespace kreport::cli {
 
+/// Per-document resource limits, shared by extract and batch (documented in --help).
+struct Limits {
+  double timeout = 300;     // seconds of wall-clock time per document (0: none)
+  int max_pages = 10000;    // pages read per document (0: all)
+  double max_size_mb = 1024;  // input size (0: no limit)
+  long long max_bytes() const { return static_cast<long long>(max_size_mb * 1024 * 1024); }
+};
+
 struct ExtractArgs {
   std::string input;   // path or "-"
   std::string output;  // empty: stdout
   std::string password;
   bool pretty = false;
   bool quiet = false;
+  Limits limits;
 };
 
 /// `kreport extract`: one PDF -> one record. Returns the process exit code.
@@ -21,6 +30,7 @@ struct BatchArgs {
   std::string in_dir, out_dir, summary, password;
   int jobs = 0;  // 0: one per core
   bool force = false, jsonl = false, quiet = false;
+  Limits limits;
 };
 
 /// `kreport batch`: a folder of PDFs -> a folder of records (or JSON Lines on stdout).

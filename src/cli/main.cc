@@ -22,6 +22,20 @@ Exit codes:
   5  internal error (a bug: please report it with the input file)
 Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
 
+void add_limits(CLI::App* cmd, kreport::cli::Limits& limits) {
+  cmd->add_option("--timeout", limits.timeout,
+                  "Give up on a document after this many seconds (0: never)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-pages", limits.max_pages,
+                  "Read at most this many pages of a document, with a warning (0: all)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-size", limits.max_size_mb, "Reject inputs larger than this many MiB (0: any)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,6 +68,7 @@ int main(int argc, char** argv) {
   extract->add_flag("--pretty", ex.pretty, "Indent the JSON (default: one compact line)");
   extract->add_flag("-q,--quiet", ex.quiet,
                     "Do not print warnings on stderr (they stay in the record)");
+  add_limits(extract, ex.limits);
   extract->footer(kExitCodes);
 
   kreport::cli::BatchArgs ba;
@@ -70,6 +85,7 @@ int main(int argc, char** argv) {
                     "Write the summary here instead of OUT_DIR/_summary.json");
   batch->add_option("--password", ba.password, "Password for encrypted PDFs");
   batch->add_flag("-q,--quiet", ba.quiet, "Print failures only (no progress, no per-file lines)");
+  add_limits(batch, ba.limits);
   batch->footer(
       std::string("\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
                   "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"

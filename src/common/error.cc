@@ -16,6 +16,8 @@ int exit_code(Errc code) {
     case Errc::bad_password:
     case Errc::no_pages:
     case Errc::no_text:
+    case Errc::too_large:
+    case Errc::timeout:
     case Errc::invalid:
       return kExitInput;
     case Errc::output:
@@ -46,6 +48,10 @@ const char* errc_name(Errc code) {
       return "no_pages";
     case Errc::no_text:
       return "no_text";
+    case Errc::too_large:
+      return "too_large";
+    case Errc::timeout:
+      return "timeout";
     case Errc::output:
       return "output";
     case Errc::invalid:

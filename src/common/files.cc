@@ -15,16 +15,37 @@
 
 namespace kreport {
 
-std::string read_input(const std::string& path) {
+namespace {
+
+Error too_large(const std::string& path, long long max_bytes) {
+  return Error(Errc::too_large,
+               "input is over the limit of " + std::to_string(max_bytes) + " bytes (--max-size)",
+               path);
+}
+
+}  // namespace
+
+std::string read_input(const std::string& path, long long max_bytes) {
+  std::string data;
+  char buf[1 << 16];
   if (path == "-") {
-    std::ostringstream buf;
-    buf << std::cin.rdbuf();
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+      data.append(buf, static_cast<size_t>(std::cin.gcount()));
+      if (max_bytes > 0 && static_cast<long long>(data.size()) > max_bytes)
+        throw too_large(path, max_bytes);
+    }
     if (std::cin.bad()) throw Error(Errc::io, "cannot read standard input", "-");
-    return buf.str();
+    return data;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Errc::io, std::string("cannot open: ") + std::strerror(errno), path);
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.seekg(0, std::ios::end);
+  long long size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (max_bytes > 0 && size > max_bytes) throw too_large(path, max_bytes);
+  if (size > 0) data.reserve(static_cast<size_t>(size));
+  while (in.read(buf, sizeof buf) || in.gcount() > 0)
+    data.append(buf, static_cast<size_t>(in.gcount()));
   if (in.bad()) throw Error(Errc::io, std::string("cannot read: ") + std::strerror(errno), path);
   return data;
 }

@@ -87,6 +87,10 @@ Error no_text_error(size_t pages, const Diagnostics& diag) {
 Report extract(std::string_view bytes, const ExtractOptions& options) {
   try {
     Diagnostics diag;
+    if (options.max_bytes > 0 && static_cast<long long>(bytes.size()) > options.max_bytes)
+      throw Error(Errc::too_large, "input is " + std::to_string(bytes.size()) +
+                                       " bytes, over the limit of " +
+                                       std::to_string(options.max_bytes) + " (--max-size)");
     PdfDocument doc = PdfDocument::open(bytes, options.password);
     Report report;
     // Who the input is: path, hash and PDF info make a record traceable to its file.
@@ -94,7 +98,14 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
 
     // Text, page by page: load -> layout -> normalize.
     std::vector<PageLayout> pages;
-    for (int n = 1; n <= doc.page_count(); ++n) pages.push_back(read_page(doc, n, diag));
+    int last = doc.page_count();
+    if (options.max_pages > 0 && last > options.max_pages) {
+      diag.warn("PAGES_TRUNCATED", 0,
+                "only the first " + std::to_string(options.max_pages) + " of " +
+                    std::to_string(last) + " pages were read (--max-pages)");
+      last = options.max_pages;
+    }
+    for (int n = 1; n <= last; ++n) pages.push_back(read_page(doc, n, diag));
     if (std::all_of(pages.begin(), pages.end(),
                     [](const PageLayout& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);

@@ -106,6 +106,18 @@ TEST_F(Batch, CrashCostsOnlyThatDocument) {
   EXPECT_EQ(summary()["converted"], 2);
 }
 
+TEST_F(Batch, TimeoutKillsSlowDocumentsOnly) {
+  auto r = run_kreport("batch -q --timeout 0.001 " + in() + " -o " + out());
+  EXPECT_EQ(r.code, 3);
+  auto s = summary();
+  EXPECT_EQ(s["converted"], 0);
+  bool timed_out = false;
+  for (auto& f : s["files"])
+    if (f.contains("error") && f["error"]["code"] == "timeout") timed_out = true;
+  EXPECT_TRUE(timed_out) << s.dump();
+  EXPECT_FALSE(fs::exists(root_ / "out/sk_weekly.json"));
+}
+
 TEST_F(Batch, OutputsPassValidate) {
   run_kreport("batch -q " + in() + " -o " + out());
   auto r = run_kreport("validate " + out() + "/*.json " + out() + "/'sub dir'/*.json");

@@ -121,6 +121,30 @@ TEST(Cli, WarningsGoToStderrUnlessQuiet) {
       << r.err;
 }
 
+TEST(Cli, OverMaxSizeIsRejectedBeforeReading) {
+  expect_rejected(std::string("extract --max-size 0.01 ") + kMirae, 2,
+                  std::string("kreport: ") + kMirae +
+                      ": input is over the limit of 10485 bytes (--max-size)");
+}
+
+TEST(Cli, MaxPagesReadsTheFirstPagesWithAWarning) {
+  auto r = run_kreport(std::string("extract -q --max-pages 1 ") + kMirae);
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["pages"], 5);
+  EXPECT_EQ(j["warnings"].back()["code"], "PAGES_TRUNCATED");
+  for (auto& s : j["sections"])
+    for (auto& b : s["blocks"]) EXPECT_EQ(b["page"], 1);
+}
+
+TEST(Cli, TimeoutGivesUpWithoutOutput) {
+  auto target = fs::temp_directory_path() / ("kreport-timeout-" + std::to_string(::getpid()) + ".json");
+  auto r = run_kreport(std::string("extract --timeout 0.001 ") + kMirae + " -o '" + target.string() + "'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, std::string("kreport: ") + kMirae + ": timed out after 0.001 s (--timeout)\n");
+  EXPECT_FALSE(fs::exists(target));
+}
+
 TEST(Cli, NoArgumentsIsUsageError) {
   auto r = run_kreport("");
   EXPECT_EQ(r.code, 1);
