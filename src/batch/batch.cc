@@ -133,6 +133,16 @@ FileResult finish(const Job& job, const Child& child, int wait_status, bool json
   return r;
 }
 
+// Where `target` really lands, links resolved, is not inside `root`: an OUT_DIR sub-folder
+// that is a symbolic link elsewhere must not receive records.
+bool escapes(const fs::path& root, const std::string& target) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(fs::path(target).parent_path(), ec);
+  if (ec) return true;
+  fs::path rel = real.lexically_relative(root);
+  return rel.empty() || *rel.begin() == "..";
+}
+
 void copy_to_stdout(const std::string& path) {
   std::string data = read_input(path);
   std::fwrite(data.data(), 1, data.size(), stdout);
@@ -182,6 +192,8 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
                                    : (out_dir / rel.replace_extension(".json")).string();
   }
 
+  std::error_code root_ec;
+  fs::path out_root = options.jsonl ? fs::path() : fs::weakly_canonical(out_dir, root_ec);
   size_t next = 0, emitted = 0, finished = 0;
   long long pages = 0;
   std::map<pid_t, Child> running;
@@ -229,6 +241,14 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
           record(i, planned);
           continue;
         }
+        if (escapes(out_root, job.target)) {
+          planned.status = "failed";
+          planned.error = errc_name(Errc::output);
+          planned.message = "output " + job.target + " would be written outside " +
+                            options.out_dir + " (through a symbolic link)";
+          record(i, planned);
+          continue;
+        }
         std::error_code ec;
         fs::create_directories(fs::path(job.target).parent_path(), ec);
         if (ec)
@@ -262,8 +282,8 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
       // pipe then reaches end of file like any other child's.
       auto now = Clock::now();
       for (auto& [pid, child] : running) {
-        double left = options.timeout_seconds -
-                      std::chrono::duration<double>(now - child.started).count();
+        double left =
+            options.timeout_seconds - std::chrono::duration<double>(now - child.started).count();
         if (left <= 0 && !child.timed_out) {
           child.timed_out = true;
           ::kill(pid, SIGKILL);

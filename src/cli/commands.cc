@@ -50,7 +50,8 @@ void arm_timeout(const std::string& input, double seconds) {
   std::signal(SIGALRM, on_timeout);
   itimerval t{};
   t.it_value.tv_sec = static_cast<time_t>(seconds);
-  t.it_value.tv_usec = static_cast<suseconds_t>((seconds - static_cast<double>(t.it_value.tv_sec)) * 1e6);
+  t.it_value.tv_usec =
+      static_cast<suseconds_t>((seconds - static_cast<double>(t.it_value.tv_sec)) * 1e6);
   ::setitimer(ITIMER_REAL, &t, nullptr);
 }
 
@@ -60,8 +61,8 @@ int run_extract(const ExtractArgs& args) {
   if (args.limits.timeout > 0) arm_timeout(args.input, args.limits.timeout);
   try {
     std::string bytes = read_input(args.input, args.limits.max_bytes());
-    Report report = extract(bytes, {args.input, args.password, args.limits.max_bytes(),
-                                    args.limits.max_pages});
+    Report report =
+        extract(bytes, {args.input, args.password, args.limits.max_bytes(), args.limits.max_pages});
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     std::string json = to_json(report, args.pretty);

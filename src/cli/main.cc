@@ -31,7 +31,8 @@ void add_limits(CLI::App* cmd, kreport::cli::Limits& limits) {
                   "Read at most this many pages of a document, with a warning (0: all)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-size", limits.max_size_mb, "Reject inputs larger than this many MiB (0: any)")
+  cmd->add_option("--max-size", limits.max_size_mb,
+                  "Reject inputs larger than this many MiB (0: any)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
 }

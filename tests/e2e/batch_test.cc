@@ -118,6 +118,17 @@ TEST_F(Batch, TimeoutKillsSlowDocumentsOnly) {
   EXPECT_FALSE(fs::exists(root_ / "out/sk_weekly.json"));
 }
 
+TEST_F(Batch, OutputNeverEscapesThroughASymlink) {
+  fs::create_directories(root_ / "out");
+  fs::create_directories(root_ / "elsewhere");
+  fs::create_directory_symlink(root_ / "elsewhere", root_ / "out/sub dir");
+  auto r = run_kreport("batch -q " + in() + " -o " + out());
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("would be written outside"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(root_ / "elsewhere"));
+  EXPECT_TRUE(fs::exists(root_ / "out/sk_weekly.json"));
+}
+
 TEST_F(Batch, OutputsPassValidate) {
   run_kreport("batch -q " + in() + " -o " + out());
   auto r = run_kreport("validate " + out() + "/*.json " + out() + "/'sub dir'/*.json");

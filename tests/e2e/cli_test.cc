@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "run.h"
 
@@ -122,9 +123,9 @@ TEST(Cli, WarningsGoToStderrUnlessQuiet) {
 }
 
 TEST(Cli, OverMaxSizeIsRejectedBeforeReading) {
-  expect_rejected(std::string("extract --max-size 0.01 ") + kMirae, 2,
-                  std::string("kreport: ") + kMirae +
-                      ": input is over the limit of 10485 bytes (--max-size)");
+  expect_rejected(
+      std::string("extract --max-size 0.01 ") + kMirae, 2,
+      std::string("kreport: ") + kMirae + ": input is over the limit of 10485 bytes (--max-size)");
 }
 
 TEST(Cli, MaxPagesReadsTheFirstPagesWithAWarning) {
@@ -138,11 +139,39 @@ TEST(Cli, MaxPagesReadsTheFirstPagesWithAWarning) {
 }
 
 TEST(Cli, TimeoutGivesUpWithoutOutput) {
-  auto target = fs::temp_directory_path() / ("kreport-timeout-" + std::to_string(::getpid()) + ".json");
-  auto r = run_kreport(std::string("extract --timeout 0.001 ") + kMirae + " -o '" + target.string() + "'");
+  auto target =
+      fs::temp_directory_path() / ("kreport-timeout-" + std::to_string(::getpid()) + ".json");
+  auto r = run_kreport(std::string("extract --timeout 0.001 ") + kMirae + " -o '" +
+                       target.string() + "'");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, std::string("kreport: ") + kMirae + ": timed out after 0.001 s (--timeout)\n");
   EXPECT_FALSE(fs::exists(target));
+}
+
+// Hostile shapes must finish (the timeout turns a hang into a failure) with a record.
+TEST(Cli, ThousandsOfFragments) {
+  auto r = run_kreport("extract -q --timeout 60 fixtures/stress/many_fragments.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_GT(nlohmann::json::parse(r.out)["sections"].size(), 0u);
+}
+
+TEST(Cli, ExtremelyLongLine) {
+  auto r = run_kreport("extract -q --timeout 60 fixtures/stress/long_line.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("A normal line above the long one."), std::string::npos);
+}
+
+TEST(Cli, ThousandPages) {
+  auto r = run_kreport("extract -q --timeout 120 fixtures/stress/thousand_pages.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["pages"], 1000);
+  std::set<int> pages;
+  for (auto& s : j["sections"])
+    for (auto& b : s["blocks"]) pages.insert(b["page"].get<int>());
+  EXPECT_EQ(pages.size(), 1000u);
+  // The page title and number repeat on every page: running lines, not body.
+  EXPECT_EQ(r.out.find("Thousand page report"), std::string::npos);
 }
 
 TEST(Cli, NoArgumentsIsUsageError) {
