@@ -165,7 +165,9 @@ bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, con
   bool below = gap > -0.3 * lead && gap < kParagraphGapLines * lead;
   bool overlaps = line.bbox.x0 < prev.bbox.x1 && prev.bbox.x0 < line.bbox.x1;
   bool same_size = std::fabs(line.size - prev.size) <= 0.15 * std::max(prev.size, line.size);
-  bool prev_full = prev.bbox.x1 >= block.x1 - 2.0 * prev.size;
+  // The previous line ran to the right edge of the text (the block's, or this line's when
+  // it reaches further): otherwise it ended its paragraph, or was a bullet's title.
+  bool prev_full = prev.bbox.x1 >= std::max(block.x1, line.bbox.x1) - 2.0 * prev.size;
   bool same_class = prev_heading == heading;
   return below && overlaps && same_size && same_class && prev_full &&
          bullet_marker(line.text).empty();

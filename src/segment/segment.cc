@@ -3,8 +3,9 @@
 //   - a block opening with a caption pattern ("[그림1]", "그림 3.", "표 1.", "Figure 2")
 //     becomes a caption, "자료:" a source, "주:" a note (the marker stays in the text: it is
 //     part of what the report prints);
-//   - a caption followed, on the same page and before the next caption, by a source becomes
-//     a figure with that source; a source alone names the figure or table above it;
+//   - a caption followed on the same page by a source becomes a figure with that source;
+//     with several captions waiting (figures side by side), the source goes to the one above
+//     it in the same column;
 //   - a heading whose words name a kind of section (table kSectionWords) opens a section of
 //     that kind; other headings open a body section; text before any heading is body.
 #include "kreport/segment.h"
@@ -97,7 +98,8 @@ Segments segment(const std::vector<PageLayout>& pages) {
     out.sections.push_back(std::move(s));
   };
   for (const PageLayout& page : pages) {
-    Figure* open_figure = nullptr;  // the caption on this page still waiting for its source
+    std::vector<size_t> waiting;  // figures on this page whose caption has no source yet
+    std::vector<Bbox> captions;   // their boxes, in the same order
     for (const TextBlock& b : page.blocks) {
       std::string type = block_type(b);
       if (type == "heading") {
@@ -131,10 +133,21 @@ Segments segment(const std::vector<PageLayout>& pages) {
         f.caption = b.text;
         f.page = page.number;
         out.figures.push_back(std::move(f));
-        open_figure = &out.figures.back();
-      } else if (type == "source" && open_figure && !open_figure->source) {
-        open_figure->source = source_text(b.text);
-        open_figure = nullptr;
+        waiting.push_back(out.figures.size() - 1);
+        captions.push_back(b.bbox);
+      } else if (type == "source" && !waiting.empty()) {
+        // Side-by-side figures: the source belongs to the caption above it in its column.
+        size_t best = waiting.size() - 1;  // no caption in its column: the latest one
+        double best_y = -1;
+        for (size_t k = 0; k < waiting.size(); ++k) {
+          bool same_column =
+              std::min(captions[k].x1, b.bbox.x1) > std::max(captions[k].x0, b.bbox.x0);
+          if (same_column && captions[k].y0 <= b.bbox.y0 && captions[k].y0 >= best_y)
+            best = k, best_y = captions[k].y0;
+        }
+        out.figures[waiting[best]].source = source_text(b.text);
+        waiting.erase(waiting.begin() + best);
+        captions.erase(captions.begin() + best);
       }
     }
   }

@@ -51,6 +51,21 @@ TEST(Segment, CaptionForms) {
   EXPECT_EQ(s.figures[1].source, "Bloomberg, SK증권");
 }
 
+TEST(Segment, SideBySideFiguresKeepTheirOwnSources) {
+  auto left = block("paragraph", "그림 1. 22년 vs 25년 부지 변화");
+  auto right = block("paragraph", "그림 2. 연산력 점유율 추이");
+  auto left_src = block("paragraph", "자료: Financial Times");
+  auto right_src = block("paragraph", "자료: Epoch AI");
+  left.bbox = {42, 470, 264, 481};
+  right.bbox = {303, 470, 485, 481};
+  left_src.bbox = {42, 581, 160, 590};
+  right_src.bbox = {303, 581, 399, 590};
+  auto s = segment({page(1, {left, right, left_src, right_src})});
+  ASSERT_EQ(s.figures.size(), 2u);
+  EXPECT_EQ(s.figures[0].source, "Financial Times");
+  EXPECT_EQ(s.figures[1].source, "Epoch AI");
+}
+
 TEST(Segment, HeadingsOpenTypedSections) {
   auto s =
       segment({page(1, {block("paragraph", "서문"), block("heading", "Highlight of the Week", 14),
