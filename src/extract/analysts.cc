@@ -1,16 +1,16 @@
 // The analysts: names (2–4 Hangul syllables), e-mails, phones and teams from the cover.
 // E-mail addresses anchor the search, because every firm prints one per analyst:
 //   1. a line holding names and e-mails pairs them in order
-//      (`한동희 donghee.han@sks.co.kr / 3773-8826, 박제민 jeminwa@sks.co.kr / 3773-8884`);
+//      (`한예린 yerin.han@sks.co.kr / 3773-8826, 박제민 jemin.park@sks.co.kr / 3773-8884`);
 //   2. an e-mail alone on its line belongs to the nearest name line above it in the same
-//      column or just left of it on its baseline (`이동헌` … `dongheon.lee@daishin.com`);
+//      column or just left of it on its baseline (`이준서` … `junseo.lee@daishin.com`);
 //      a line with several names takes the e-mails below it in order
 //      (`디지털리서치팀 한종목, 김은지` + two e-mail lines);
 //   3. a name labelled `RA`, `R.A`, `Research Assistant` or `Research Associate`, on its
 //      line, beside it or just under it, is a research assistant and is left out, with its
-//      e-mail (`RA 김민경 minkyung.kim@hanafn.com`).
+//      e-mail (`RA 김민지 minji.kim@hanafn.com`).
 // When the cover names nobody in text (the byline is a picture), the compliance notice's
-// `(작성자: 이창영)` gives the names.
+// `(작성자: 이시우)` gives the names.
 #include <algorithm>
 #include <cmath>
 #include <regex>
@@ -36,8 +36,24 @@ bool is_ra_label(std::string_view text) {
          contains(t, "research assistant") || contains(t, "research associate");
 }
 
+// An RA label before `needle` on its line, after any earlier e-mail: in
+// `Analyst 이서연 seoyeon.lee@hanbit-sec.co.kr · RA 정민호` only 정민호 is the assistant.
+bool ra_label_before(std::string_view text, std::string_view needle) {
+  std::string lower = lower_ascii(text);
+  size_t pos = lower.find(lower_ascii(needle));
+  if (pos == std::string::npos) return false;
+  std::string prefix = lower.substr(0, pos);
+  if (size_t at = prefix.rfind('@'); at != std::string::npos) prefix = prefix.substr(at);
+  return is_ra_label(prefix);
+}
+
 bool has_analyst_label(std::string_view text) {
   return contains(lower_ascii(text), "analyst") || contains(text, "애널리스트");
+}
+
+bool has_hangul(std::string_view s) {
+  std::u32string u = to_u32(s);
+  return std::any_of(u.begin(), u.end(), is_hangul);
 }
 
 std::vector<std::string> split_tokens(std::string_view s) {
@@ -99,7 +115,7 @@ std::vector<std::string> names_in_line(std::string_view line) {
   if (size_t at = lower.find("analyst"); at != std::string::npos) text = text.substr(at + 7);
   std::vector<std::string> tokens = split_tokens(text), names;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    // `이 승 훈`: single syllables printed apart make one name.
+    // `이 하 준`: single syllables printed apart make one name.
     std::string joined;
     size_t j = i;
     while (j < tokens.size() && to_u32(tokens[j]).size() == 1 && is_hangul(to_u32(tokens[j])[0]))
@@ -111,9 +127,9 @@ std::vector<std::string> names_in_line(std::string_view line) {
     }
     if (is_person_name(tokens[i]) && !kNotNames.contains(tokens[i])) {
       names.push_back(tokens[i]);
-    } else if (!names.empty() && find_emails(tokens[i]).empty() && !find_phone(tokens[i]) &&
-               !std::regex_search(tokens[i], std::regex("[0-9]"))) {
-      break;  // `최태용 자동차·2 차전지`: the words after a name are not names
+    } else if (!names.empty() && find_emails(tokens[i]).empty() &&
+               (has_hangul(tokens[i]) || !std::regex_search(tokens[i], std::regex("[0-9]")))) {
+      break;  // `최유진 자동차·2 차전지`: the words after a name are not names
     }
   }
   return names;
@@ -133,7 +149,7 @@ std::vector<Entry> name_entries(const PageLayout& page) {
     std::string text = l.text;
     std::vector<std::string> names = names_in_line(text);
     if (names.empty()) continue;
-    Entry e{&l, names, is_ra_label(l.text), team_in_line(l.text)};
+    Entry e{&l, names, ra_label_before(l.text, names.front()), team_in_line(l.text)};
     for (const Line& o : page.lines) {
       bool left = &o != &l && same_baseline(o, l) && o.bbox.x1 <= l.bbox.x0 + 1 &&
                   l.bbox.x0 - o.bbox.x1 < 40;
@@ -210,7 +226,7 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages) {
         ra = owner->ra;
         a.team = owner->team;
       }
-      if (ra || is_ra_label(el->text)) continue;
+      if (ra || ra_label_before(el->text, emails[k])) continue;
       a.phone = phone_near(*cover, *el, owner ? owner->line : nullptr);
       if (emails.size() > 1) a.phone = std::nullopt;  // which phone is whose: see below
       out.push_back(std::move(a));

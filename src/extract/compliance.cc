@@ -40,17 +40,30 @@ std::optional<bool> negatable(const std::string& text, std::string_view phrase, 
 }
 
 struct DefWord {
-  const char* word;  // lowercase
+  const char* word;   // lowercase
   const char* scope;  // "stock", "industry" or "" (either: decided by the column)
 };
 constexpr DefWord kDefWords[] = {
-    {"strong buy", "stock"},   {"trading buy", "stock"},    {"buy", "stock"},
-    {"outperform", "stock"},   {"marketperform", "stock"},  {"underperform", "stock"},
-    {"hold", "stock"},         {"reduce", "stock"},         {"sell", "stock"},
-    {"not rated", "stock"},    {"매수", "stock"},           {"매도", "stock"},
-    {"overweight", "industry"}, {"underweight", "industry"}, {"positive", "industry"},
-    {"negative", "industry"},  {"비중확대", "industry"},    {"비중축소", "industry"},
-    {"neutral", ""},           {"중립", ""},
+    {"strong buy", "stock"},
+    {"trading buy", "stock"},
+    {"buy", "stock"},
+    {"outperform", "stock"},
+    {"marketperform", "stock"},
+    {"underperform", "stock"},
+    {"hold", "stock"},
+    {"reduce", "stock"},
+    {"sell", "stock"},
+    {"not rated", "stock"},
+    {"매수", "stock"},
+    {"매도", "stock"},
+    {"overweight", "industry"},
+    {"underweight", "industry"},
+    {"positive", "industry"},
+    {"negative", "industry"},
+    {"비중확대", "industry"},
+    {"비중축소", "industry"},
+    {"neutral", ""},
+    {"중립", ""},
 };
 
 const DefWord* def_word(std::string_view text, std::string* printed) {
@@ -59,7 +72,8 @@ const DefWord* def_word(std::string_view text, std::string* printed) {
     if (lower.starts_with(p)) lower = lower.substr(p.size());
   for (const DefWord& d : kDefWords)
     if (lower.starts_with(d.word)) {
-      *printed = trim(text).substr(trim(text).size() - lower.size(), std::string_view(d.word).size());
+      *printed =
+          trim(text).substr(trim(text).size() - lower.size(), std::string_view(d.word).size());
       return &d;
     }
   return nullptr;
@@ -94,6 +108,22 @@ std::vector<RatingDefinition> parse_definitions(const PageLayout& page) {
   return out;
 }
 
+// Definitions written as prose (Hanwha): `+15% 이상의 절대수익률이 기대되는 종목에 대해
+// Buy(매수) 의견을 제시합니다`.
+std::vector<RatingDefinition> prose_definitions(const std::string& text) {
+  static const std::regex prose(
+      R"(([-+]?[0-9]+(?:\.[0-9]+)? ?(?:~ ?[-+]?[0-9]+(?:\.[0-9]+)?)? ?%(?: ?(?:이상|이하|미만|초과))?)[^%.]{0,120}?(Strong Buy|Trading Buy|Buy|Hold|Sell|Outperform|Underperform|Overweight|Underweight|Positive|Neutral|Negative) ?\()");
+  std::vector<RatingDefinition> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), prose), end; it != end; ++it) {
+    std::string word = (*it)[2];
+    std::string printed;
+    const DefWord* d = def_word(word, &printed);
+    out.push_back({d && std::string_view(d->scope) == "industry" ? "industry" : "stock", word,
+                   trim((*it)[1].str())});
+  }
+  return out;
+}
+
 std::optional<std::string> first_date(const std::string& s) {
   static const std::regex d(
       R"((20[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2}))");
@@ -110,12 +140,53 @@ OptString distribution_date(const std::string& text, size_t at) {
   std::string window = text.substr(from, 800);
   if (size_t k = window.find("기준일"); k != std::string::npos)
     if (auto d = first_date(window.substr(k))) return d;
-  if (size_t k = window.find("~"); k != std::string::npos)
-    if (auto d = first_date(window.substr(k))) return d;
+  // A period `(2023/10/01~2024/09/30)`: its end.
+  static const std::regex period(
+      R"([0-9]{4} ?[./-] ?[0-9]{1,2} ?[./-] ?[0-9]{1,2} ?~ ?([0-9]{4} ?[./-] ?[0-9]{1,2} ?[./-] ?[0-9]{1,2}))");
+  std::smatch p;
+  if (std::regex_search(window, p, period)) return first_date(p[1]);
   static const std::regex before_basis(
-      R"((20[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2}) ?일? ?기준)");
+      R"((20[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2}) ?(?:일)? ?기준)");
   std::smatch m;
   if (std::regex_search(window, m, before_basis)) return first_date(m[0]);
+  return std::nullopt;
+}
+
+// The percentage printed under a header cell (`매수` over `95.2%`), in the next row.
+OptNumber value_under(const PageLayout& page, const Line& head) {
+  static const std::regex pct(R"(^([0-9]+(?:\.[0-9]+)?) ?%$)");
+  double cx = (head.bbox.x0 + head.bbox.x1) / 2;
+  const Line* best = nullptr;
+  for (const Line& l : page.lines) {
+    bool below = l.bbox.y0 > head.bbox.y1 - 1 && l.bbox.y0 - head.bbox.y1 < 40;
+    if (below && l.bbox.x0 - 15 < cx && l.bbox.x1 + 15 > cx && std::regex_match(l.text, pct) &&
+        (!best || l.bbox.y0 < best->bbox.y0))
+      best = &l;
+  }
+  if (!best) return std::nullopt;
+  return std::stod(best->text);
+}
+
+// A distribution printed as a table: a header row `매수 중립 매도` and the percentages under
+// it (Hanwha's `[ 당사 조사분석자료의 투자등급 부여 비중 ]`).
+std::optional<RatingDistribution> table_distribution(const PageLayout& page,
+                                                     const std::string& text) {
+  for (const Line& buy : page.lines) {
+    if (buy.text != "매수" && buy.text != "Buy" && buy.text != "BUY") continue;
+    RatingDistribution d;
+    d.buy = value_under(page, buy);
+    for (const Line& o : page.lines) {
+      if (!same_baseline(o, buy)) continue;
+      if (o.text == "중립" || o.text == "Hold" || o.text == "Neutral")
+        d.hold = value_under(page, o);
+      if (o.text == "매도" || o.text == "Sell") d.sell = value_under(page, o);
+    }
+    if (d.buy && d.hold && d.sell) {
+      if (size_t k = text.find("기준일"); k != std::string::npos)
+        d.as_of = first_date(text.substr(k));
+      return d;
+    }
+  }
   return std::nullopt;
 }
 
@@ -133,16 +204,18 @@ Statements parse_statements(std::string_view text) {
   std::string s = squash(text);
   for (size_t at; (at = s.find('\n')) != std::string::npos;) s.erase(at, 1);
   Statements st;
+  // `사전 제공한 사실이 없습니다`, `사전에 제공한 사실이 없습니다` (Hanwha).
   st.no_prior_distribution = negatable(s, "사전제공", false);
-  if (!st.no_prior_distribution && contains(s, "사전에제공")) st.no_prior_distribution = false;
-  st.analyst_independence = contains(s, "부당한압력") || contains(s, "간섭없이")
-                                ? std::optional(true)
-                                : std::nullopt;
-  // `1% 이상` may come before or after `보유`: take the sentence around it.
+  if (!st.no_prior_distribution) st.no_prior_distribution = negatable(s, "사전에제공", false);
+  st.analyst_independence =
+      contains(s, "부당한압력") || contains(s, "간섭없이") ? std::optional(true) : std::nullopt;
+  // `발행주식을 1% 이상 보유하고 있지 않습니다`: `보유` may stand before or after `1% 이상`,
+  // the negation ends the sentence.
   if (size_t at = s.find("1%이상"); at != std::string::npos) {
     size_t start = at > 60 ? at - 60 : 0;
-    std::string around = sentence_after(s, start);
-    if (contains(around, "보유")) st.holds_1pct_or_more = !(contains(around, "않") || contains(around, "없"));
+    std::string after = sentence_after(s, at);
+    if (contains(s.substr(start, at - start) + after, "보유"))
+      st.holds_1pct_or_more = !(contains(after, "않") || contains(after, "없"));
   }
   st.analyst_conflict = negatable(s, "재산적이해관계", true);
   return st;
@@ -215,8 +288,7 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
 
 namespace kreport {
 
-std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
-                                             Diagnostics&) {
+std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages, Diagnostics&) {
   using namespace extract;
   auto span = find_notice(pages);
   if (!span) return std::nullopt;
@@ -231,7 +303,13 @@ std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& page
   c.rating_definitions = parse_definitions(page);
   if (c.rating_definitions.empty() && static_cast<size_t>(span->page_index) + 1 < pages.size())
     c.rating_definitions = parse_definitions(pages[span->page_index + 1]);
+  if (c.rating_definitions.empty()) {
+    std::string flat = c.text;
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    c.rating_definitions = prose_definitions(flat);
+  }
   c.rating_distribution = parse_distribution(wide);
+  if (!c.rating_distribution) c.rating_distribution = table_distribution(page, c.text);
   return c;
 }
 

@@ -2,7 +2,10 @@
 // A securities firm's research report shows it: an identified firm, an analyst with a firm's
 // e-mail, a rating box or a compliance notice. With none of these (a printed news page) the
 // record says `other` and warns NOT_A_REPORT. The recommendation only stands for company
-// reports: an industry report's cover lists many stocks, none of them "the" rating.
+// reports: an industry report's cover lists many stocks, none of them "the" rating. When most
+// pages have no readable text the kind stays `broker_report` (the tool's input), unproven.
+#include <algorithm>
+
 #include "kreport/extract.h"
 #include "rules.h"
 
@@ -27,15 +30,18 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics&
   for (const Analyst& a : doc.analysts) analyst_with_email |= a.email && a.name;
   bool rated = doc.recommendation && doc.recommendation->rating;
   bool evidence = doc.broker || analyst_with_email || rated || find_notice(pages);
-  if (!evidence) {
+  // Most pages unreadable (no text layer, fonts without a Unicode map): the text cannot
+  // say what the document is, so it is not called `other` on the strength of silence.
+  size_t readable = std::count_if(pages.begin(), pages.end(),
+                                  [](const PageLayout& p) { return p.lines.size() >= 5; });
+  if (!evidence && readable * 2 >= pages.size()) {
     doc.kind = "other";
     diag.warn("NOT_A_REPORT", 0,
               "no securities firm, analyst, rating or compliance notice found: not a broker "
               "report");
     return doc;
   }
-  if (!doc.broker)
-    diag.warn("BROKER_UNKNOWN", 0, "the securities firm could not be identified");
+  if (!doc.broker) diag.warn("BROKER_UNKNOWN", 0, "the securities firm could not be identified");
   if (!doc.published) diag.warn("DATE_UNKNOWN", 0, "no publication date on the cover");
   return doc;
 }

@@ -11,7 +11,7 @@
 //   - Target price: a label line with its value (`목표주가(12M) 36,000원(하향)`), else the label's
 //     value beside it on its baseline (`6개월 목표주가` … `66,000`) or right under it; `-`
 //     means none. Labels of other prices (`직전 목표주가`, `목표주가 추이`) are skipped. When
-//     the box is a picture, the cover's text gives it: `목표주가는 182,000원에서 150,000원으로`.
+//     the box is a picture, the cover's text gives it: `목표주가는 120,000원에서 100,000원으로`.
 #include <algorithm>
 #include <regex>
 
@@ -110,9 +110,12 @@ TargetResult box_target(const PageLayout& page) {
 std::optional<double> text_target(const PageLayout& page) {
   std::string all;
   for (const Line& l : page.lines) all += l.text + ' ';
+  // `목표주가는 … 58만원에서 54만원으로`: the label may stand a sentence's clause before the
+  // change (up to 240 bytes, ~80 Hangul syllables, without a full stop in between).
   static const std::regex change(
-      R"((?:목표주가|적정주가)[^.]{0,60}?([0-9][0-9,.]* ?만? ?원)에서 ?([0-9][0-9,.]* ?만? ?원)으로)");
-  static const std::regex plain(R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?만? ?원))");
+      R"((?:목표주가|적정주가)[^.]{0,240}?([0-9][0-9,.]* ?(?:만)? ?원)에서 ?([0-9][0-9,.]* ?(?:만)? ?원)으로)");
+  static const std::regex plain(
+      R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?(?:만)? ?원))");
   std::smatch m;
   if (std::regex_search(all, m, change)) return parse_won(m[2].str());
   if (std::regex_search(all, m, plain)) return parse_won(m[1].str());
@@ -191,7 +194,8 @@ OptString company_before(std::string_view text, std::string_view code) {
 std::optional<TickerHit> parse_ticker(std::string_view line) {
   static const std::regex forms[] = {
       std::regex(R"(([0-9]{6}) ?[./,] ?(KS|KQ)(?:[^A-Za-z]|$))"),
-      std::regex(R"(\(([0-9]{6})\))"),
+      std::regex(R"(\(([0-9]{6})(?:\)|/))"),  // `(005930)`, `(005930/매수/TP 90,000원)`
+      std::regex(R"(^([0-9]{6}) ?[·|])"),     // Mirae's cover: `377300 · 기타금융`
       std::regex(R"(\[([0-9]{6})\])"),
       std::regex(R"((?:^|[^A-Za-z0-9])A([0-9]{6})(?:[^0-9]|$))"),
   };

@@ -127,7 +127,7 @@ struct NoticeSpan {
   size_t first_line = 0;
 };
 std::optional<NoticeSpan> find_notice(const std::vector<PageLayout>& pages);
-/// `작성자(최관순)`, `(작성자 : 송명섭)`: the authors the notice names.
+/// `작성자(최민재)`, `(작성자 : 송지호)`: the authors the notice names.
 std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages);
 
 }  // namespace kreport::extract

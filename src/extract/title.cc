@@ -20,9 +20,9 @@ namespace kreport::extract {
 namespace {
 
 constexpr std::string_view kSeriesWords[] = {"weekly", "위클리", "monthly", "daily"};
-constexpr std::string_view kIndustryWords[] = {"산업분석", "industry", "산업 분석", "(positive)",
-                                               "(overweight)", "(neutral)", "(negative)",
-                                               "(underweight)", "섹터", "sector"};
+constexpr std::string_view kIndustryWords[] = {
+    "산업분석",  "industry",   "산업 분석",     "(positive)", "(overweight)",
+    "(neutral)", "(negative)", "(underweight)", "섹터",       "sector"};
 constexpr std::string_view kStrategyWords[] = {"투자전략", "strategy", "전략공감"};
 constexpr std::string_view kEconomyWords[] = {"경제분석", "economy", "economic", "매크로"};
 
@@ -85,7 +85,8 @@ TitleInfo find_title(const std::vector<PageLayout>& pages) {
   for (const Line& l : cover->lines) {
     if (!is_series_line(l.text) || to_u32(l.text).size() > 50) continue;
     TitleInfo s = split_series(l.text);
-    if (s.series && (!out.series || (s.issue && !out.issue))) out.series = s.series, out.issue = s.issue;
+    if (s.series && (!out.series || (s.issue && !out.issue)))
+      out.series = s.series, out.issue = s.issue;
   }
   return out;
 }
@@ -100,7 +101,7 @@ std::string classify_report(const std::vector<PageLayout>& pages, const TitleInf
     for (const Line& l : cover->lines) text += lower_ascii(l.text) + '\n';
   if (any_word(text, kIndustryWords)) return "industry";
   std::set<std::string> codes;
-  for (size_t i = 0; i < pages.size() && i < 5; ++i)
+  for (size_t i = 0; i < pages.size(); ++i)
     for (const Line& l : pages[i].lines)
       if (auto t = parse_ticker(l.text)) codes.insert(t->code);
   if (codes.size() >= 3) return "industry";
@@ -114,8 +115,10 @@ std::string detect_language(const std::vector<PageLayout>& pages) {
   for (const PageLayout& p : pages)
     for (const Line& l : p.lines)
       for (char32_t c : to_u32(l.text)) {
-        if (is_hangul(c)) ++hangul;
-        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+        if (is_hangul(c))
+          ++hangul;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+          ++latin;
       }
   // A Hangul syllable carries about three Latin letters' worth of text.
   return hangul * 3 >= latin || hangul + latin == 0 ? "ko" : "en";

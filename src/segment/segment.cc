@@ -3,7 +3,9 @@
 //   - a block opening with a caption pattern ("[그림1]", "그림 3.", "표 1.", "Figure 2")
 //     becomes a caption, "자료:" a source, "주:" a note (the marker stays in the text: it is
 //     part of what the report prints);
-//   - a caption followed on the same page by a source becomes a figure with that source;
+//   - a caption followed on the same page by a source becomes a figure with that source; a
+//     source with no caption waiting takes the nearest short title line above it in its
+//     column as an unnumbered caption;
 //     with several captions waiting (figures side by side), the source goes to the one above
 //     it in the same column;
 //   - a heading whose words name a kind of section (table kSectionWords) opens a section of
@@ -11,6 +13,8 @@
 #include "kreport/segment.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <regex>
 
 namespace kreport {
@@ -80,6 +84,22 @@ std::string source_text(const std::string& text) {
   return b == std::string::npos ? "" : s.substr(b);
 }
 
+// One short line that does not end a sentence: what titles a chart ("기존 H20 판매량 전망").
+bool is_title_like(const TextBlock& b) {
+  constexpr size_t kMaxTitleBytes = 120;  // about 40 Hangul syllables
+  return (b.type == "paragraph" || b.type == "heading") && b.text.size() <= kMaxTitleBytes &&
+         b.bbox.height() <= 1.8 * b.size && b.text.back() != '.';
+}
+
+// The page's body font size: the size carrying the most text.
+double body_size(const PageLayout& page) {
+  std::map<double, size_t> chars;
+  for (const TextBlock& b : page.blocks) chars[std::round(b.size * 2) / 2] += b.text.size();
+  auto most = std::max_element(chars.begin(), chars.end(),
+                               [](auto& a, auto& b) { return a.second < b.second; });
+  return most == chars.end() ? 0 : most->first;
+}
+
 bool is_sticky(const std::string& kind) {
   return kind == "compliance" || kind == "disclaimer" || kind == "appendix";
 }
@@ -100,6 +120,10 @@ Segments segment(const std::vector<PageLayout>& pages) {
   for (const PageLayout& page : pages) {
     std::vector<size_t> waiting;  // figures on this page whose caption has no source yet
     std::vector<Bbox> captions;   // their boxes, in the same order
+    struct Titled {
+      size_t section, block;
+    };
+    std::vector<Titled> titles;  // short lines that may title an unnumbered figure
     for (const TextBlock& b : page.blocks) {
       std::string type = block_type(b);
       if (type == "heading") {
@@ -148,6 +172,31 @@ Segments segment(const std::vector<PageLayout>& pages) {
         out.figures[waiting[best]].source = source_text(b.text);
         waiting.erase(waiting.begin() + best);
         captions.erase(captions.begin() + best);
+      } else if (type == "source") {
+        // No numbered caption: an unnumbered title above the chart in the same column
+        // ("백악관, AI Action Plan 공개" … "자료 : WhiteHouse, SK증권") captions it.
+        std::optional<size_t> best;
+        for (size_t k = 0; k < titles.size(); ++k) {
+          const Block& t = out.sections[titles[k].section].blocks[titles[k].block];
+          bool same_column = std::min(t.bbox.x1, b.bbox.x1) > std::max(t.bbox.x0, b.bbox.x0);
+          if (same_column && t.bbox.y1 <= b.bbox.y0 &&
+              (!best ||
+               t.bbox.y0 > out.sections[titles[*best].section].blocks[titles[*best].block].bbox.y0))
+            best = k;
+        }
+        Figure f;
+        f.id = "f" + std::to_string(out.figures.size() + 1);
+        f.source = source_text(b.text);
+        f.page = page.number;
+        if (best) {
+          Block& t = out.sections[titles[*best].section].blocks[titles[*best].block];
+          t.type = "caption";
+          f.caption = t.text;
+          titles.erase(titles.begin() + static_cast<long>(*best));
+        }
+        out.figures.push_back(std::move(f));
+      } else if (is_title_like(b) && b.size >= 0.9 * body_size(page)) {  // not a chart label
+        titles.push_back({out.sections.size() - 1, s.blocks.size() - 1});
       }
     }
   }

@@ -66,6 +66,24 @@ TEST(Segment, SideBySideFiguresKeepTheirOwnSources) {
   EXPECT_EQ(s.figures[1].source, "Epoch AI");
 }
 
+TEST(Segment, UntitledChartTakesTheTitleAboveIt) {
+  auto title = block("paragraph", "기존 H20 판매량 전망");
+  auto label = block("paragraph", "1Q25", 6);  // a chart's axis label, in small print
+  auto src = block("paragraph", "자료 : Semianalysis, SK증권");
+  auto body =
+      block("paragraph", "본문은 충분히 길게 이어지는 문장으로 이 페이지의 본문 크기를 정한다.");
+  title.bbox = {42, 100, 200, 110};
+  label.bbox = {60, 150, 80, 156};
+  src.bbox = {42, 200, 200, 210};
+  body.bbox = {42, 300, 550, 310};
+  auto s = segment({page(2, {title, label, src, body})});
+  ASSERT_EQ(s.figures.size(), 1u);
+  EXPECT_FALSE(s.figures[0].number);
+  EXPECT_EQ(s.figures[0].caption, "기존 H20 판매량 전망");
+  EXPECT_EQ(s.figures[0].source, "Semianalysis, SK증권");
+  EXPECT_EQ(s.sections[0].blocks[0].type, "caption");
+}
+
 TEST(Segment, HeadingsOpenTypedSections) {
   auto s =
       segment({page(1, {block("paragraph", "서문"), block("heading", "Highlight of the Week", 14),

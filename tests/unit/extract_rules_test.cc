@@ -1,0 +1,271 @@
+// The extract stage's parsers on seed and fixture-style strings, and its page rules on tiny
+// page layouts built from (text, x, y) tuples.
+#include <gtest/gtest.h>
+
+#include "../../src/extract/rules.h"
+#include "kreport/extract.h"
+
+namespace kx = kreport::extract;
+using kreport::Diagnostics;
+using kreport::Line;
+using kreport::PageLayout;
+
+namespace {
+
+struct At {
+  std::string text;
+  double x, y, size = 9;
+};
+
+// A page of lines; each line is as wide as its text (5 pt a byte-ish) and `size` tall.
+PageLayout page(int number, std::vector<At> lines) {
+  PageLayout p;
+  p.number = number;
+  p.width = 595;
+  p.height = 842;
+  for (const At& a : lines) {
+    double w = 4.0 * static_cast<double>(kx::to_u32(a.text).size());
+    p.lines.push_back(Line{a.text, {a.x, a.y, a.x + w, a.y + a.size}, a.size, "NanumGothic"});
+  }
+  return p;
+}
+
+}  // namespace
+
+TEST(ExtractDates, PrintedFormsBecomeIso) {
+  EXPECT_EQ(kx::parse_date("2024. 11.14"), "2024-11-14");
+  EXPECT_EQ(kx::parse_date("2023년 2월 27일"), "2023-02-27");
+  EXPECT_EQ(kx::parse_date("2025.03.10"), "2025-03-10");
+  EXPECT_EQ(kx::parse_date("24/3/7"), "2024-03-07");
+  EXPECT_EQ(kx::parse_date("[ Compliance Notice ] (공표일: 2023년 2월 27일)"), "2023-02-27");
+  EXPECT_EQ(kx::parse_date("Korea | 반도체 | 2025.07.09"), "2025-07-09");
+}
+
+TEST(ExtractDates, PriceDatesAreNotPublicationDates) {
+  EXPECT_EQ(kx::parse_date("현재주가(11/13)"), std::nullopt);
+  EXPECT_EQ(kx::parse_date("(21.10.28)"), std::nullopt);
+  EXPECT_EQ(kx::parse_date("종가(2021/10/28)"), std::nullopt);
+  EXPECT_EQ(kx::parse_date("(AGI's ETA: 2027.05.08)"), std::nullopt);
+}
+
+TEST(ExtractDates, CoverDateBeatsBodyDate) {
+  auto p = page(1, {{"본문에서 2024.10.01 발표된 실적은 예상을 상회했다", 40, 400},
+                    {"2024.11.14", 40, 60},
+                    {"현재주가(11/13) 72,300원", 40, 120}});
+  EXPECT_EQ(kx::find_published({p}), "2024-11-14");
+}
+
+TEST(ExtractTicker, EveryPrintedForm) {
+  EXPECT_EQ(kx::parse_ticker("(005930)")->code, "005930");
+  EXPECT_EQ(kx::parse_ticker("005930/KS | 반도체")->market, "KS");
+  EXPECT_EQ(kx::parse_ticker("035420.KS")->code, "035420");
+  EXPECT_EQ(kx::parse_ticker("247540. KQ")->market, "KQ");
+  EXPECT_EQ(kx::parse_ticker("[005930]")->code, "005930");
+  EXPECT_EQ(kx::parse_ticker("A005930")->code, "005930");
+  EXPECT_EQ(kx::parse_ticker("성일하이텍 (365340,KQ)")->code, "365340");
+  EXPECT_FALSE(kx::parse_ticker("시가총액 431,616억원"));
+}
+
+TEST(ExtractRating, BoxEntriesNormalize) {
+  EXPECT_EQ(kx::parse_rating("BUY(유지)")->rating, "buy");
+  EXPECT_EQ(kx::parse_rating("투자의견 매수(유지)")->rating, "buy");
+  EXPECT_EQ(kx::parse_rating("Buy (Maintain)")->rating, "buy");
+  EXPECT_EQ(kx::parse_rating("Trading Buy")->rating, "buy");
+  EXPECT_EQ(kx::parse_rating("Hold")->rating, "hold");
+  EXPECT_EQ(kx::parse_rating("Not Rated")->rating, "not_rated");
+  EXPECT_EQ(kx::parse_rating("중립 (유지)")->rating, "hold");
+  EXPECT_EQ(kx::parse_rating("Neutral (유지)")->rating, "hold");
+  EXPECT_EQ(kx::parse_rating("NOT RATED (M)")->text, "NOT RATED (M)");
+}
+
+TEST(ExtractRating, SentencesAreNotRatings) {
+  EXPECT_FALSE(kx::parse_rating("투자의견 BUY, 목표주가 95,000원 유지"));
+  EXPECT_FALSE(kx::parse_rating("NAVER(Buy)"));
+  EXPECT_FALSE(kx::parse_rating("Buyback 확대"));
+}
+
+TEST(ExtractTargetPrice, LabelsAndUnits) {
+  EXPECT_EQ(kx::parse_target_price("목표주가(12M) 95,000원"), 95000);
+  EXPECT_EQ(kx::parse_target_price("목표주가(유지) 140,000원"), 140000);
+  EXPECT_EQ(kx::parse_target_price("TP 75,000 원 유지"), 75000);
+  EXPECT_EQ(kx::parse_target_price("적정주가 (12 개월) 71,000원"), 71000);
+  EXPECT_EQ(kx::parse_target_price("6개월 목표주가 66,000"), 66000);
+  EXPECT_EQ(kx::parse_target_price("목표주가 54만원"), 540000);
+  EXPECT_EQ(kx::parse_target_price("목표주가(12M)"), std::nullopt);
+  EXPECT_EQ(kx::parse_won("5.4만원"), 54000);
+}
+
+TEST(ExtractRecommendation, SkHeaderLine) {
+  auto p = page(1, {{"SK증권 리서치센터", 40, 20},
+                    {"삼성전자 (005930/KS｜매수(유지)｜T.P 90,000원(하향))", 200, 54, 12},
+                    {"본문", 40, 300},
+                    {"본문", 40, 320},
+                    {"본문", 40, 340}});
+  // The fullwidth bar is normalized to ASCII upstream; the rule sees `|`.
+  for (Line& l : p.lines)
+    for (size_t at; (at = l.text.find("｜")) != std::string::npos;) l.text.replace(at, 3, "|");
+  auto rec = kx::find_recommendation({p});
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->ticker, "005930");
+  EXPECT_EQ(rec->market, "KS");
+  EXPECT_EQ(rec->rating, "buy");
+  EXPECT_EQ(rec->rating_text, "매수(유지)");
+  ASSERT_TRUE(rec->target_price);
+  EXPECT_EQ(rec->target_price->value, 90000);
+}
+
+TEST(ExtractRecommendation, SidebarValueOnTheLabelsBaseline) {
+  auto p = page(1, {{"삼성전자 (005930)", 48, 76, 11},
+                    {"투자의견 BUY(유지)", 48, 109, 12},
+                    {"목표주가(12M)", 50, 132, 7.6},
+                    {"현재주가(11/13)", 50, 147, 7.6},
+                    {"95,000원", 161, 132, 7.6},
+                    {"72,300원", 161, 147, 7.6},
+                    {"투자의견 BUY BUY", 40, 600, 7}});
+  auto rec = kx::find_recommendation({p});
+  ASSERT_TRUE(rec && rec->target_price && rec->current_price);
+  EXPECT_EQ(rec->company, "삼성전자");
+  EXPECT_EQ(rec->rating_text, "BUY(유지)");
+  EXPECT_EQ(rec->target_price->value, 95000);
+  EXPECT_EQ(rec->current_price->value, 72300);
+}
+
+TEST(ExtractRecommendation, NotRatedHasNoTarget) {
+  auto p = page(1, {{"나노 (187790)", 240, 98, 13},
+                    {"Not Rated", 36, 103, 16},
+                    {"목표주가", 420, 235},
+                    {"-원", 500, 235},
+                    {"본문", 40, 400}});
+  auto rec = kx::find_recommendation({p});
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->rating, "not_rated");
+  EXPECT_FALSE(rec->target_price);
+}
+
+TEST(ExtractBrokers, BannerBeatsADataSource) {
+  auto p = page(1, {{"미래에셋증권 리서치센터", 42, 41},
+                    {"자료: Bloomberg, SK증권", 42, 500},
+                    {"자료: Bloomberg, SK증권", 42, 600},
+                    {"본문", 42, 300},
+                    {"본문", 42, 320}});
+  auto b = kx::identify_broker({p});
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->id, "mirae");
+  EXPECT_EQ(b->name, "미래에셋증권");
+}
+
+TEST(ExtractBrokers, OldNamesAndDomains) {
+  EXPECT_EQ(kx::broker_in_line("이베스트투자증권 리서치센터")->id, "ls");
+  EXPECT_EQ(kx::broker_in_line("하나금융투자")->name, "하나금융투자");
+  EXPECT_EQ(kx::broker_in_line("DS INVESTMENT & SECURITIES")->id, "ds");
+  EXPECT_FALSE(kx::broker_in_line("Hanaro 통신"));
+  EXPECT_EQ(kx::broker_of_email("jaekoo.kang@hanwha.com")->id, "hanwha");
+  EXPECT_EQ(kx::broker_of_email("dy.lee@imfnsec.com")->id, "im");
+}
+
+TEST(ExtractAnalysts, NameEmailPhoneOnOneLine) {
+  auto p = page(1, {{"▶ Analyst 강재구 jaekoo.kang@hanwha.com 3772-7581", 42, 144},
+                    {"본문", 42, 300},
+                    {"본문", 42, 320},
+                    {"본문", 42, 340},
+                    {"본문", 42, 360}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "강재구");
+  EXPECT_EQ(a[0].email, "jaekoo.kang@hanwha.com");
+  EXPECT_EQ(a[0].phone, "3772-7581");
+}
+
+TEST(ExtractAnalysts, TeamLineThenEmailsPairInOrder) {
+  auto p = page(1, {{"디지털리서치팀 한종목, 김은지", 42, 400, 8.5},
+                    {"chongmok.han@miraeasset.com", 42, 413, 8.5},
+                    {"eunji.kim.a@miraeasset.com", 42, 426, 8.5},
+                    {"본문", 42, 500},
+                    {"본문", 42, 520}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "한종목");
+  EXPECT_EQ(a[0].email, "chongmok.han@miraeasset.com");
+  EXPECT_EQ(a[1].name, "김은지");
+  EXPECT_EQ(a[1].team, "디지털리서치팀");
+}
+
+TEST(ExtractAnalysts, ResearchAssistantsAreLeftOut) {
+  auto p =
+      page(1, {{"Analyst 김하늘 haneul.kim@hanafn.com", 44, 757, 7},
+               {"RA 김민지 minji.kim@hanafn.com", 44, 766, 7},
+               {"중국/신흥시장 Analyst 이서연 seoyeon.lee@hanbit-sec.co.kr · RA 정민호", 42, 99},
+               {"본문", 42, 300},
+               {"본문", 42, 320}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "이서연");
+  EXPECT_EQ(a[1].name, "김하늘");
+}
+
+TEST(ExtractAnalysts, SpacedSyllablesAndNoticeFallback) {
+  EXPECT_EQ(kx::names_in_line("Analyst 이 하 준"), std::vector<std::string>{"이하준"});
+  EXPECT_EQ(kx::names_in_line("최유진 자동차·2 차전지"), std::vector<std::string>{"최유진"});
+  auto last = page(
+      2, {{"이 자료는 부당한 압력이나 간섭 없이 작성되었음을 확인함. (작성자: 이시우)", 48, 508}});
+  EXPECT_EQ(kx::notice_authors({last}), std::vector<std::string>{"이시우"});
+}
+
+TEST(ExtractCompliance, NegationsDecide) {
+  auto st = kx::parse_statements(
+      "당사는 자료공표일 현재 해당 기업과 관련하여 발행주식수의 1% 이상을 보유하고 있지 "
+      "않습니다. 당사는 본 자료를 기관투자가 또는 제3자에게 사전 제공한 사실이 없습니다. "
+      "조사분석 담당자 및 배우자는 해당종목과 재산적 이해관계가 없습니다. 외부의 부당한 "
+      "압력이나 간섭 없이 작성되었음을 확인합니다.");
+  EXPECT_EQ(st.holds_1pct_or_more, false);
+  EXPECT_EQ(st.no_prior_distribution, true);
+  EXPECT_EQ(st.analyst_conflict, false);
+  EXPECT_EQ(st.analyst_independence, true);
+  EXPECT_EQ(kx::parse_statements("발행주식을 1% 이상 보유하고 있습니다.").holds_1pct_or_more, true);
+  EXPECT_EQ(kx::parse_statements("본 자료는 참고자료입니다.").holds_1pct_or_more, std::nullopt);
+}
+
+TEST(ExtractCompliance, Distribution) {
+  auto d = kx::parse_distribution(
+      "투자의견 비율 매수(매수) 85.2% 중립 13.6% 매도 1.2% (기준일: 2024.09.30)");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->buy, 85.2);
+  EXPECT_EQ(d->hold, 13.6);
+  EXPECT_EQ(d->sell, 1.2);
+  EXPECT_EQ(d->as_of, "2024-09-30");
+  EXPECT_FALSE(kx::parse_distribution("매수 중립 매도"));
+}
+
+TEST(ExtractCompliance, NoticeWithoutHeadingAndAbsentNotice) {
+  Diagnostics diag;
+  auto last = page(
+      3,
+      {{"작성자(박제민)는 본 조사분석자료에 게재된 내용들이 본인의 의견을 정확하게 "
+        "반영하고 있으며, 외부의 부당한 압력이나 간섭 없이 작성되었음을 확인합니다.",
+        42, 712, 7.5},
+       {"당사는 본 자료를 기관투자가 또는 제3자에게 사전 제공한 사실이 없습니다.", 42, 752, 7.5}});
+  auto c = kreport::extract_compliance({page(1, {{"본문", 40, 100}}), last}, diag);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->page, 3);
+  EXPECT_EQ(c->statements.no_prior_distribution, true);
+  EXPECT_FALSE(kreport::extract_compliance({page(1, {{"본문", 40, 100}})}, diag));
+}
+
+TEST(ExtractTitle, SeriesAndIssue) {
+  auto t = kx::split_series("AI Weekly, 특이점이 온다 #39");
+  EXPECT_EQ(t.series, "AI Weekly, 특이점이 온다");
+  EXPECT_EQ(t.issue, "#39");
+  EXPECT_EQ(kx::split_series("AI WEEKLY").series, "AI WEEKLY");
+}
+
+TEST(ExtractDocument, NewsPageIsOther) {
+  Diagnostics diag;
+  auto p = page(1, {{"오늘경제", 42, 26, 20},
+                    {"찾아보고 싶은 뉴스가 있다면, 검색", 52, 76},
+                    {"2026-01-27", 93, 120},
+                    {"반도체 인력 부족 심화", 52, 200},
+                    {"기자 홍길동", 52, 220}});
+  auto doc = kreport::extract_document({p}, diag);
+  EXPECT_EQ(doc.kind, "other");
+  EXPECT_TRUE(diag.has("NOT_A_REPORT"));
+}
