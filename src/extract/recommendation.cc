@@ -268,6 +268,13 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
   Recommendation rec;
   rec.ticker = ticker->hit.code;
   rec.market = ticker->hit.market;
+  // The title line often prints the bare code (`삼성전자 (005930)`) and the box the market
+  // (`005930/KS`): take the market from any cover line with the same code.
+  for (const Line& l : cover->lines) {
+    if (rec.market) break;
+    if (auto hit = parse_ticker(l.text); hit && hit->code == ticker->hit.code)
+      rec.market = hit->market;
+  }
   rec.company = company_before(ticker->line->text, ticker->hit.code);
   const Line* best = nullptr;
   std::optional<RatingHit> rating;

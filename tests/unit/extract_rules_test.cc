@@ -114,6 +114,16 @@ TEST(ExtractRecommendation, SkHeaderLine) {
   EXPECT_EQ(rec->target_price->value, 90000);
 }
 
+TEST(ExtractRecommendation, MarketFromTheBoxWhenTheTitleHasTheBareCode) {
+  auto p = page(1, {{"삼성전자 (005930)", 48, 76, 11},
+                    {"005930/KS | 반도체", 48, 92, 7},
+                    {"투자의견 BUY(유지)", 48, 109, 12}});
+  auto rec = kx::find_recommendation({p});
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->ticker, "005930");
+  EXPECT_EQ(rec->market, "KS");
+}
+
 TEST(ExtractRecommendation, SidebarValueOnTheLabelsBaseline) {
   auto p = page(1, {{"삼성전자 (005930)", 48, 76, 11},
                     {"투자의견 BUY(유지)", 48, 109, 12},
