@@ -19,12 +19,13 @@ struct Line {
   double size = 0;  // the dominant font size of the line
   std::string font;
   bool running = false;  // a running header/footer or page number, repeated on most pages
+  std::string table;     // id of the table this line is a cell of ("t1"), else empty
 };
 
 /// Lines of one paragraph, heading or list item. `text` is the lines joined by the Korean
 /// line-joining rules; a bullet's marker is kept apart from its text.
 struct TextBlock {
-  std::string type;    // "heading", "paragraph" or "bullet"
+  std::string type;    // "heading", "paragraph", "bullet", or "table_ref" (text: the table id)
   std::string bullet;  // the marker of a bullet ("▪", "①", "1)"), else empty
   std::string text;
   Bbox bbox;
@@ -53,7 +54,8 @@ void mark_running_lines(std::vector<PageLayout>& pages);
 using Vocabulary = std::unordered_set<std::string>;
 Vocabulary collect_vocabulary(const std::vector<PageLayout>& pages);
 
-/// Builds the page's blocks from its non-running lines (normalized text expected).
+/// Builds the page's blocks from its non-running lines (normalized text expected); the
+/// lines of a table become one table_ref block where the table starts.
 void build_blocks(PageLayout& page, const Vocabulary& vocabulary);
 
 /// Joins two lines of one paragraph: no space where the break fell inside a word

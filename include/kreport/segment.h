@@ -13,6 +13,11 @@ struct Segments {
   std::vector<Figure> figures;
 };
 
+/// Finds tables among the pages' lines, marks their lines with the table's id (so blocks
+/// leave them out), and returns them as typed grids; a table continued on the next page
+/// under the same header is one table.
+std::vector<Table> detect_tables(std::vector<PageLayout>& pages);
+
 /// Cuts the document's blocks into sections at headings, types each section by its title
 /// (Highlight -> summary, Compliance Notice -> compliance, ...), types caption, source (자료:)
 /// and note (주:) blocks, and pairs each figure or table caption with the source under it.

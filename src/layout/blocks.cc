@@ -242,11 +242,18 @@ std::string join_lines(const std::string& first, const std::string& next,
 }
 
 void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
-  std::vector<const Line*> body;
-  for (const Line& l : page.lines)
-    if (!l.running) body.push_back(&l);
   page.blocks.clear();
-  double size = body_size(body);
+  std::vector<const Line*> body;
+  std::vector<std::pair<size_t, std::string>> tables;  // (blocks before it, table id)
+  for (const Line& l : page.lines) {
+    if (l.running) continue;
+    if (l.table.empty())
+      body.push_back(&l);
+    else if (tables.empty() || tables.back().second != l.table)
+      tables.push_back({body.size(), l.table});
+  }
+  if (body.empty() && tables.empty()) return;
+  double size = body.empty() ? 10 : body_size(body);
 
   // First the blocks' lines, then the page's wrapping habit, then the joined texts.
   std::vector<bool> heading(body.size());
@@ -272,8 +279,19 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
       }
   bool wraps_inside_words = particle_breaks >= 1 && particle_breaks * 20 >= breaks;
 
+  size_t next_table = 0, lines_done = 0;
+  auto emit_tables = [&](size_t upto) {
+    for (; next_table < tables.size() && tables[next_table].first <= upto; ++next_table) {
+      TextBlock t;
+      t.type = "table_ref";
+      t.text = tables[next_table].second;
+      page.blocks.push_back(std::move(t));
+    }
+  };
   for (size_t k = 0; k < groups.size(); ++k) {
     const auto& g = groups[k];
+    emit_tables(lines_done);
+    lines_done += g.size();
     TextBlock b;
     const Line& head = *g.front();
     b.bullet = bullet_marker(head.text);
@@ -286,6 +304,7 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
       b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words);
     page.blocks.push_back(std::move(b));
   }
+  emit_tables(body.size());
 }
 
 }  // namespace kreport

@@ -32,7 +32,7 @@ bool needs_space(const Word& prev, const Word& next) {
 }
 
 Line make_line(const std::vector<const Word*>& words) {
-  Line line{"", words.front()->bbox, 0, ""};
+  Line line{"", words.front()->bbox, 0, "", false, {}};
   std::map<std::pair<std::string, double>, size_t> chars;  // (font, size) -> characters
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = *words[i];

@@ -15,10 +15,10 @@
 namespace kreport {
 namespace {
 
-constexpr double kGutterEm = 0.9;    // narrowest vertical gutter, in font sizes
-constexpr double kBandGapEm = 1.0;   // narrowest horizontal gap between bands
-constexpr double kProseShare = 0.3;  // a prose line spans this share of the region at least
-constexpr size_t kProseChars = 15;
+constexpr double kGutterEm = 0.9;     // narrowest vertical gutter, in font sizes
+constexpr double kBandGapEm = 1.0;    // narrowest horizontal gap between bands
+constexpr double kProseShare = 0.3;   // a prose line spans this share of the region at least
+constexpr size_t kProseChars = 20;    // characters, not bytes
 constexpr double kWidestShare = 0.8;  // gaps this close to the widest are cut together
 constexpr int kMaxDepth = 200;
 
@@ -35,10 +35,15 @@ Bbox extent(const std::vector<Line>& lines) {
   return b;
 }
 
+size_t characters(const std::string& utf8) {
+  return std::count_if(utf8.begin(), utf8.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
 bool has_prose(const std::vector<Line>& side, double region_width) {
   int wide = 0;
   for (const Line& l : side)
-    if (l.bbox.width() >= kProseShare * region_width && l.text.size() >= kProseChars) ++wide;
+    if (l.bbox.width() >= kProseShare * region_width && characters(l.text) >= kProseChars) ++wide;
   return wide >= 2;
 }
 

@@ -113,6 +113,7 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
     // Furniture and paragraphs need the whole document: what repeats on most pages is a
     // running header, and the words used elsewhere tell where a line broke inside a word.
     mark_running_lines(pages);
+    report.tables = detect_tables(pages);
     Vocabulary vocabulary = collect_vocabulary(pages);
     for (PageLayout& page : pages) build_blocks(page, vocabulary);
 
