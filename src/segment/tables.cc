@@ -2,8 +2,8 @@
 // lines, in reading order row by row (layout reads tables by rows). Here:
 //   1. rows: consecutive lines sharing a baseline;
 //   2. a table: a run of at least kMinRows rows of two cells or more, of which some carry
-//      numbers; rows of one wide cell inside the run (the comment line SK prints under each
-//      company) stay in it;
+//      numbers; a row of one short cell inside the run (a group label) stays in it, a line
+//      of running text ends it: prose beside a sidebar is never swallowed into its table;
 //   3. columns: the x-extents of the cells of the numeric rows, merged where they overlap;
 //      header cells above the first numeric row are laid over those columns, a cell spanning
 //      several ("기간별 수익률(%)" over "1W 1M 3M") labels each, joined with " / ";
@@ -54,7 +54,18 @@ const std::regex kSourceLine(R"(^(자료|출처|Source)\s*[:：].*)", std::regex
 struct Row {
   std::vector<Line*> cells;
   double top = 0, bottom = 0;
+  bool prose = false;  // a line of running text: it ends a table, never joins one
 };
+
+constexpr size_t kProseChars = 25;
+constexpr double kProseShare = 0.35;  // of the page width
+
+bool is_prose(const Line& l, double page_width) {
+  size_t chars = std::count_if(l.text.begin(), l.text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  return chars >= kProseChars && l.bbox.width() >= kProseShare * page_width;
+}
 
 struct Parsed {
   bool number = false;
@@ -94,7 +105,11 @@ std::vector<Row> rows_of(PageLayout& page) {
   std::vector<Row> rows;
   for (Line& l : page.lines) {
     if (l.running) continue;
-    if (!rows.empty()) {
+    if (is_prose(l, page.width)) {
+      rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, true});
+      continue;
+    }
+    if (!rows.empty() && !rows.back().prose) {
       Row& r = rows.back();
       double mid = (r.top + r.bottom) / 2;
       if (std::fabs(l.bbox.center_y() - mid) < kSameRowEm * l.size &&
@@ -105,7 +120,7 @@ std::vector<Row> rows_of(PageLayout& page) {
         continue;
       }
     }
-    rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1});
+    rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, false});
   }
   return rows;
 }
@@ -292,6 +307,7 @@ std::vector<Table> detect_tables(std::vector<PageLayout>& pages) {
       // Extend the run over multi-cell rows, and over single wide cells between them.
       size_t end = r, multi = 0, numeric = 0, last_multi = r;
       while (end < rows.size()) {
+        if (rows[end].prose) break;
         if (rows[end].cells.size() >= 2) {
           ++multi, last_multi = end;
           numeric += numeric_row(rows[end]);
