@@ -18,6 +18,11 @@ struct Segments {
 /// under the same header is one table.
 std::vector<Table> detect_tables(std::vector<PageLayout>& pages);
 
+/// One row per company of every peer table: name, ticker and market (from "엔비디아 (NVDA)"
+/// or a ticker column's "AAPL US"), price, market cap with its unit, returns by period, and
+/// the comment line printed under the company.
+std::vector<Peer> peers_of(const std::vector<Table>& tables);
+
 /// Cuts the document's blocks into sections at headings, types each section by its title
 /// (Highlight -> summary, Compliance Notice -> compliance, ...), types caption, source (자료:)
 /// and note (주:) blocks, and pairs each figure or table caption with the source under it.

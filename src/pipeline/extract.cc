@@ -114,6 +114,7 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
     // running header, and the words used elsewhere tell where a line broke inside a word.
     mark_running_lines(pages);
     report.tables = detect_tables(pages);
+    report.peers = peers_of(report.tables);
     Vocabulary vocabulary = collect_vocabulary(pages);
     for (PageLayout& page : pages) build_blocks(page, vocabulary);
 

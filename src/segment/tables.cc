@@ -1,9 +1,12 @@
 // Tables from lines. A line never crosses a gutter, so a table's cells arrive as separate
-// lines, in reading order row by row (layout reads tables by rows). Here:
-//   1. rows: consecutive lines sharing a baseline;
+// lines. Here:
+//   1. rows: lines sharing a baseline, by geometry rather than reading order, so a table
+//      reads by rows even where a comment column made layout read it by columns; a line of
+//      running text is a row of its own;
 //   2. a table: a run of at least kMinRows rows of two cells or more, of which some carry
-//      numbers; a row of one short cell inside the run (a group label) stays in it, a line
-//      of running text ends it: prose beside a sidebar is never swallowed into its table;
+//      numbers; a row of one cell inside the run stays in it when it lies within the table
+//      (a group label, SK's comment line under each company), while running text beside the
+//      table ends it: prose next to a sidebar is never swallowed into its table;
 //   3. columns: the x-extents of the cells of the numeric rows, merged where they overlap;
 //      header cells above the first numeric row are laid over those columns, a cell spanning
 //      several ("기간별 수익률(%)" over "1W 1M 3M") labels each, joined with " / ";
@@ -15,6 +18,7 @@
 //      continues it.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <regex>
 
 #include "kreport/segment.h"
@@ -23,6 +27,7 @@ namespace kreport {
 namespace {
 
 constexpr size_t kMinRows = 3;
+constexpr size_t kMaxSingleRows = 3;  // single-cell rows (labels, comments) between rows of cells
 constexpr double kSameRowEm = 0.45;
 
 struct TableKind {
@@ -101,27 +106,36 @@ bool numeric_row(const Row& r) {
   return values >= 1 && values * 2 >= r.cells.size() && years < values;
 }
 
+// Rows by geometry, top to bottom: lines whose middles share a baseline, left to right.
+// Running text is a row of its own, whatever stands beside it.
 std::vector<Row> rows_of(PageLayout& page) {
+  std::vector<Line*> lines;
+  for (Line& l : page.lines)
+    if (!l.running) lines.push_back(&l);
+  std::stable_sort(lines.begin(), lines.end(), [](const Line* a, const Line* b) {
+    return a->bbox.center_y() < b->bbox.center_y();
+  });
   std::vector<Row> rows;
-  for (Line& l : page.lines) {
-    if (l.running) continue;
-    if (is_prose(l, page.width)) {
-      rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, true});
+  Row* open = nullptr;
+  for (Line* l : lines) {
+    if (is_prose(*l, page.width)) {
+      rows.push_back(Row{{l}, l->bbox.y0, l->bbox.y1, true});
+      open = nullptr;
       continue;
     }
-    if (!rows.empty() && !rows.back().prose) {
-      Row& r = rows.back();
-      double mid = (r.top + r.bottom) / 2;
-      if (std::fabs(l.bbox.center_y() - mid) < kSameRowEm * l.size &&
-          l.bbox.x0 > r.cells.back()->bbox.x0) {
-        r.cells.push_back(&l);
-        r.top = std::min(r.top, l.bbox.y0);
-        r.bottom = std::max(r.bottom, l.bbox.y1);
-        continue;
-      }
+    if (open &&
+        std::fabs(l->bbox.center_y() - (open->top + open->bottom) / 2) < kSameRowEm * l->size) {
+      open->cells.push_back(l);
+      open->top = std::min(open->top, l->bbox.y0);
+      open->bottom = std::max(open->bottom, l->bbox.y1);
+      continue;
     }
-    rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, false});
+    rows.push_back(Row{{l}, l->bbox.y0, l->bbox.y1, false});
+    open = &rows.back();
   }
+  for (Row& r : rows)
+    std::sort(r.cells.begin(), r.cells.end(),
+              [](const Line* a, const Line* b) { return a->bbox.x0 < b->bbox.x0; });
   return rows;
 }
 
@@ -144,8 +158,14 @@ OptString unit_of(const std::string& label) {
   size_t open = label.rfind('('), close = label.rfind(')');
   if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
   std::string u = label.substr(open + 1, close - open - 1);
-  if (u.empty() || u.size() > 16) return std::nullopt;
-  return u;
+  if (u.empty() || u.size() > 24) return std::nullopt;
+  // A unit names money, a ratio or a measure; "(티커)", "(12월)" are not units.
+  static const char* kUnitWords[] = {"%",   "$",     "원", "배", "위안", "달러", "엔",
+                                     "USD", "KRW",   "bp", "B",  "M",    "K",    "TB",
+                                     "GB",  "FLOPS", "x",  "W",  "pt"};
+  for (const char* w : kUnitWords)
+    if (u.find(w) != std::string::npos) return u;
+  return std::nullopt;
 }
 
 const char* kind_of(const std::string& words) {
@@ -273,8 +293,8 @@ void title_and_source(Table& t, PageLayout& page) {
   }
 }
 
-// Two columns at least, and most rows fill two cells or more: a column of label-value lines
-// that merged into one band (a sidebar) is no grid.
+// Two columns at least, and enough rows filling two cells or more: a column of lines that
+// merged into one band (a sidebar), or mostly single cells, is no grid.
 bool is_grid(const Table& t) {
   if (t.columns.size() < 2) return false;
   size_t full = 0;
@@ -282,7 +302,7 @@ bool is_grid(const Table& t) {
     full += std::count_if(row.begin(), row.end(), [](const Cell& c) {
               return !std::holds_alternative<std::monostate>(c);
             }) >= 2;
-  return full * 3 >= t.rows.size() * 2;
+  return full >= kMinRows && full * 3 >= t.rows.size();  // the others: labels, comments
 }
 
 bool same_columns(const Table& a, const Table& b) {
@@ -292,7 +312,89 @@ bool same_columns(const Table& a, const Table& b) {
   return true;
 }
 
+std::string last_part(const std::string& label) {
+  size_t at = label.rfind(" / ");
+  return at == std::string::npos ? label : label.substr(at + 3);
+}
+
+bool label_has(const std::string& label, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (label.find(w) != std::string::npos) return true;
+  return false;
+}
+
+const std::regex kPeriod(R"(^(1D|1W|2W|1M|3M|6M|9M|1Y|2Y|3Y|YTD|커버리지 이후)$)");
+const std::regex kParenTicker(R"(^(.*?)\s*\(([A-Z0-9.\-]{1,10})\)$)");    // "엔비디아 (NVDA)"
+const std::regex kTickerMarket(R"(^([A-Z0-9.\-]{1,10})\s+([A-Z]{2})$)");  // "AAPL US", "005930 KS"
+
+std::optional<double> number_in(const Cell& c) {
+  if (const double* d = std::get_if<double>(&c)) return *d;
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::vector<Peer> peers_of(const std::vector<Table>& tables) {
+  std::vector<Peer> peers;
+  for (const Table& t : tables) {
+    if (t.kind != "peer_table") continue;
+    int ticker_col = -1, cap_col = -1, price_col = -1;
+    std::vector<std::pair<size_t, std::string>> periods;
+    for (size_t k = 0; k < t.columns.size(); ++k) {
+      const std::string& label = t.columns[k].label;
+      std::string tail = last_part(label);
+      if (label_has(tail, {"티커", "Ticker", "코드"}) && !label_has(tail, {"종목"}))
+        ticker_col = k;
+      else if (label_has(label, {"시가총액", "Market Cap", "Mkt Cap"}))
+        cap_col = k;
+      else if (label_has(tail, {"주가", "Price", "종가"}) && !label_has(label, {"수익률"}))
+        price_col = k;
+      else if (std::regex_match(tail, kPeriod))
+        periods.push_back({k, tail});
+    }
+    for (const auto& row : t.rows) {
+      size_t filled = std::count_if(row.begin(), row.end(), [](const Cell& c) {
+        return !std::holds_alternative<std::monostate>(c);
+      });
+      const std::string* first = std::get_if<std::string>(&row[0]);
+      if (filled == 1 && first && !peers.empty() && peers.back().table == t.id) {
+        // The comment line under a company ("- 추론 시대 본격화로 …").
+        std::string c = *first;
+        if (c.rfind("- ", 0) == 0) c.erase(0, 2);
+        Peer& p = peers.back();
+        p.comment = p.comment ? *p.comment + " " + c : c;
+        continue;
+      }
+      if (filled < 2 || !first) continue;
+      Peer p;
+      p.table = t.id;
+      std::smatch m;
+      if (std::regex_match(*first, m, kParenTicker))
+        p.name = m[1].str(), p.ticker = m[2].str();
+      else
+        p.name = *first;
+      if (ticker_col >= 0)
+        if (const std::string* tk = std::get_if<std::string>(&row[ticker_col])) {
+          if (std::regex_match(*tk, m, kTickerMarket))
+            p.ticker = m[1].str(), p.market = m[2].str();
+          else
+            p.ticker = *tk;
+        }
+      if (ticker_col >= 0 && !p.ticker) {
+        if (auto n = number_in(row[ticker_col])) {  // "000660" parsed as a number
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%06.0f", *n);
+          p.ticker = buf;
+        }
+      }
+      if (cap_col >= 0) p.market_cap = Quantity{number_in(row[cap_col]), t.columns[cap_col].unit};
+      if (price_col >= 0) p.price = number_in(row[price_col]);
+      for (const auto& [k, period] : periods) p.returns.push_back({period, number_in(row[k])});
+      peers.push_back(std::move(p));
+    }
+  }
+  return peers;
+}
 
 std::vector<Table> detect_tables(std::vector<PageLayout>& pages) {
   std::vector<Table> tables;
@@ -306,17 +408,44 @@ std::vector<Table> detect_tables(std::vector<PageLayout>& pages) {
       }
       // Extend the run over multi-cell rows, and over single wide cells between them.
       size_t end = r, multi = 0, numeric = 0, last_multi = r;
+      double x0 = rows[r].cells.front()->bbox.x0, x1 = rows[r].cells.back()->bbox.x1;
       while (end < rows.size()) {
-        if (rows[end].prose) break;
-        if (rows[end].cells.size() >= 2) {
+        const Row& row = rows[end];
+        if (row.cells.size() >= 2) {
           ++multi, last_multi = end;
-          numeric += numeric_row(rows[end]);
-        } else if (end + 1 >= rows.size() || rows[end + 1].cells.size() < 2) {
-          break;
+          numeric += numeric_row(row);
+          x0 = std::min(x0, row.cells.front()->bbox.x0);
+          x1 = std::max(x1, row.cells.back()->bbox.x1);
+        } else {
+          // One cell between two rows of cells stays when it lies within the table: a group
+          // label, or the comment SK prints under each company. Running text beside the
+          // table (the body next to a sidebar) ends it.
+          auto inside = [&](const Row& one) {
+            const Line& l = *one.cells.front();
+            return !one.prose || (l.bbox.x0 >= x0 - 2 && l.bbox.x1 <= x1 + 2);
+          };
+          size_t next = end;  // the next row of cells, a few single-cell rows on
+          while (next < rows.size() && next < end + kMaxSingleRows && rows[next].cells.size() < 2 &&
+                 inside(rows[next]))
+            ++next;
+          if (next >= rows.size() || rows[next].cells.size() < 2) break;
         }
         ++end;
       }
       end = last_multi + 1;
+      // The last company's comment lines ("- …") under the last row of cells.
+      while (end < rows.size() && end < last_multi + 1 + kMaxSingleRows &&
+             rows[end].cells.size() == 1 && rows[end].cells.front()->text.rfind("- ", 0) == 0 &&
+             rows[end].cells.front()->bbox.x0 >= x0 - 2 &&
+             rows[end].cells.front()->bbox.x1 <= x1 + 2 &&
+             rows[end].top - rows[end - 1].bottom < 1.5 * rows[end].cells.front()->size)
+        ++end;
+      // A spanning header printed on a row of its own just above ("수익률 (%)" over
+      // "1W 1Y") belongs to the table.
+      while (r > 0 && !rows[r - 1].prose && rows[r - 1].cells.size() == 1 &&
+             rows[r].top - rows[r - 1].bottom < 1.5 * rows[r - 1].cells.front()->size &&
+             rows[r - 1].cells.front()->bbox.x0 >= x0 && rows[r - 1].cells.front()->bbox.x1 <= x1)
+        --r;
       if (multi >= kMinRows && numeric >= 2) {
         std::string id = "t" + std::to_string(tables.size() + 1);
         Table t = build(rows, r, end, page, id);

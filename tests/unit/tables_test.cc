@@ -64,3 +64,47 @@ TEST(Tables, ProseIsNoTable) {
   })};
   EXPECT_TRUE(detect_tables(pages).empty());
 }
+
+TEST(Tables, PeerTableRowsBecomePeersWithTheirComments) {
+  // SK style (seed 000): company row, then its comment lines.
+  std::vector<PageLayout> pages = {page_of({
+      cell("종목 (티커)", 45, 188, 130),
+      cell("시가총액(B, $)", 200, 188, 260),
+      cell("1W", 284, 188, 297),
+      cell("1Y", 320, 188, 331),
+      cell("엔비디아 (NVDA)", 45, 214, 106),
+      cell("4,282", 249, 214, 271),
+      cell("1.0", 292, 214, 304),
+      cell("69.2", 324, 214, 341),
+      cell("- 추론 시대 본격화로 GPU 사용량 증가 지속, Test time scaling 확산으로 훈련 수요도 견조",
+           45, 231, 331),
+      cell("마이크로소프트 (MSFT)", 45, 261, 126),
+      cell("3,809", 249, 261, 271),
+      cell("0.3", 292, 261, 304),
+      cell("21.2", 324, 261, 341),
+      cell("아마존 (AMZN)", 45, 308, 100),
+      cell("2,452", 249, 308, 271),
+      cell("-0.5", 289, 308, 304),
+      cell("27.1", 324, 308, 341),
+      cell("- 물류센터 추가 건설을 통한 배송 최적화 진행, AWS는 비용 효율화가 우선 과제입니다", 45,
+           325, 300),
+  })};
+  pages[0].width = 400;  // so the comment lines are running text across the table
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].kind, "peer_table");
+  EXPECT_EQ(tables[0].columns[1].unit, "B, $");
+  auto peers = peers_of(tables);
+  ASSERT_EQ(peers.size(), 3u);
+  EXPECT_EQ(peers[0].name, "엔비디아");
+  EXPECT_EQ(peers[0].ticker, "NVDA");
+  EXPECT_EQ(peers[0].market_cap->value, 4282);
+  ASSERT_EQ(peers[0].returns.size(), 2u);
+  EXPECT_EQ(peers[0].returns[1].first, "1Y");
+  EXPECT_EQ(peers[0].returns[1].second, 69.2);
+  EXPECT_EQ(peers[0].comment,
+            "추론 시대 본격화로 GPU 사용량 증가 지속, Test time scaling 확산으로 훈련 수요도 견조");
+  EXPECT_FALSE(peers[1].comment);
+  EXPECT_EQ(peers[2].returns[0].second, -0.5);
+  EXPECT_TRUE(peers[2].comment);  // the last company's comment, under the last row
+}
