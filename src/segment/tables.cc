@@ -1,8 +1,7 @@
 // Tables from lines. A line never crosses a gutter, so a table's cells arrive as separate
 // lines. Here:
-//   1. rows: lines sharing a baseline, by geometry rather than reading order, so a table
-//      reads by rows even where a comment column made layout read it by columns; a line of
-//      running text is a row of its own;
+//   1. rows: consecutive lines (in reading order) sharing a baseline, a cell that reading
+//      order left a few rows behind put back; a line of running text is a row of its own;
 //   2. a table: a run of at least kMinRows rows of two cells or more, of which some carry
 //      numbers; a row of one cell inside the run stays in it when it lies within the table
 //      (a group label, SK's comment line under each company), while running text beside the
@@ -106,36 +105,40 @@ bool numeric_row(const Row& r) {
   return values >= 1 && values * 2 >= r.cells.size() && years < values;
 }
 
-// Rows by geometry, top to bottom: lines whose middles share a baseline, left to right.
-// Running text is a row of its own, whatever stands beside it.
+// Rows in reading order: consecutive lines sharing a baseline. Running text is a row of its
+// own. A short cell that reading order put a few rows later than the row on its baseline
+// (the last column of a peer table whose comment column layout read first: "58.5" after
+// the comments under "엔비디아 (NVDA) 4,282 1.0 69.2") goes back into that row.
 std::vector<Row> rows_of(PageLayout& page) {
-  std::vector<Line*> lines;
-  for (Line& l : page.lines)
-    if (!l.running) lines.push_back(&l);
-  std::stable_sort(lines.begin(), lines.end(), [](const Line* a, const Line* b) {
-    return a->bbox.center_y() < b->bbox.center_y();
-  });
   std::vector<Row> rows;
-  Row* open = nullptr;
-  for (Line* l : lines) {
-    if (is_prose(*l, page.width)) {
-      rows.push_back(Row{{l}, l->bbox.y0, l->bbox.y1, true});
-      open = nullptr;
+  auto same_row = [](const Row& r, const Line& l) {
+    return std::fabs(l.bbox.center_y() - (r.top + r.bottom) / 2) < kSameRowEm * l.size;
+  };
+  for (Line& l : page.lines) {
+    if (l.running) continue;
+    if (is_prose(l, page.width)) {
+      rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, true});
       continue;
     }
-    if (open &&
-        std::fabs(l->bbox.center_y() - (open->top + open->bottom) / 2) < kSameRowEm * l->size) {
-      open->cells.push_back(l);
-      open->top = std::min(open->top, l->bbox.y0);
-      open->bottom = std::max(open->bottom, l->bbox.y1);
+    if (!rows.empty() && !rows.back().prose && same_row(rows.back(), l) &&
+        l.bbox.x0 > rows.back().cells.back()->bbox.x0) {
+      Row& r = rows.back();
+      r.cells.push_back(&l);
+      r.top = std::min(r.top, l.bbox.y0);
+      r.bottom = std::max(r.bottom, l.bbox.y1);
       continue;
     }
-    rows.push_back(Row{{l}, l->bbox.y0, l->bbox.y1, false});
-    open = &rows.back();
+    bool moved = false;
+    for (size_t back = 2; back <= kMaxSingleRows + 1 && back <= rows.size() && !moved; ++back) {
+      Row& r = rows[rows.size() - back];
+      if (!r.prose && r.cells.size() >= 2 && same_row(r, l) &&
+          l.bbox.x0 > r.cells.back()->bbox.x1) {
+        r.cells.push_back(&l);
+        moved = true;
+      }
+    }
+    if (!moved) rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, false});
   }
-  for (Row& r : rows)
-    std::sort(r.cells.begin(), r.cells.end(),
-              [](const Line* a, const Line* b) { return a->bbox.x0 < b->bbox.x0; });
   return rows;
 }
 
