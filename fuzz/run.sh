@@ -24,12 +24,29 @@ for f in fixtures/*.pdf fixtures/odd/*.pdf fixtures/broken/*.pdf; do
   cp "$f" "$seeds/$(basename "$(dirname "$f")")_$(basename "$f")"
   n=$((n + 1))
 done
+# Plus a few small uncompressed broker-report-like PDFs (see make_seeds.py): mutations of
+# those reach content streams and ToUnicode maps instead of breaking zlib.
+if command -v python3 >/dev/null; then
+  python3 fuzz/make_seeds.py "$seeds"
+  n=$(ls "$seeds" | wc -l)
+fi
 mkdir -p fuzz/corpus fuzz/artifacts
 echo "run.sh: $n seed(s), corpus fuzz/corpus ($(ls fuzz/corpus | wc -l) file(s)), ${seconds}s, $jobs job(s)" >&2
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/fuzz/lsan.supp:print_suppressions=0}
+
+# Every seed must pass before fuzzing: a build that crashes on a fixture (a bug on main, or a
+# build torn by sources edited while it compiled) would only fill artifacts/ with that crash.
+if ! "$fuzzer" -artifact_prefix="$seeds/" "$seeds"/* >"$seeds.check" 2>&1; then
+  grep -m1 -E '^SUMMARY:|^extract_fuzzer: ' "$seeds.check" >&2 || tail -5 "$seeds.check" >&2
+  grep '^Running: ' "$seeds.check" | tail -1 >&2
+  echo "run.sh: a seed fails before any fuzzing (above); fix or rebuild first" >&2
+  rm -f "$seeds.check"
+  exit 1
+fi
+rm -f "$seeds.check"
 
 log=fuzz/artifacts/run-$(date +%Y%m%d-%H%M%S).log
 before=$(ls fuzz/artifacts | grep -cE '^(crash|timeout|oom|leak|slow-unit)-' || true)

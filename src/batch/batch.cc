@@ -25,6 +25,7 @@
 #include "kreport/error.h"
 #include "kreport/files.h"
 #include "kreport/load.h"
+#include "kreport/normalize.h"
 #include "kreport/pipeline.h"
 
 namespace kreport {
@@ -168,6 +169,7 @@ std::vector<std::string> find_pdfs(const std::string& in_dir) {
 
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
   auto started = Clock::now();
+  normalize("\uFF21");  // build ICU's tables once here, so every forked worker inherits them
   std::vector<std::string> rels = find_pdfs(options.in_dir);
   fs::path out_dir = options.out_dir;
   fs::path scratch;  // JSON Lines mode: children's records, printed in order, then removed

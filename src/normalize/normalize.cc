@@ -43,7 +43,6 @@ struct Tables {
   const icu::Normalizer2* nfc = nullptr;
   std::unique_ptr<icu::Normalizer2> wide_to_ascii;  // NFKC, but only for `wide`
   icu::UnicodeSet wide, space, dropped, garbage;
-  std::array<JamoForms, kCompatJamoLast - kCompatJamoFirst + 1> jamo{};
 
   Tables() {
     UErrorCode err = U_ZERO_ERROR;
@@ -63,6 +62,21 @@ struct Tables {
     dropped.freeze();
     garbage.freeze();
     wide_to_ascii = std::make_unique<icu::FilteredNormalizer2>(*nfkc, wide);
+  }
+};
+
+const Tables& tables() {
+  static const Tables t;
+  return t;
+}
+
+using JamoTable = std::array<JamoForms, kCompatJamoLast - kCompatJamoFirst + 1>;
+
+// Built on first use only: 282 name look-ups cost ~20 ms, and most documents have no
+// compatibility jamo at all.
+const JamoTable& jamo_table() {
+  static const JamoTable table = [] {
+    JamoTable jamo{};
     char name[128];
     for (UChar32 c = kCompatJamoFirst; c <= kCompatJamoLast; ++c) {
       UErrorCode e = U_ZERO_ERROR;
@@ -75,17 +89,14 @@ struct Tables {
                                     char_from_name("HANGUL JUNGSEONG " + suffix),
                                     char_from_name("HANGUL JONGSEONG " + suffix)};
     }
-  }
-};
-
-const Tables& tables() {
-  static const Tables t;
-  return t;
+    return jamo;
+  }();
+  return table;
 }
 
 const JamoForms* compat_jamo(UChar32 c) {
   if (c < kCompatJamoFirst || c > kCompatJamoLast) return nullptr;
-  return &tables().jamo[c - kCompatJamoFirst];
+  return &jamo_table()[c - kCompatJamoFirst];
 }
 
 // Rewrites syllables spelled with compatibility jamo (consonant, vowel, optional final
