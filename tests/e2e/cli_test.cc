@@ -174,6 +174,16 @@ TEST(Cli, ThousandPages) {
   EXPECT_EQ(r.out.find("Thousand page report"), std::string::npos);
 }
 
+TEST(Cli, BrokenMetadataStillGivesValidUtf8) {
+  // Info strings in UTF-16 with lone surrogates: what cannot be text is not passed on.
+  auto r = run_kreport("extract -q fixtures/stress/bad_metadata.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);  // throws on invalid UTF-8
+  EXPECT_EQ(j["source"]["pdf"]["creator"], "ok");
+  EXPECT_TRUE(j["source"]["pdf"]["title"].is_string() || j["source"]["pdf"]["title"].is_null());
+  EXPECT_NE(r.out.find("A report whose metadata is broken."), std::string::npos);
+}
+
 TEST(Cli, NoArgumentsIsUsageError) {
   auto r = run_kreport("");
   EXPECT_EQ(r.code, 1);
