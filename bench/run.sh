@@ -85,7 +85,8 @@ HAVE_PDFMINER=0; $PY -c 'import pdfminer.high_level' 2>/dev/null && HAVE_PDFMINE
 [ $HAVE_PDFMINER = 1 ] || note "pdfminer.six (python3-pdfminer) unavailable: skipped"
 
 # OpenDataLoader-PDF: the npm package ships the Java CLI jar.
-find_odl_jar() { find "$HERE/.node/node_modules" -name 'opendataloader-pdf-cli*.jar' 2>/dev/null | head -n1; }
+# No .node folder yet (a clean checkout): no jar, not an error under pipefail.
+find_odl_jar() { { find "$HERE/.node/node_modules" -name 'opendataloader-pdf-cli*.jar' 2>/dev/null || true; } | head -n1; }
 ODL_JAR=$(find_odl_jar)
 if [ -z "$ODL_JAR" ] && [ "${BENCH_NO_INSTALL:-0}" != 1 ]; then
   if command -v npm >/dev/null; then

@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config clang-format
   libpoppler-cpp-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libvalijson-dev
-  python3 python3-jsonschema qpdf poppler-utils
+  python3 python3-jsonschema qpdf poppler-utils time
 )
 missing=()
 for p in "${packages[@]}"; do
