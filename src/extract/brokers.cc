@@ -120,12 +120,14 @@ bool is_ascii_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// An English alias must stand as a word: `Hana` is not the start of `Hanaro`.
-bool matches_alias(std::string_view line, std::string_view alias) {
+// An English alias must stand as a word: `Hana` is not the start of `Hanaro`. `lowered` is
+// the line in lower case, made once per line rather than once per alias.
+bool matches_alias(std::string_view line, std::string_view lowered, std::string_view alias) {
   bool ascii = std::all_of(alias.begin(), alias.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii) return contains(line, alias);
-  std::string l = lower_ascii(line), a = lower_ascii(alias);
+  std::string_view l = lowered;
+  std::string a = lower_ascii(alias);
   for (size_t at = l.find(a); at != std::string::npos; at = l.find(a, at + 1)) {
     bool left = at == 0 || !is_ascii_word_char(l[at - 1]);
     bool right = at + a.size() >= l.size() || !is_ascii_word_char(l[at + a.size()]);
@@ -166,10 +168,11 @@ const BrokerRule* rule_by_id(std::string_view id) {
 }  // namespace
 
 std::optional<Broker> broker_in_line(std::string_view line) {
+  std::string lowered = lower_ascii(line);
   for (const BrokerRule& r : broker_table()) {
-    if (matches_alias(line, r.name)) return Broker{r.id, r.name};
+    if (matches_alias(line, lowered, r.name)) return Broker{r.id, r.name};
     for (const char* a : r.aliases)
-      if (matches_alias(line, a)) return Broker{r.id, a};
+      if (matches_alias(line, lowered, a)) return Broker{r.id, a};
   }
   return std::nullopt;
 }
