@@ -17,6 +17,10 @@ namespace kreport {
 /// would expect one (e.g. BROKER_UNKNOWN).
 DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics& diag);
 
+/// The rating changes of the report's rating-history tables ("투자의견 변동내역(2개년) 및
+/// 목표주가 괴리율"), oldest first: date, rating, target price, 괴리율 average and extreme.
+std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables);
+
 /// The record's `compliance`, or nullopt when the report has no compliance notice.
 std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
                                              Diagnostics& diag);

@@ -10,6 +10,7 @@ struct Bbox {
 
   double width() const { return x1 - x0; }
   double height() const { return y1 - y0; }
+  double center_x() const { return (x0 + x1) / 2; }
   double center_y() const { return (y0 + y1) / 2; }
   /// The smallest box holding both.
   Bbox united(const Bbox& o) const {

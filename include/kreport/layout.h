@@ -11,6 +11,14 @@
 
 namespace kreport {
 
+/// One word of a line as the PDF drew it: tables split lines into cells where a word ends
+/// without a space and a gap follows.
+struct Span {
+  std::string text;
+  Bbox bbox;
+  bool space_after = false;
+};
+
 /// Words sharing a baseline and not separated by a gutter, joined with the spaces the PDF
 /// put (or left as gaps) between them.
 struct Line {
@@ -18,8 +26,9 @@ struct Line {
   Bbox bbox;
   double size = 0;  // the dominant font size of the line
   std::string font;
-  bool running = false;  // a running header/footer or page number, repeated on most pages
-  std::string table;     // id of the table this line is a cell of ("t1"), else empty
+  bool running = false;     // a running header/footer or page number, repeated on most pages
+  std::string table;        // id of the table this line is a cell of ("t1"), else empty
+  std::vector<Span> spans;  // its words as drawn (not normalized); may be empty (tests)
 };
 
 /// Lines of one paragraph, heading or list item. `text` is the lines joined by the Korean

@@ -9,10 +9,10 @@
 namespace kreport {
 
 struct ExtractOptions {
-  std::string path = "-";  // how the input is named in the record and in errors
-  std::string password;    // user or owner password for encrypted PDFs
-  long long max_bytes = 0; // larger inputs are rejected (0: no limit)
-  int max_pages = 0;       // pages after this many are not read, with a warning (0: all)
+  std::string path = "-";   // how the input is named in the record and in errors
+  std::string password;     // user or owner password for encrypted PDFs
+  long long max_bytes = 0;  // larger inputs are rejected (0: no limit)
+  int max_pages = 0;        // pages after this many are not read, with a warning (0: all)
 };
 
 /// Turns one PDF into its record. Throws Error (naming `options.path`) when the input is

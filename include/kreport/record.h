@@ -104,6 +104,8 @@ struct Peer {
   OptNumber price;
   std::optional<Quantity> market_cap;
   std::vector<std::pair<std::string, OptNumber>> returns;  // period ("1W") -> percent
+  OptNumber correlation;
+  OptString earnings_date;  // as printed: "01-28"
   OptString comment;
   std::string table;
 };

@@ -15,8 +15,8 @@ struct Segments {
 
 /// Finds tables among the pages' lines, marks their lines with the table's id (so blocks
 /// leave them out), and returns them as typed grids; a table continued on the next page
-/// under the same header is one table.
-std::vector<Table> detect_tables(std::vector<PageLayout>& pages);
+/// under the same header is one table. `vocabulary` joins cells printed over two lines.
+std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabulary& vocabulary = {});
 
 /// One row per company of every peer table: name, ticker and market (from "엔비디아 (NVDA)"
 /// or a ticker column's "AAPL US"), price, market cap with its unit, returns by period, and

@@ -113,9 +113,9 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
     // Furniture and paragraphs need the whole document: what repeats on most pages is a
     // running header, and the words used elsewhere tell where a line broke inside a word.
     mark_running_lines(pages);
-    report.tables = detect_tables(pages);
-    report.peers = peers_of(report.tables);
     Vocabulary vocabulary = collect_vocabulary(pages);
+    report.tables = detect_tables(pages, vocabulary);
+    report.peers = peers_of(report.tables);
     for (PageLayout& page : pages) build_blocks(page, vocabulary);
 
     // Structure: sections of typed blocks, figures with their sources.
@@ -126,6 +126,7 @@ Report extract(std::string_view bytes, const ExtractOptions& options) {
     // Meaning: who wrote what about which company, and the compliance notice.
     report.document = extract_document(pages, diag);
     report.compliance = extract_compliance(pages, diag);
+    if (report.compliance) report.compliance->rating_history = rating_history_of(report.tables);
 
     report.warnings = diag.warnings();
     return report;

@@ -130,10 +130,16 @@ json peer(const Peer& p) {
   for (const auto& [period, value] : p.returns) returns[period] = opt(value);
   json cap = nullptr;
   if (p.market_cap) cap = {{"value", opt(p.market_cap->value)}, {"unit", opt(p.market_cap->unit)}};
-  return json{{"name", opt(p.name)},     {"ticker", opt(p.ticker)},
-              {"market", opt(p.market)}, {"value_chain", opt(p.value_chain)},
-              {"price", opt(p.price)},   {"market_cap", cap},
-              {"returns", returns},      {"comment", opt(p.comment)},
+  return json{{"name", opt(p.name)},
+              {"ticker", opt(p.ticker)},
+              {"market", opt(p.market)},
+              {"value_chain", opt(p.value_chain)},
+              {"price", opt(p.price)},
+              {"market_cap", cap},
+              {"returns", returns},
+              {"correlation", opt(p.correlation)},
+              {"earnings_date", opt(p.earnings_date)},
+              {"comment", opt(p.comment)},
               {"table", p.table}};
 }
 

@@ -143,8 +143,10 @@ Segments segment(const std::vector<PageLayout>& pages) {
       s.last_page = page.number;
       Block block;
       block.type = type;
-      if (type == "table_ref") block.table = b.text;
-      else block.text = b.text;
+      if (type == "table_ref")
+        block.table = b.text;
+      else
+        block.text = b.text;
       if (!b.bullet.empty()) block.bullet = b.bullet;
       block.page = page.number;
       block.bbox = b.bbox;

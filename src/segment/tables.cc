@@ -1,278 +1,289 @@
-// Tables from lines. A line never crosses a gutter, so a table's cells arrive as separate
-// lines. Here:
-//   1. rows: consecutive lines (in reading order) sharing a baseline, a cell that reading
-//      order left a few rows behind put back; a line of running text is a row of its own;
-//   2. a table: a run of at least kMinRows rows of two cells or more, of which some carry
-//      numbers; a row of one cell inside the run stays in it when it lies within the table
-//      (a group label, SK's comment line under each company), while running text beside the
-//      table ends it: prose next to a sidebar is never swallowed into its table;
-//   3. columns: the x-extents of the cells of the numeric rows, merged where they overlap;
-//      header cells above the first numeric row are laid over those columns, a cell spanning
-//      several ("기간별 수익률(%)" over "1W 1M 3M") labels each, joined with " / ";
-//   4. cells: numbers parsed ("4,786.7", "-12.0", "(3.4)" negative, "95.2%" with % moved to
-//      the column's unit), other text kept as printed;
-//   5. kind from the words of the header and first column (table kTableKinds); title from a
+// Where the tables are. Lines are cut into cells (cells.cc), then:
+//   1. rows: consecutive cells (in reading order) sharing a height; a line of running text
+//      is a row of its own;
+//   2. a table: a run of at least kMinRows rows of two cells or more, some with numbers; a
+//      row of one cell inside the run stays in it when it lies within the table (a group
+//      label, SK's comment line under each company), while running text beside the table
+//      ends it: prose next to a sidebar is never swallowed into its table;
+//   3. its region: reading order may have read a wide table as column groups, so the run
+//      takes in the columns beside it whose cells sit on its rows, then the header lines
+//      right above it; every cell inside the region is the table's;
+//   4. the grid from the region's cells (grid.cc); kind from a word table; title from a
 //      caption line just above, source from a "자료:" line just below;
-//   6. a table that opens a page with the same columns as the one closing the previous page
+//   5. a table that opens a page with the same columns as the one closing the previous page
 //      continues it.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <regex>
 
 #include "kreport/segment.h"
+#include "table_parts.h"
 
 namespace kreport {
+namespace tables {
 namespace {
 
 constexpr size_t kMinRows = 3;
-constexpr size_t kMaxSingleRows = 3;  // single-cell rows (labels, comments) between rows of cells
+constexpr size_t kMinLabelledRows = 1;  // rows of values under a full header
+constexpr size_t kMaxSingleRows = 3;    // single-cell rows (labels, comments) between rows of cells
 constexpr double kSameRowEm = 0.45;
+constexpr double kHeaderGapEm = 1.5;  // header lines above a table: no wider gap between them
+constexpr double kMaxHeaderEm = 8;    // nor, all of them, more than this high
+constexpr double kTitleGapEm = 1.5;   // a blank this much over the rows' own: a new table
+constexpr double kLabelGapEm = 2;
+constexpr double kWrapGapEm = 0.6;  // a cell's next line: no farther under it than this     //
+                                    // group labels beside a table: no farther than this
+constexpr size_t kLabelBytes = 30;  // nor longer (ten Hangul syllables)
+
+// Where a kind's words are looked for: the column labels, the first column, the title.
+enum Where { kLabels = 1, kFirstColumn = 2, kTitle = 4 };
 
 struct TableKind {
   const char* kind;
-  std::vector<const char*> words;  // any of these in the header or first column
+  int where;
+  std::vector<const char*> words;  // any of these
   const char* example;
 };
 
 const TableKind kTableKinds[] = {
-    {"rating_history", {"괴리율"}, "투자의견 변동내역(2개년) 및 목표주가 괴리율"},
+    {"rating_history", kLabels | kTitle, {"괴리율"}, "투자의견 변동내역(2개년) 및 목표주가 괴리율"},
     {"financials",
+     kLabels | kFirstColumn,
      {"결산기", "매출액", "영업이익", "EPS", "ROE"},
      "결산기(12월) 매출액 영업이익 EPS(원)"},
     {"peer_table",
+     kLabels,
      {"티커", "Ticker", "시가총액", "Market Cap", "수익률"},
      "종목 (티커) 시가총액(B, $) 수익률"},
-    {"rating_distribution", {"투자의견 비율", "매수", "Buy"}, "매수 95.2% 중립 4.8% 매도 0.0%"},
-    {"calendar", {"일|월|화|수|목|금|토", "Mon", "Sun"}, "일 월 화 수 목 금 토"},
-    {"valuation", {"Valuation", "목표주가 산정", "적정가치", "Target"}, "목표주가 산정"},
-    {"ranking", {"순위", "Rank", "LiveBench"}, "LiveBench 순위"},
-    {"comparison", {" vs ", " VS ", "비교"}, "GB200 NVL72 vs CloudMatrix 384"},
+    {"rating_distribution",
+     kLabels | kFirstColumn,
+     {"투자의견 비율", "매수", "Buy"},
+     "매수 95.2% 중립 4.8% 매도 0.0%"},
+    {"calendar", kLabels, {"일|월|화|수|목|금|토", "Mon", "Sun"}, "일 월 화 수 목 금 토"},
+    {"valuation",
+     kLabels | kFirstColumn | kTitle,
+     {"Valuation", "목표주가 산정", "적정가치", "Target"},
+     "표 2. 목표주가 산정"},
+    {"ranking", kLabels | kTitle, {"순위", "Rank", "LiveBench"}, "LiveBench 순위"},
+    {"comparison", kLabels | kTitle, {" vs ", " VS ", "비교"}, "GB200 NVL72 vs CloudMatrix 384"},
 };
 
-const std::regex kNumber(
-    R"(^\(?([-+−–]?)\$?([0-9][0-9,]*(\.[0-9]+)?)\)?\s*(%|[A-Za-z/]+|배|원|조원|억원|십억원)?$)");
 const std::regex kCaptionLine(R"(^(\[\s*)?(표|그림|Table|Figure|<\s*표)\s*\d+.*)");
 const std::regex kSourceLine(R"(^(자료|출처|Source)\s*[:：].*)", std::regex::icase);
+const std::regex kNoteLine(R"(^(주|Note)\s*[:：].*)", std::regex::icase);
+
+bool is_caption(const std::string& text) {
+  return std::regex_match(text, kCaptionLine) || std::regex_match(text, kSourceLine) ||
+         std::regex_match(text, kNoteLine);
+}
 
 struct Row {
-  std::vector<Line*> cells;
+  std::vector<const Piece*> cells;
   double top = 0, bottom = 0;
-  bool prose = false;  // a line of running text: it ends a table, never joins one
+  bool prose = false;  // running text or a caption: it ends a table, never joins one
 };
 
-constexpr size_t kProseChars = 25;
-constexpr double kProseShare = 0.35;  // of the page width
-
-bool is_prose(const Line& l, double page_width) {
-  size_t chars = std::count_if(l.text.begin(), l.text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-  return chars >= kProseChars && l.bbox.width() >= kProseShare * page_width;
-}
-
-struct Parsed {
-  bool number = false;
-  double value = 0;
-  std::string suffix;
-};
-
-Parsed parse_number(const std::string& text) {
-  std::smatch m;
-  if (!std::regex_match(text, m, kNumber)) return {};
-  std::string digits;
-  for (char c : m[2].str())
-    if (c != ',') digits += c;
-  double v = std::stod(digits);
-  bool negative = !m[1].str().empty() || (text.front() == '(' && text.back() == ')');
-  return {true, negative ? -v : v, m[4].str()};
-}
-
-// A data value, not a header label: "1W", "2024A", "3Q25" carry a period letter, and a row of
-// bare years ("2024 2025") heads its columns.
-bool is_value(const Parsed& p) {
-  return p.number && (p.suffix.empty() || p.suffix.size() >= 2 || p.suffix == "%");
-}
-
-bool numeric_row(const Row& r) {
-  size_t values = 0, years = 0;
-  for (const Line* c : r.cells) {
-    Parsed p = parse_number(c->text);
-    values += is_value(p);
-    years += is_value(p) && p.suffix.empty() && p.value >= 1990 && p.value <= 2100 &&
-             c->text.find_first_of(".,") == std::string::npos;
-  }
-  return values >= 1 && values * 2 >= r.cells.size() && years < values;
-}
-
-// Rows in reading order: consecutive lines sharing a baseline. Running text is a row of its
-// own. A short cell that reading order put a few rows later than the row on its baseline
-// (the last column of a peer table whose comment column layout read first: "58.5" after
-// the comments under "엔비디아 (NVDA) 4,282 1.0 69.2") goes back into that row.
-std::vector<Row> rows_of(PageLayout& page) {
+// Rows in reading order: consecutive cells sharing a height. A short cell that reading
+// order put a few rows later than the row on its height goes back into that row.
+std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
   std::vector<Row> rows;
-  auto same_row = [](const Row& r, const Line& l) {
-    return std::fabs(l.bbox.center_y() - (r.top + r.bottom) / 2) < kSameRowEm * l.size;
+  auto same_row = [](const Row& r, const Piece& p) {
+    return std::fabs(p.bbox.center_y() - (r.top + r.bottom) / 2) < kSameRowEm * p.size;
   };
-  for (Line& l : page.lines) {
-    if (l.running) continue;
-    if (is_prose(l, page.width)) {
-      rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, true});
+  for (const Piece& p : pieces) {
+    if (is_running_text(p, page_width) || is_caption(p.text)) {
+      rows.push_back(Row{{&p}, p.bbox.y0, p.bbox.y1, true});
       continue;
     }
-    if (!rows.empty() && !rows.back().prose && same_row(rows.back(), l) &&
-        l.bbox.x0 > rows.back().cells.back()->bbox.x0) {
+    if (!rows.empty() && !rows.back().prose && same_row(rows.back(), p) &&
+        p.bbox.x0 > rows.back().cells.back()->bbox.x0) {
       Row& r = rows.back();
-      r.cells.push_back(&l);
-      r.top = std::min(r.top, l.bbox.y0);
-      r.bottom = std::max(r.bottom, l.bbox.y1);
+      r.cells.push_back(&p);
+      r.top = std::min(r.top, p.bbox.y0);
+      r.bottom = std::max(r.bottom, p.bbox.y1);
       continue;
     }
     bool moved = false;
     for (size_t back = 2; back <= kMaxSingleRows + 1 && back <= rows.size() && !moved; ++back) {
       Row& r = rows[rows.size() - back];
-      if (!r.prose && r.cells.size() >= 2 && same_row(r, l) &&
-          l.bbox.x0 > r.cells.back()->bbox.x1) {
-        r.cells.push_back(&l);
+      if (!r.prose && r.cells.size() >= 2 && same_row(r, p) &&
+          p.bbox.x0 > r.cells.back()->bbox.x1) {
+        r.cells.push_back(&p);
         moved = true;
       }
     }
-    if (!moved) rows.push_back(Row{{&l}, l.bbox.y0, l.bbox.y1, false});
+    if (!moved) rows.push_back(Row{{&p}, p.bbox.y0, p.bbox.y1, false});
   }
   return rows;
 }
 
-std::string slug(const std::string& label, size_t index, std::vector<std::string>& used) {
-  std::string s;
-  for (char c : label) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      s += static_cast<char>(std::tolower(c));
-    else if (!s.empty() && s.back() != '_')
-      s += '_';
+// The cells of one page and which table, if any, has taken each.
+struct PageCells {
+  std::vector<Piece> pieces;  // reading order
+  std::vector<bool> taken;
+  double width = 0;
+
+  size_t index(const Piece* p) const { return static_cast<size_t>(p - pieces.data()); }
+  bool free(const Piece& p) const { return !taken[index(&p)] && !is_running_text(p, width); }
+};
+
+// Step 3: the run's cells, then the columns beside them on the same rows and the rows right
+// below that reading order left out of the run, then the header lines right above.
+class Region {
+ public:
+  Region(const std::vector<Row>& rows, size_t begin, size_t end, const PageCells& page)
+      : page_(page), member_(page.pieces.size(), false) {
+    for (size_t r = begin; r < end; ++r)
+      for (const Piece* p : rows[r].cells)
+        if (!page.taken[page.index(p)]) add(p);
   }
-  while (!s.empty() && s.back() == '_') s.pop_back();
-  std::string key = "c" + std::to_string(index + 1) + (s.empty() ? "" : "_" + s);
-  used.push_back(key);
-  return key;
-}
 
-// "시가총액 (조원)" -> "조원"; "수익률 (%)" -> "%".
-OptString unit_of(const std::string& label) {
-  size_t open = label.rfind('('), close = label.rfind(')');
-  if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
-  std::string u = label.substr(open + 1, close - open - 1);
-  if (u.empty() || u.size() > 24) return std::nullopt;
-  // A unit names money, a ratio or a measure; "(티커)", "(12월)" are not units.
-  static const char* kUnitWords[] = {"%",   "$",     "원", "배", "위안", "달러", "엔",
-                                     "USD", "KRW",   "bp", "B",  "M",    "K",    "TB",
-                                     "GB",  "FLOPS", "x",  "W",  "pt"};
-  for (const char* w : kUnitWords)
-    if (u.find(w) != std::string::npos) return u;
-  return std::nullopt;
-}
+  std::vector<const Piece*> grow() {
+    if (members_.empty()) return {};
+    while (grow_sideways() || grow_down()) {
+    }
+    grow_up();
+    take_inside();
+    return members_;
+  }
 
-const char* kind_of(const std::string& words) {
-  for (const TableKind& k : kTableKinds)
-    for (const char* w : k.words) {
-      std::string word(w);
-      if (word.find('|') != std::string::npos) {  // all of a set: the days of a week
-        size_t hits = 0, total = 0;
-        for (size_t b = 0, e; b <= word.size(); b = e + 1, ++total) {
-          e = std::min(word.find('|', b), word.size());
-          hits += words.find(word.substr(b, e - b)) != std::string::npos;
-        }
-        if (hits == total) return k.kind;
-      } else if (words.find(word) != std::string::npos) {
-        return k.kind;
+ private:
+  void add(const Piece* p) {
+    box_ = members_.empty() ? p->bbox : box_.united(p->bbox);
+    members_.push_back(p);
+    member_[page_.index(p)] = true;
+  }
+  bool candidate(const Piece& p) const { return page_.free(p) && !member_[page_.index(&p)]; }
+  bool within_width(const Piece& p) const {
+    return p.bbox.center_x() > box_.x0 && p.bbox.center_x() < box_.x1;
+  }
+  bool on_a_row(const Piece& p) const {
+    return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
+      return std::fabs(m->bbox.center_y() - p.bbox.center_y()) < kSameRowEm * p.size;
+    });
+  }
+
+  // The cells under the nearest cell left or right of the table, taken when most of them
+  // sit on the table's rows, or (on the left) when they are short labels close by: group
+  // labels printed between rows.
+  bool grow_sideways() {
+    bool grew = false;
+    for (int side : {-1, 1}) {
+      auto beside = [&](const Piece& p) {
+        double cy = p.bbox.center_y();
+        return candidate(p) && cy > box_.y0 && cy < box_.y1 &&
+               (side < 0 ? p.bbox.center_x() < box_.x0 : p.bbox.center_x() > box_.x1);
+      };
+      const Piece* nearest = nullptr;
+      for (const Piece& p : page_.pieces)
+        if (beside(p) &&
+            (!nearest || (side < 0 ? p.bbox.x1 > nearest->bbox.x1 : p.bbox.x0 < nearest->bbox.x0)))
+          nearest = &p;
+      if (!nearest) continue;
+      std::vector<const Piece*> column;
+      for (const Piece& p : page_.pieces)
+        if (beside(p) && p.bbox.x0 < nearest->bbox.x1 && p.bbox.x1 > nearest->bbox.x0)
+          column.push_back(&p);
+      // Running text in that column: the body beside the table, whose short pieces may
+      // happen to sit on its rows.
+      bool text = std::any_of(page_.pieces.begin(), page_.pieces.end(), [&](const Piece& p) {
+        return is_running_text(p, page_.width) && p.bbox.center_y() > box_.y0 &&
+               p.bbox.center_y() < box_.y1 && p.bbox.x0 < nearest->bbox.x1 &&
+               p.bbox.x1 > nearest->bbox.x0;
+      });
+      if (text) continue;
+      size_t on_rows =
+          std::count_if(column.begin(), column.end(), [&](const Piece* p) { return on_a_row(*p); });
+      double gap = side < 0 ? box_.x0 - nearest->bbox.x1 : nearest->bbox.x0 - box_.x1;
+      bool labels = side < 0 && gap < kLabelGapEm * nearest->size &&
+                    std::all_of(column.begin(), column.end(), [](const Piece* p) {
+                      return p->text.size() <= kLabelBytes && !is_value(parse_number(p->text));
+                    });
+      if ((on_rows >= kMinRows && on_rows * 10 >= column.size() * 6) || labels) {
+        for (const Piece* p : column) add(p);
+        grew = true;
       }
     }
-  return "other";
-}
-
-// Builds one table from rows [begin, end) of a page; marks its lines.
-Table build(std::vector<Row>& rows, size_t begin, size_t end, const PageLayout& page,
-            const std::string& id) {
-  Table t;
-  t.id = id;
-  t.page = page.number;
-  size_t first_data = begin;
-  while (first_data < end && !numeric_row(rows[first_data])) ++first_data;
-  if (first_data == end) first_data = begin + 1;  // no numbers: the first row is the header
-
-  // Column bands from the data rows' multi-cell rows.
-  std::vector<std::pair<double, double>> bands;
-  for (size_t r = first_data; r < end; ++r)
-    if (rows[r].cells.size() >= 2)
-      for (const Line* c : rows[r].cells) bands.push_back({c->bbox.x0, c->bbox.x1});
-  std::sort(bands.begin(), bands.end());
-  std::vector<std::pair<double, double>> cols;
-  for (auto& b : bands) {
-    if (!cols.empty() && b.first < cols.back().second)
-      cols.back().second = std::max(cols.back().second, b.second);
-    else
-      cols.push_back(b);
+    return grew;
   }
-  auto column_of = [&](const Line* c) {
-    size_t best = 0;
-    double best_overlap = -1e9;
-    for (size_t k = 0; k < cols.size(); ++k) {
-      double o = std::min(cols[k].second, c->bbox.x1) - std::max(cols[k].first, c->bbox.x0);
-      if (o > best_overlap) best = k, best_overlap = o;
-    }
-    return best;
-  };
 
-  std::vector<std::string> labels(cols.size());
-  for (size_t r = begin; r < first_data; ++r)
-    for (const Line* c : rows[r].cells)
-      for (size_t k = 0; k < cols.size(); ++k)
-        if (std::min(cols[k].second, c->bbox.x1) > std::max(cols[k].first, c->bbox.x0))
-          labels[k] += (labels[k].empty() ? "" : " / ") + c->text;
-  std::vector<std::string> used;
-  for (size_t k = 0; k < cols.size(); ++k)
-    t.columns.push_back(Column{slug(labels[k], k, used), labels[k], unit_of(labels[k])});
+  // A line right under a cell of the last row, starting where it starts.
+  bool continues_cell(const Piece& p) const {
+    return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
+      return std::fabs(m->bbox.x0 - p.bbox.x0) < 1 && m->bbox.y1 > box_.y1 - m->size &&
+             p.bbox.y0 - m->bbox.y1 < kWrapGapEm * p.size;
+    });
+  }
 
-  std::vector<std::string> suffix(cols.size());
-  std::vector<bool> mixed(cols.size(), false);
-  for (size_t r = first_data; r < end; ++r) {
-    std::vector<Cell> row(cols.size());
-    std::vector<std::string> text(cols.size());
-    for (const Line* c : rows[r].cells) {
-      size_t k = rows[r].cells.size() == 1 ? 0 : column_of(c);
-      text[k] += (text[k].empty() ? "" : " ") + c->text;
-    }
-    for (size_t k = 0; k < cols.size(); ++k) {
-      if (text[k].empty()) continue;
-      Parsed p = parse_number(text[k]);
-      if (!is_value(p)) {
-        row[k] = text[k];
+  // Lines below of two cells or more, with the group labels between them.
+  bool grow_down() {
+    std::vector<const Piece*> below, labels;
+    for (const Piece& p : page_.pieces)
+      if (candidate(p) && p.bbox.center_y() > box_.y1 && within_width(p)) below.push_back(&p);
+    std::sort(below.begin(), below.end(),
+              [](const Piece* a, const Piece* b) { return a->bbox.y0 < b->bbox.y0; });
+    bool grew = false;
+    for (size_t i = 0, j; i < below.size(); i = j) {
+      const Piece* p = below[i];
+      for (j = i + 1; j < below.size() && below[j]->bbox.y0 < p->bbox.center_y(); ++j) {
+      }
+      if (p->bbox.y0 > box_.y1 + kHeaderGapEm * p->size) break;
+      if (j == i + 1 && labels.empty() && p->bbox.y0 < box_.y1 + kWrapGapEm * p->size &&
+          continues_cell(*p)) {
+        add(p);  // the last line of a cell printed over several lines
+        grew = true;
         continue;
       }
-      row[k] = p.value;
-      if (suffix[k].empty())
-        suffix[k] = p.suffix;
-      else if (suffix[k] != p.suffix)
-        mixed[k] = true;
+      if (j == i + 1) {
+        if (p->text.size() > kLabelBytes || is_caption(p->text)) break;
+        labels.push_back(p);
+        continue;
+      }
+      for (const Piece* l : labels) add(l);
+      labels.clear();
+      for (size_t k = i; k < j; ++k) add(below[k]);
+      grew = true;
     }
-    t.rows.push_back(std::move(row));
+    return grew;
   }
-  for (size_t k = 0; k < cols.size(); ++k)
-    if (!t.columns[k].unit && !suffix[k].empty() && !mixed[k]) t.columns[k].unit = suffix[k];
 
-  std::string words;
-  for (const std::string& l : labels) words += l + " ";
-  for (const auto& row : t.rows)
-    if (const std::string* s = std::get_if<std::string>(&row[0])) words += *s + " ";
-  t.kind = kind_of(words);
-
-  t.bbox = rows[begin].cells.front()->bbox;
-  for (size_t r = begin; r < end; ++r)
-    for (Line* c : rows[r].cells) {
-      t.bbox = t.bbox.united(c->bbox);
-      c->table = id;
+  // Header lines right above, up to a caption, a source line or a title: a line of one
+  // cell from the table's left edge (its name) or a note in parentheses at its right edge
+  // ("(단위: 십억위안)"), where a header cell alone on its line stands over columns.
+  void grow_up() {
+    std::vector<const Piece*> above;
+    for (const Piece& p : page_.pieces)
+      if (candidate(p) && p.bbox.center_y() < box_.y0 && within_width(p)) above.push_back(&p);
+    std::sort(above.begin(), above.end(),
+              [](const Piece* a, const Piece* b) { return a->bbox.y1 > b->bbox.y1; });
+    double top = box_.y0, start = box_.y0;
+    for (size_t i = 0, j; i < above.size(); i = j) {
+      const Piece* p = above[i];
+      for (j = i + 1; j < above.size() && above[j]->bbox.y1 > p->bbox.center_y(); ++j) {
+      }
+      bool edge = p->bbox.x0 < box_.x0 + p->size ||
+                  (p->bbox.x1 > box_.x1 - p->size && p->text.front() == '(');
+      if (p->bbox.y1 < top - kHeaderGapEm * p->size ||
+          p->bbox.y0 < start - kMaxHeaderEm * p->size || is_caption(p->text) ||
+          (j == i + 1 && edge))
+        break;
+      for (size_t k = i; k < j; ++k) top = std::min(top, above[k]->bbox.y0);
+      for (size_t k = i; k < j; ++k) add(above[k]);
     }
-  return t;
-}
+  }
+
+  void take_inside() {
+    for (const Piece& p : page_.pieces)
+      if (candidate(p) && within_width(p) && p.bbox.center_y() > box_.y0 &&
+          p.bbox.center_y() < box_.y1)
+        add(&p);
+  }
+
+  const PageCells& page_;
+  std::vector<const Piece*> members_;
+  std::vector<bool> member_;
+  Bbox box_;
+};
 
 // The caption line right above the table and the source line right under it.
 void title_and_source(Table& t, PageLayout& page) {
@@ -298,6 +309,7 @@ void title_and_source(Table& t, PageLayout& page) {
 
 // Two columns at least, and enough rows filling two cells or more: a column of lines that
 // merged into one band (a sidebar), or mostly single cells, is no grid.
+// A small table passes with fewer rows when every column has a label (but the corner).
 bool is_grid(const Table& t) {
   if (t.columns.size() < 2) return false;
   size_t full = 0;
@@ -305,175 +317,153 @@ bool is_grid(const Table& t) {
     full += std::count_if(row.begin(), row.end(), [](const Cell& c) {
               return !std::holds_alternative<std::monostate>(c);
             }) >= 2;
-  return full >= kMinRows && full * 3 >= t.rows.size();  // the others: labels, comments
+  bool labelled = std::all_of(t.columns.begin() + 1, t.columns.end(),
+                              [](const Column& c) { return !c.label.empty(); });
+  size_t least = labelled ? kMinLabelledRows : kMinRows;
+  return full >= least && full * 3 >= t.rows.size();  // the others: labels, comments
 }
 
-bool same_columns(const Table& a, const Table& b) {
-  if (a.columns.size() != b.columns.size()) return false;
-  for (size_t k = 0; k < a.columns.size(); ++k)
-    if (a.columns[k].label != b.columns[k].label) return false;
+// A header of three labels or more with a row of values under it, cell under cell (the
+// rating distribution: "매수 중립 매도" over "95.2% 4.8% 0.0%").
+bool labelled_row(const Row& header, const Row& values) {
+  if (header.cells.size() < 3 || header.cells.size() != values.cells.size() ||
+      !numeric_row(values.cells))
+    return false;
+  for (size_t k = 0; k < header.cells.size(); ++k) {
+    const Piece* h = header.cells[k];
+    const Piece* v = values.cells[k];
+    if (is_value(parse_number(h->text)) || std::fabs(h->bbox.center_x() - v->bbox.center_x()) >
+                                               std::max(h->bbox.width(), v->bbox.width()))
+      return false;
+  }
   return true;
 }
 
-std::string last_part(const std::string& label) {
-  size_t at = label.rfind(" / ");
-  return at == std::string::npos ? label : label.substr(at + 3);
+// The same header, printed again: unlabelled columns tell nothing.
+bool same_columns(const Table& a, const Table& b) {
+  if (a.columns.size() != b.columns.size()) return false;
+  for (size_t k = 0; k < a.columns.size(); ++k)
+    if (a.columns[k].label.empty() || a.columns[k].label != b.columns[k].label) return false;
+  return true;
 }
 
-bool label_has(const std::string& label, std::initializer_list<const char*> words) {
-  for (const char* w : words)
-    if (label.find(w) != std::string::npos) return true;
-  return false;
-}
-
-const std::regex kPeriod(R"(^(1D|1W|2W|1M|3M|6M|9M|1Y|2Y|3Y|YTD|커버리지 이후)$)");
-const std::regex kParenTicker(R"(^(.*?)\s*\(([A-Z0-9.\-]{1,10})\)$)");    // "엔비디아 (NVDA)"
-const std::regex kTickerMarket(R"(^([A-Z0-9.\-]{1,10})\s+([A-Z]{2})$)");  // "AAPL US", "005930 KS"
-
-std::optional<double> number_in(const Cell& c) {
-  if (const double* d = std::get_if<double>(&c)) return *d;
-  return std::nullopt;
+// Where the run of rows starting at `r` ends: past its last row of cells and the comment
+// lines ("- …") under it.
+size_t run_end(const std::vector<Row>& rows, size_t r, size_t& multi, size_t& numeric) {
+  size_t end = r, last_multi = r;
+  double row_gap = -1;  // the least blank between two rows of cells so far
+  double x0 = rows[r].cells.front()->bbox.x0, x1 = rows[r].cells.back()->bbox.x1;
+  // A caption or a source line is never inside a table: it ends one, or opens the next.
+  auto inside = [&](const Row& one) {
+    const Piece& p = *one.cells.front();
+    if (is_caption(p.text)) return false;
+    return !one.prose || (p.bbox.x0 >= x0 - 2 && p.bbox.x1 <= x1 + 2);
+  };
+  while (end < rows.size()) {
+    const Row& row = rows[end];
+    if (row.cells.size() >= 2) {
+      if (end > r && rows[end - 1].cells.size() >= 2)
+        row_gap = row_gap < 0 ? row.top - rows[end - 1].bottom
+                              : std::min(row_gap, row.top - rows[end - 1].bottom);
+      ++multi, last_multi = end;
+      numeric += numeric_row(row.cells);
+      x0 = std::min(x0, row.cells.front()->bbox.x0);
+      x1 = std::max(x1, row.cells.back()->bbox.x1);
+    } else {
+      // One cell between two rows of cells stays when it lies within the table: a group
+      // label, or the comment SK prints under each company. After a blank it is the title
+      // of the next table ("Stock Data", "주요주주" in a company report's sidebar).
+      double gap = row.top - rows[end - 1].bottom;
+      if (gap > kTitleGapEm * std::max(row_gap, 0.5 * row.cells.front()->size)) break;
+      size_t next = end;
+      while (next < rows.size() && next < end + kMaxSingleRows && rows[next].cells.size() < 2 &&
+             inside(rows[next]))
+        ++next;
+      if (next >= rows.size() || rows[next].cells.size() < 2) break;
+    }
+    ++end;
+  }
+  end = last_multi + 1;
+  while (end < rows.size() && end < last_multi + 1 + kMaxSingleRows &&
+         rows[end].cells.size() == 1 && rows[end].cells.front()->text.rfind("- ", 0) == 0 &&
+         rows[end].cells.front()->bbox.x0 >= x0 - 2 && rows[end].cells.front()->bbox.x1 <= x1 + 2 &&
+         rows[end].top - rows[end - 1].bottom < 1.5 * rows[end].cells.front()->size)
+    ++end;
+  return end;
 }
 
 }  // namespace
 
-std::vector<Peer> peers_of(const std::vector<Table>& tables) {
-  std::vector<Peer> peers;
-  for (const Table& t : tables) {
-    if (t.kind != "peer_table") continue;
-    int ticker_col = -1, cap_col = -1, price_col = -1;
-    std::vector<std::pair<size_t, std::string>> periods;
-    for (size_t k = 0; k < t.columns.size(); ++k) {
-      const std::string& label = t.columns[k].label;
-      std::string tail = last_part(label);
-      if (label_has(tail, {"티커", "Ticker", "코드"}) && !label_has(tail, {"종목"}))
-        ticker_col = k;
-      else if (label_has(label, {"시가총액", "Market Cap", "Mkt Cap"}))
-        cap_col = k;
-      else if (label_has(tail, {"주가", "Price", "종가"}) && !label_has(label, {"수익률"}))
-        price_col = k;
-      else if (std::regex_match(tail, kPeriod))
-        periods.push_back({k, tail});
-    }
-    for (const auto& row : t.rows) {
-      size_t filled = std::count_if(row.begin(), row.end(), [](const Cell& c) {
-        return !std::holds_alternative<std::monostate>(c);
-      });
-      const std::string* first = std::get_if<std::string>(&row[0]);
-      if (filled == 1 && first && !peers.empty() && peers.back().table == t.id) {
-        // The comment line under a company ("- 추론 시대 본격화로 …").
-        std::string c = *first;
-        if (c.rfind("- ", 0) == 0) c.erase(0, 2);
-        Peer& p = peers.back();
-        p.comment = p.comment ? *p.comment + " " + c : c;
-        continue;
-      }
-      if (filled < 2 || !first) continue;
-      Peer p;
-      p.table = t.id;
-      std::smatch m;
-      if (std::regex_match(*first, m, kParenTicker))
-        p.name = m[1].str(), p.ticker = m[2].str();
-      else
-        p.name = *first;
-      if (ticker_col >= 0)
-        if (const std::string* tk = std::get_if<std::string>(&row[ticker_col])) {
-          if (std::regex_match(*tk, m, kTickerMarket))
-            p.ticker = m[1].str(), p.market = m[2].str();
-          else
-            p.ticker = *tk;
+const char* kind_of(const Table& t) {
+  std::string labels, first, title = t.title.value_or("");
+  for (const Column& c : t.columns) labels += c.label + " ";
+  for (const auto& row : t.rows)
+    if (const std::string* s = std::get_if<std::string>(&row[0])) first += *s + " ";
+  for (const TableKind& k : kTableKinds) {
+    std::string words = (k.where & kLabels ? labels : "") + (k.where & kFirstColumn ? first : "") +
+                        (k.where & kTitle ? title : "");
+    for (const char* w : k.words) {
+      std::string word(w);
+      if (word.find('|') != std::string::npos) {  // all of a set: the days of a week
+        size_t hits = 0, total = 0;
+        for (size_t b = 0, e; b <= word.size(); b = e + 1, ++total) {
+          e = std::min(word.find('|', b), word.size());
+          hits += words.find(word.substr(b, e - b)) != std::string::npos;
         }
-      if (ticker_col >= 0 && !p.ticker) {
-        if (auto n = number_in(row[ticker_col])) {  // "000660" parsed as a number
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "%06.0f", *n);
-          p.ticker = buf;
-        }
+        if (hits == total) return k.kind;
+      } else if (words.find(word) != std::string::npos) {
+        return k.kind;
       }
-      if (cap_col >= 0) p.market_cap = Quantity{number_in(row[cap_col]), t.columns[cap_col].unit};
-      if (price_col >= 0) p.price = number_in(row[price_col]);
-      for (const auto& [k, period] : periods) p.returns.push_back({period, number_in(row[k])});
-      peers.push_back(std::move(p));
     }
   }
-  return peers;
+  return "other";
 }
 
-std::vector<Table> detect_tables(std::vector<PageLayout>& pages) {
-  std::vector<Table> tables;
+}  // namespace tables
+
+std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabulary& vocabulary) {
+  using namespace tables;
+  std::vector<Table> found;
   for (PageLayout& page : pages) {
-    std::vector<Row> rows = rows_of(page);
-    size_t r = 0;
-    while (r < rows.size()) {
-      if (rows[r].cells.size() < 2) {
-        ++r;
+    PageCells cells;
+    cells.width = page.width;
+    double space = usual_space(page.lines);
+    for (Line& l : page.lines)
+      if (!l.running)
+        for (Piece& p : pieces_of(l, space)) cells.pieces.push_back(std::move(p));
+    cells.taken.assign(cells.pieces.size(), false);
+    std::vector<Row> rows = rows_of(cells.pieces, page.width);
+    for (size_t r = 0; r < rows.size();) {
+      size_t multi = 0, numeric = 0;
+      size_t end = rows[r].cells.size() < 2 ? r + 1 : run_end(rows, r, multi, numeric);
+      bool small = end >= r + 2 && labelled_row(rows[r], rows[r + 1]);
+      if (!small && (multi < kMinRows || numeric < 2)) {
+        r = std::max(end, r + 1);
         continue;
       }
-      // Extend the run over multi-cell rows, and over single wide cells between them.
-      size_t end = r, multi = 0, numeric = 0, last_multi = r;
-      double x0 = rows[r].cells.front()->bbox.x0, x1 = rows[r].cells.back()->bbox.x1;
-      while (end < rows.size()) {
-        const Row& row = rows[end];
-        if (row.cells.size() >= 2) {
-          ++multi, last_multi = end;
-          numeric += numeric_row(row);
-          x0 = std::min(x0, row.cells.front()->bbox.x0);
-          x1 = std::max(x1, row.cells.back()->bbox.x1);
-        } else {
-          // One cell between two rows of cells stays when it lies within the table: a group
-          // label, or the comment SK prints under each company. Running text beside the
-          // table (the body next to a sidebar) ends it.
-          auto inside = [&](const Row& one) {
-            const Line& l = *one.cells.front();
-            return !one.prose || (l.bbox.x0 >= x0 - 2 && l.bbox.x1 <= x1 + 2);
-          };
-          size_t next = end;  // the next row of cells, a few single-cell rows on
-          while (next < rows.size() && next < end + kMaxSingleRows && rows[next].cells.size() < 2 &&
-                 inside(rows[next]))
-            ++next;
-          if (next >= rows.size() || rows[next].cells.size() < 2) break;
-        }
-        ++end;
-      }
-      end = last_multi + 1;
-      // The last company's comment lines ("- …") under the last row of cells.
-      while (end < rows.size() && end < last_multi + 1 + kMaxSingleRows &&
-             rows[end].cells.size() == 1 && rows[end].cells.front()->text.rfind("- ", 0) == 0 &&
-             rows[end].cells.front()->bbox.x0 >= x0 - 2 &&
-             rows[end].cells.front()->bbox.x1 <= x1 + 2 &&
-             rows[end].top - rows[end - 1].bottom < 1.5 * rows[end].cells.front()->size)
-        ++end;
-      // A spanning header printed on a row of its own just above ("수익률 (%)" over
-      // "1W 1Y") belongs to the table.
-      while (r > 0 && !rows[r - 1].prose && rows[r - 1].cells.size() == 1 &&
-             rows[r].top - rows[r - 1].bottom < 1.5 * rows[r - 1].cells.front()->size &&
-             rows[r - 1].cells.front()->bbox.x0 >= x0 && rows[r - 1].cells.front()->bbox.x1 <= x1)
-        --r;
-      if (multi >= kMinRows && numeric >= 2) {
-        std::string id = "t" + std::to_string(tables.size() + 1);
-        Table t = build(rows, r, end, page, id);
-        if (!is_grid(t)) {  // not a table after all: give its lines back to the text
-          for (Line& l : page.lines)
-            if (l.table == id) l.table.clear();
-          r = std::max(end, r + 1);
-          continue;
-        }
-        title_and_source(t, page);
-        // Continued from the previous page: same columns, the previous table ended its page.
-        if (!tables.empty() && tables.back().page == page.number - 1 &&
-            same_columns(tables.back(), t)) {
-          for (Line& l : page.lines)
-            if (l.table == id) l.table = tables.back().id;
-          auto& rows_before = tables.back().rows;
-          rows_before.insert(rows_before.end(), t.rows.begin(), t.rows.end());
-        } else {
-          tables.push_back(std::move(t));
-        }
-      }
+      std::vector<const Piece*> members = Region(rows, r, end, cells).grow();
+      std::string id = "t" + std::to_string(found.size() + 1);
+      Table t = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
       r = std::max(end, r + 1);
+      if (!is_grid(t)) continue;  // not a table after all: its lines stay text
+      for (const Piece* p : members) {
+        cells.taken[cells.index(p)] = true;
+        p->line->table = id;
+      }
+      title_and_source(t, page);
+      t.kind = kind_of(t);
+      // Continued from the previous page: same columns, the previous table ended its page.
+      if (!found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t)) {
+        for (const Piece* p : members) p->line->table = found.back().id;
+        Table& before = found.back();
+        before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
+        if (!before.source) before.source = t.source;
+      } else {
+        found.push_back(std::move(t));
+      }
     }
   }
-  return tables;
+  return found;
 }
 
 }  // namespace kreport

@@ -8,7 +8,7 @@ namespace {
 
 Line line(std::string text, double x0, double y0, double x1, double size = 10,
           std::string font = "NanumGothic") {
-  return Line{std::move(text), {x0, y0, x1, y0 + size}, size, std::move(font), false, {}};
+  return Line{std::move(text), {x0, y0, x1, y0 + size}, size, std::move(font), false, {}, {}};
 }
 
 PageLayout page_of(std::vector<Line> lines, int number = 1) {

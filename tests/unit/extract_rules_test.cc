@@ -25,7 +25,7 @@ PageLayout page(int number, std::vector<At> lines) {
   p.height = 842;
   for (const At& a : lines) {
     double w = 4.0 * static_cast<double>(kx::to_u32(a.text).size());
-    p.lines.push_back(Line{a.text, {a.x, a.y, a.x + w, a.y + a.size}, a.size, "NanumGothic", false, {}});
+    p.lines.push_back(Line{a.text, {a.x, a.y, a.x + w, a.y + a.size}, a.size, "NanumGothic", false, {}, {}});
   }
   return p;
 }

@@ -7,7 +7,7 @@ using namespace kreport;
 namespace {
 
 Line line(std::string text, double x0, double y0, double x1, double size = 10) {
-  return Line{std::move(text), {x0, y0, x1, y0 + size}, size, "NanumGothic", false, {}};
+  return Line{std::move(text), {x0, y0, x1, y0 + size}, size, "NanumGothic", false, {}, {}};
 }
 
 std::vector<std::string> texts(const std::vector<Line>& lines) {

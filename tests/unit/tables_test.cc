@@ -7,7 +7,7 @@ using namespace kreport;
 namespace {
 
 Line cell(std::string text, double x0, double y0, double x1) {
-  return Line{std::move(text), {x0, y0, x1, y0 + 8}, 8, "NanumGothic", false, {}};
+  return Line{std::move(text), {x0, y0, x1, y0 + 8}, 8, "NanumGothic", false, {}, {}};
 }
 
 PageLayout page_of(std::vector<Line> lines) {

@@ -1,0 +1,98 @@
+// The company report's rating history ("투자의견 변동내역(2개년) 및 목표주가 괴리율"), read
+// from its table row by row into compliance.rating_history.
+#include <algorithm>
+
+#include "kreport/extract.h"
+#include "rules.h"
+
+namespace kreport {
+namespace {
+
+using namespace extract;
+
+// A column's role, by the words of its label. DATA: one row per role; the first match wins.
+struct HistoryColumn {
+  const char* role;
+  std::vector<const char*> words;     // any of these in the label
+  std::vector<const char*> excluded;  // and none of these
+  const char* example;
+};
+
+const HistoryColumn kHistoryColumns[] = {
+    {"date", {"일자", "일시", "날짜", "Date", "제시일"}, {}, "일자"},
+    {"gap_avg", {"평균"}, {}, "괴리율(%) / 평균 / 주가대비"},
+    {"gap_extreme",
+     {"최고", "최저", "최대", "Max", "Min"},
+     {},
+     "괴리율(%) / 최고(최저) / 주가대비"},
+    {"rating", {"투자의견", "Rating", "의견"}, {}, "투자의견"},
+    {"target", {"목표주가", "목표가", "Target", "TP"}, {"시점", "괴리"}, "목표주가"},
+};
+
+std::string role_of(const std::string& label) {
+  for (const HistoryColumn& c : kHistoryColumns) {
+    auto has = [&](const char* w) { return label.find(w) != std::string::npos; };
+    if (std::any_of(c.words.begin(), c.words.end(), has) &&
+        std::none_of(c.excluded.begin(), c.excluded.end(), has))
+      return c.role;
+  }
+  return "";
+}
+
+std::string text_of(const Cell& c) {
+  if (const std::string* s = std::get_if<std::string>(&c)) return *s;
+  return "";
+}
+
+OptNumber number_of(const Cell& c) {
+  if (const double* d = std::get_if<double>(&c)) return *d;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables) {
+  std::vector<std::pair<std::string, RatingChange>> changes;  // (ISO date, change)
+  for (const Table& t : tables) {
+    if (t.kind != "rating_history") continue;
+    std::vector<std::string> roles;
+    for (const Column& c : t.columns) roles.push_back(role_of(c.label));
+    // A history printed in two halves side by side: each date column starts a half.
+    for (size_t d = 0; d < roles.size(); ++d) {
+      if (roles[d] != "date") continue;
+      size_t end = d + 1;
+      while (end < roles.size() && roles[end] != "date") ++end;
+      for (const auto& row : t.rows) {
+        auto date = parse_date(text_of(row[d]));
+        if (!date) continue;
+        RatingChange r;
+        r.date = date;
+        std::vector<std::string> seen;  // the first column of a role is the one
+        for (size_t k = d + 1; k < end; ++k) {
+          if (std::find(seen.begin(), seen.end(), roles[k]) != seen.end()) continue;
+          seen.push_back(roles[k]);
+          if (roles[k] == "rating" && !text_of(row[k]).empty()) {
+            r.rating_text = text_of(row[k]);
+            if (auto hit = parse_rating(*r.rating_text)) r.rating = hit->rating;
+          } else if (roles[k] == "target") {
+            r.target_price = number_of(row[k]);
+            if (!r.target_price && !text_of(row[k]).empty())
+              r.target_price = parse_won(text_of(row[k]));
+          } else if (roles[k] == "gap_avg") {
+            r.gap_avg_pct = number_of(row[k]);
+          } else if (roles[k] == "gap_extreme") {
+            r.gap_extreme_pct = number_of(row[k]);
+          }
+        }
+        changes.push_back({*date, r});
+      }
+    }
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<RatingChange> out;
+  for (auto& [date, r] : changes) out.push_back(std::move(r));
+  return out;
+}
+
+}  // namespace kreport

@@ -1,0 +1,159 @@
+// Cells of a table line, and the numbers in them.
+#include <algorithm>
+#include <regex>
+
+#include "kreport/normalize.h"
+#include "table_parts.h"
+
+namespace kreport::tables {
+namespace {
+
+// A gap wider than this (in font sizes) may end a cell: PDF writers draw each cell on its
+// own. Where the word before it carries a space (poppler also flags wide gaps as spaces),
+// the gap must also be well over a plain space. A line whose spaces are all alike and
+// mostly between words, not numbers, is justified text and is never cut. Measured: cell
+// gaps 0.5-1.3 em, spaces 0.25-0.6 em (stretched evenly within a justified line).
+constexpr double kCellGapEm = 0.4;
+constexpr double kOverSpace = 1.6;
+constexpr double kEvenSpaces = 1.3;  // widest over narrowest space of a justified line
+constexpr size_t kLineSpaces = 3;    // spaces a line needs to be judged justified
+
+constexpr size_t kProseChars = 25;
+constexpr double kProseShare = 0.35;  // of the page width, a line of running text
+
+const std::regex kNumber(
+    R"(^\(?([-+−–]?)\$?([0-9][0-9,]*(\.[0-9]+)?)\)?\s*(%|[A-Za-z/]+|배|원|조원|억원|십억원)?$)");
+
+// Bloomberg market codes after a ticker ("AAPL US", "000660 KS", "2330 TT"): such a cell is
+// a ticker, not a quantity with a unit.
+const char* kMarketCodes[] = {"US", "KS", "KQ", "HK", "TT", "JP", "CH", "C1", "C2", "GY", "LN",
+                              "FP", "SP", "AU", "CN", "IN", "NA", "SS", "SW", "IM", "SM"};
+
+size_t characters(const std::string& s) {
+  return std::count_if(s.begin(), s.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+// The same rule as the layout's line text: a space where the PDF put one or left a gap.
+std::string join(const std::vector<Span>& spans, size_t begin, size_t end, double em) {
+  std::string s;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin &&
+        (spans[i - 1].space_after || spans[i].bbox.x0 - spans[i - 1].bbox.x1 > 0.2 * em))
+      s += ' ';
+    s += spans[i].text;
+  }
+  return normalize(s);
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+std::vector<double> space_gaps(const Line& line) {
+  std::vector<double> gaps;
+  double em = std::max(1.0, line.size);
+  for (size_t i = 1; i < line.spans.size(); ++i)
+    if (line.spans[i - 1].space_after)
+      gaps.push_back((line.spans[i].bbox.x0 - line.spans[i - 1].bbox.x1) / em);
+  return gaps;
+}
+
+}  // namespace
+
+double usual_space(const std::vector<Line>& lines) {
+  std::vector<double> all;
+  for (const Line& l : lines)
+    for (double g : space_gaps(l)) all.push_back(g);
+  return all.empty() ? 0.25 : median(all);
+}
+
+std::vector<Piece> pieces_of(Line& line, double page_space) {
+  Piece whole{line.text, line.bbox, line.size, &line, true};
+  if (line.spans.size() < 2) return {whole};
+  double em = std::max(1.0, line.size);
+  std::vector<double> spaces = space_gaps(line);
+  size_t values = std::count_if(line.spans.begin(), line.spans.end(),
+                                [](const Span& s) { return is_value(parse_number(s.text)); });
+  if (spaces.size() >= kLineSpaces && values * 2 < line.spans.size() &&
+      *std::max_element(spaces.begin(), spaces.end()) <=
+          kEvenSpaces * *std::min_element(spaces.begin(), spaces.end()))
+    return {whole};
+  double space = page_space;
+  for (double g : spaces) space = std::min(space, g);
+  std::vector<size_t> cuts = {0};
+  for (size_t i = 1; i < line.spans.size(); ++i) {
+    double gap = (line.spans[i].bbox.x0 - line.spans[i - 1].bbox.x1) / em;
+    if (gap >= kCellGapEm && (!line.spans[i - 1].space_after || gap >= kOverSpace * space))
+      cuts.push_back(i);
+  }
+  if (cuts.size() == 1) return {whole};
+  cuts.push_back(line.spans.size());
+  std::vector<Piece> pieces;
+  for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+    Bbox box = line.spans[cuts[c]].bbox;
+    for (size_t i = cuts[c]; i < cuts[c + 1]; ++i) box = box.united(line.spans[i].bbox);
+    std::string text = join(line.spans, cuts[c], cuts[c + 1], em);
+    if (!text.empty()) pieces.push_back(Piece{text, box, line.size, &line, false});
+  }
+  // A sentence drawn in two runs is still a sentence: a long line cut once, with no
+  // numbers in it, stays whole.
+  bool numbers = std::any_of(pieces.begin(), pieces.end(),
+                             [](const Piece& p) { return is_value(parse_number(p.text)); });
+  if (!numbers && pieces.size() == 2 && characters(line.text) >= kProseChars) return {whole};
+  return pieces;
+}
+
+bool is_running_text(const Piece& p, double page_width) {
+  return p.whole && characters(p.text) >= kProseChars && p.bbox.width() >= kProseShare * page_width;
+}
+
+bool is_market_code(const std::string& s) {
+  return std::any_of(std::begin(kMarketCodes), std::end(kMarketCodes),
+                     [&](const char* c) { return s == c; });
+}
+
+Parsed parse_number(const std::string& text) {
+  std::smatch m;
+  if (!std::regex_match(text, m, kNumber)) return {};
+  if (is_market_code(m[4].str()) && text.find(' ') != std::string::npos) return {};
+  // "005930", "(005930)": a code, not a quantity.
+  if (m[2].length() >= 2 && m[2].str()[0] == '0' && m[2].str()[1] != '.') return {};
+  // "4QF", "1H", "3QE": a period, not a quantity.
+  std::string suffix = m[4].str();
+  if (!suffix.empty() && (suffix[0] == 'Q' || suffix[0] == 'H') && suffix.size() <= 2) return {};
+  std::string digits;
+  for (char c : m[2].str())
+    if (c != ',') digits += c;
+  double v = std::stod(digits);
+  bool negative = !m[1].str().empty() || (text.front() == '(' && text.back() == ')');
+  return {true, negative ? -v : v, m[4].str()};
+}
+
+bool is_value(const Parsed& p) {
+  // One letter after a number is a period ("1W", "2024A"), except a ratio's "x" ("1.7x").
+  return p.number &&
+         (p.suffix.empty() || p.suffix.size() >= 2 || p.suffix == "%" || p.suffix == "x");
+}
+
+// "13.8TB(HBM3E)": a measure with a note, a value all the same.
+bool value_like(const std::string& text) {
+  static const std::regex measured(R"(^-?[0-9][0-9,]*\.[0-9]+\s*[A-Za-z%].*)");
+  return std::regex_match(text, measured);
+}
+
+bool numeric_row(const std::vector<const Piece*>& cells) {
+  size_t values = 0, years = 0;
+  for (const Piece* c : cells) {
+    Parsed p = parse_number(c->text);
+    values += is_value(p) || value_like(c->text);
+    years += is_value(p) && p.suffix.empty() && p.value >= 1990 && p.value <= 2100 &&
+             c->text.find_first_of(".,") == std::string::npos;
+  }
+  // Mostly values, or one among three cells or more (a ranking's score beside its names).
+  return values >= 1 && (values * 2 >= cells.size() || cells.size() >= 3) && years < values;
+}
+
+}  // namespace kreport::tables

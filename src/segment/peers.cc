@@ -1,0 +1,150 @@
+// Peer rows from peer tables: which column is what, by the words of its label.
+#include <algorithm>
+#include <cstdio>
+#include <regex>
+
+#include "kreport/segment.h"
+#include "table_parts.h"
+
+namespace kreport {
+namespace {
+
+struct Role {
+  const char* role;
+  std::vector<const char*> words;  // any of these in the column's label
+  const char* example;
+};
+
+// The first role whose words a label has is its role; order matters ("시가총액" before
+// "주가" would be wrong the other way: "주가수익률" is a return).
+const Role kRoles[] = {
+    {"ticker", {"티커", "Ticker", "코드", "Code"}, "티커"},
+    {"market_cap", {"시가총액", "Market Cap", "Mkt Cap", "시총"}, "시가총액 (조원)"},
+    {"earnings_date", {"실적발표", "Earnings"}, "실적발표 예정일 / 비고"},
+    {"correlation", {"상관계수", "Correlation"}, "상관계수"},
+    {"name", {"기업명", "종목명", "회사명", "종목", "Company", "Name"}, "종목 (티커)"},
+    {"value_chain", {"구분", "밸류체인", "Value Chain", "섹터", "Sector", "분야"}, "구분"},
+    {"comment", {"비고", "코멘트", "Comment", "투자포인트"}, "비고"},
+    {"price", {"주가", "Price", "종가"}, "주가 (현지통화)"},
+};
+
+const std::regex kPeriod(R"(^(1D|1W|2W|1M|3M|6M|9M|1Y|2Y|3Y|YTD|커버리지 이후)$)");
+const std::regex kParenTicker(R"(^(.*?)\s*\(([A-Z0-9.\-]{1,10})\)$)");  // "엔비디아 (NVDA)"
+const std::regex kTickerMarket(R"(^([A-Z0-9.\-]{1,10})\s+([A-Z0-9]{2})$)");  // "AAPL US"
+const std::regex kLeadingDate(R"(^(\d{1,2}[-/.]\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(.*)$)");
+
+std::string last_part(const std::string& label) {
+  size_t at = label.rfind(" / ");
+  return at == std::string::npos ? label : label.substr(at + 3);
+}
+
+std::string role_of(const std::string& label) {
+  if (std::regex_match(last_part(label), kPeriod)) return "return";
+  for (const Role& r : kRoles)
+    for (const char* w : r.words)
+      if (label.find(w) != std::string::npos) {
+        // "종목 (티커)": names, with the ticker in parentheses.
+        if (std::string(r.role) == "ticker" &&
+            label.find(std::string("(") + w) != std::string::npos)
+          return "name";
+        // "수익률" under "주가": a return without a period is no price.
+        if (std::string(r.role) == "price" && label.find("수익률") != std::string::npos) break;
+        return r.role;
+      }
+  return "";
+}
+
+std::optional<double> number_in(const Cell& c) {
+  if (const double* d = std::get_if<double>(&c)) return *d;
+  return std::nullopt;
+}
+
+const std::string* text_in(const Cell& c) {
+  return std::get_if<std::string>(&c);
+}
+
+void set_ticker(Peer& p, const Cell& c) {
+  std::smatch m;
+  if (const std::string* tk = text_in(c)) {
+    if (std::regex_match(*tk, m, kTickerMarket) && tables::is_market_code(m[2].str()))
+      p.ticker = m[1].str(), p.market = m[2].str();
+    else
+      p.ticker = *tk;
+  } else if (auto n = number_in(c)) {  // "000660" read as a number
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%06.0f", *n);
+    p.ticker = buf;
+  }
+}
+
+// "- 추론 시대 … - H20 중국 …": the bullets of a comment, joined without their markers.
+void add_comment(Peer& p, std::string c) {
+  if (c.rfind("- ", 0) == 0) {
+    c.erase(0, 2);
+    for (size_t at; (at = c.find(" - ")) != std::string::npos;) c.erase(at + 1, 2);
+  }
+  if (!c.empty()) p.comment = p.comment ? *p.comment + " " + c : c;
+}
+
+}  // namespace
+
+std::vector<Peer> peers_of(const std::vector<Table>& tables) {
+  std::vector<Peer> peers;
+  for (const Table& t : tables) {
+    if (t.kind != "peer_table") continue;
+    std::vector<std::string> roles;
+    for (const Column& c : t.columns) roles.push_back(role_of(c.label));
+    auto name_col = std::find(roles.begin(), roles.end(), "name");
+    size_t name = name_col == roles.end() ? 0 : name_col - roles.begin();
+    for (const auto& row : t.rows) {
+      size_t filled = std::count_if(row.begin(), row.end(), [](const Cell& c) {
+        return !std::holds_alternative<std::monostate>(c);
+      });
+      const std::string* first = text_in(row[0]);
+      if (filled == 1 && first && !peers.empty() && peers.back().table == t.id) {
+        add_comment(peers.back(), *first);  // the comment line under a company ("- …")
+        continue;
+      }
+      const std::string* label = text_in(row[name]);
+      if (filled < 2 || !label) continue;
+      Peer p;
+      p.table = t.id;
+      std::smatch m;
+      if (std::regex_match(*label, m, kParenTicker))
+        p.name = m[1].str(), p.ticker = m[2].str();
+      else
+        p.name = *label;
+      for (size_t k = 0; k < roles.size(); ++k) {
+        const std::string& role = roles[k];
+        if (k == name || role.empty()) continue;
+        if (role == "ticker") {
+          set_ticker(p, row[k]);
+        } else if (role == "market_cap") {
+          p.market_cap = Quantity{number_in(row[k]), t.columns[k].unit};
+        } else if (role == "price") {
+          p.price = number_in(row[k]);
+        } else if (role == "return") {
+          p.returns.push_back({last_part(t.columns[k].label), number_in(row[k])});
+        } else if (role == "correlation") {
+          p.correlation = number_in(row[k]);
+        } else if (role == "value_chain") {
+          if (const std::string* s = text_in(row[k])) p.value_chain = *s;
+        } else if (role == "comment") {
+          if (const std::string* s = text_in(row[k])) add_comment(p, *s);
+        } else if (role == "earnings_date") {  // "01-28 클라우드 Azure와 …": date, then a note
+          const std::string* s = text_in(row[k]);
+          if (s && std::regex_match(*s, m, kLeadingDate)) {
+            p.earnings_date = m[1].str();
+            add_comment(p, m[2].str());
+          } else if (s) {
+            add_comment(p, *s);
+          }
+        }
+      }
+      peers.push_back(std::move(p));
+    }
+  }
+  return peers;
+}
+
+}  // namespace kreport

@@ -1,0 +1,63 @@
+// Shared by the table files of the segment stage (not a public header): a table is found in
+// tables.cc, its grid built in grid.cc from cells cut in cells.cc, its rows read as peers
+// and rating changes in peers.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kreport/layout.h"
+#include "kreport/record.h"
+
+namespace kreport::tables {
+
+/// The text of one table cell on one line: a line cut where a word ends without a space
+/// and a gap follows (table cells are drawn one by one, words of a sentence with spaces).
+struct Piece {
+  std::string text;
+  Bbox bbox;
+  double size = 0;
+  Line* line = nullptr;  // the line it was cut from, marked with the table's id
+  bool whole = true;     // the line was not cut: it may be running text
+};
+
+/// The page's usual space between words (median, in font sizes), to tell cell gaps from it.
+double usual_space(const std::vector<Line>& lines);
+std::vector<Piece> pieces_of(Line& line, double page_space);
+
+/// A long, wide piece that was not cut: a line of running text, never a table row.
+bool is_running_text(const Piece& p, double page_width);
+
+/// "US", "KS", "HK", "TT", ...: the market code after a ticker ("AAPL US").
+bool is_market_code(const std::string& s);
+
+struct Parsed {
+  bool number = false;
+  double value = 0;
+  std::string suffix;  // "%", "TB/s", "배" as printed after the number
+};
+
+/// "4,786.7", "-12.0", "(3.4)" (negative), "95.2%", "$3M", "1,229 TB/s".
+Parsed parse_number(const std::string& text);
+
+/// A data value, not a header label: "1W", "2024A", "3Q25" carry a period letter.
+bool is_value(const Parsed& p);
+
+/// A row of values: most of its cells, or one of three or more, are values, and they are
+/// not a row of bare years ("2024 2025").
+bool numeric_row(const std::vector<const Piece*>& cells);
+
+/// The grid of one table: `pieces` are every cell of it on its page, header cells above
+/// the first row of values. Columns from the x-extents of the value rows; header cells
+/// over several columns label each; a group label printed once for several rows in the
+/// first column is carried to those rows.
+/// A cell printed over several lines is one cell: its lines are joined by the layout's
+/// Korean line-joining rules, with the document's `vocabulary`.
+/// Cells found not to be the table's (a note beside it) are taken out of `pieces`.
+Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string& id,
+                 const Vocabulary& vocabulary);
+
+/// The kind of a table from the words of its labels, first column or title.
+const char* kind_of(const Table& t);
+
+}  // namespace kreport::tables

@@ -1,0 +1,206 @@
+// Table grids from synthetic lines: cells cut at gaps, headers spanning columns, group
+// labels carried to their rows, cells over two lines, units, the rating history.
+#include <gtest/gtest.h>
+
+#include "kreport/extract.h"
+#include "kreport/segment.h"
+
+using namespace kreport;
+
+namespace {
+
+constexpr double kSize = 8;
+
+struct At {
+  std::string text;
+  double x0, x1;
+};
+
+// One line per cell, all on the baseline `y` (what the layout gives for separate runs).
+std::vector<Line> row(double y, std::vector<At> cells) {
+  std::vector<Line> out;
+  for (At& c : cells)
+    out.push_back(Line{c.text, {c.x0, y, c.x1, y + kSize}, kSize, "NanumGothic", false, {}, {}});
+  return out;
+}
+
+// One line made of words; `spaced` says whether the PDF put a space after each.
+Line words(double y, std::vector<At> ws, bool spaced) {
+  Line l{"", {ws.front().x0, y, ws.back().x1, y + kSize}, kSize, "NanumGothic", false, {}, {}};
+  for (At& w : ws) {
+    l.text += (l.text.empty() ? "" : " ") + w.text;
+    l.spans.push_back({w.text, {w.x0, y, w.x1, y + kSize}, spaced});
+  }
+  return l;
+}
+
+std::vector<PageLayout> page(std::vector<std::vector<Line>> rows) {
+  PageLayout p;
+  p.number = 1;
+  p.width = 595;
+  p.height = 842;
+  for (auto& r : rows)
+    for (Line& l : r) p.lines.push_back(std::move(l));
+  return {p};
+}
+
+std::string text(const Cell& c) {
+  return std::get<std::string>(c);
+}
+double number(const Cell& c) {
+  return std::get<double>(c);
+}
+
+}  // namespace
+
+TEST(Grid, LinesAreCutIntoCellsWhereAWordEndsWithoutASpaceBeforeAGap) {
+  std::vector<PageLayout> pages = page({
+      row(100, {{"종목", 40, 60}, {"주가", 120, 140}, {"시가총액", 160, 190}}),
+      {words(112, {{"애플", 40, 55}, {"228.22", 118, 140}, {"4,815.0", 160, 190}}, false)},
+      {words(124, {{"알파벳", 40, 62}, {"178.35", 118, 140}, {"3,063.4", 160, 190}}, false)},
+      {words(136, {{"메타", 40, 55}, {"580.00", 118, 140}, {"2,046.3", 160, 190}}, false)},
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].columns.size(), 3u);
+  ASSERT_EQ(tables[0].rows.size(), 3u);
+  EXPECT_EQ(text(tables[0].rows[1][0]), "알파벳");
+  EXPECT_EQ(number(tables[0].rows[1][1]), 178.35);
+  EXPECT_EQ(number(tables[0].rows[1][2]), 3063.4);
+}
+
+TEST(Grid, JustifiedTextIsNeverCut) {
+  // Evenly stretched spaces (0.6 em) between words, each with its space: a sentence.
+  std::vector<PageLayout> pages;
+  std::vector<std::vector<Line>> lines;
+  for (int i = 0; i < 4; ++i)
+    lines.push_back({words(100 + 12 * i,
+                           {{"매출액은", 40, 70},
+                            {"1,227억원으로", 75, 120},
+                            {"전년", 125, 140},
+                            {"대비", 145, 160},
+                            {"29%", 165, 180},
+                            {"감소했다", 185, 215}},
+                           true)});
+  pages = page(lines);
+  EXPECT_TRUE(detect_tables(pages).empty());
+}
+
+TEST(Grid, HeaderOverSeveralColumnsLabelsEachAndRowspanHeadersTheirOwn) {
+  // 기업명 and 시가총액 span both header lines (printed between them); 기간별 수익률(%)
+  // is centred over 1W 1M 3M.
+  std::vector<PageLayout> pages = page({
+      row(100, {{"기간별 수익률(%)", 180, 240}}),
+      row(106, {{"기업명", 40, 62}, {"시가총액 (조원)", 110, 160}}),
+      row(112, {{"1W", 180, 190}, {"1M", 205, 215}, {"3M", 230, 240}}),
+      row(126, {{"애플", 40, 55},
+                {"4,815.0", 130, 160},
+                {"-0.4", 178, 190},
+                {"-1.6", 203, 215},
+                {"4.2", 230, 240}}),
+      row(138, {{"알파벳", 40, 62},
+                {"3,063.4", 130, 160},
+                {"-1.9", 178, 190},
+                {"8.4", 205, 215},
+                {"10.2", 226, 240}}),
+      row(150, {{"메타", 40, 55},
+                {"2,046.3", 130, 160},
+                {"-1.5", 178, 190},
+                {"0.6", 205, 215},
+                {"8.1", 230, 240}}),
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  const auto& c = tables[0].columns;
+  ASSERT_EQ(c.size(), 5u);
+  EXPECT_EQ(c[0].label, "기업명");
+  EXPECT_EQ(c[1].label, "시가총액 (조원)");
+  EXPECT_EQ(c[1].unit, "조원");
+  EXPECT_EQ(c[2].label, "기간별 수익률(%) / 1W");
+  EXPECT_EQ(c[3].label, "기간별 수익률(%) / 1M");
+  EXPECT_EQ(c[4].label, "기간별 수익률(%) / 3M");
+  EXPECT_EQ(c[4].unit, "%");
+  EXPECT_EQ(tables[0].kind, "peer_table");
+}
+
+TEST(Grid, GroupLabelPrintedOnceIsCarriedToItsRows) {
+  // 빅테크 spans two rows (printed between them), 반도체 three (printed on the middle one).
+  std::vector<PageLayout> pages = page({
+      row(100, {{"구분", 40, 60}, {"기업명", 80, 100}, {"주가", 150, 170}}),
+      row(112, {{"애플", 80, 95}, {"228.22", 148, 170}}),
+      row(118, {{"빅테크", 40, 62}}),
+      row(124, {{"메타", 80, 95}, {"580.00", 148, 170}}),
+      row(136, {{"엔비디아", 80, 110}, {"146.27", 148, 170}}),
+      row(148, {{"반도체", 40, 62}, {"AMD", 80, 95}, {"138.84", 148, 170}}),
+      row(160, {{"마이크론", 80, 110}, {"100.86", 148, 170}}),
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  const auto& rows = tables[0].rows;
+  ASSERT_EQ(rows.size(), 5u);
+  std::vector<std::string> groups;
+  for (const auto& r : rows) groups.push_back(text(r[0]));
+  EXPECT_EQ(groups, (std::vector<std::string>{"빅테크", "빅테크", "반도체", "반도체", "반도체"}));
+  EXPECT_EQ(text(rows[3][1]), "AMD");
+}
+
+TEST(Grid, CellOverTwoLinesIsOneCell) {
+  // Rows 20 apart; the second line of a cell 11 under the first.
+  std::vector<PageLayout> pages = page({
+      row(100, {{"일", 40, 50}, {"월", 100, 110}, {"화", 160, 170}}),
+      row(120, {{"10", 40, 50}, {"11", 100, 110}, {"12", 160, 170}}),
+      row(131, {{"(위스트론) 실적발표", 100, 150}}),
+      row(151, {{"17", 40, 50}, {"18", 100, 110}, {"19", 160, 170}}),
+      row(171, {{"24", 40, 50}, {"25", 100, 110}, {"26", 160, 170}}),
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].rows.size(), 3u);
+  EXPECT_EQ(text(tables[0].rows[0][1]), "11 (위스트론) 실적발표");
+  EXPECT_EQ(number(tables[0].rows[1][1]), 18);
+}
+
+TEST(Grid, ValuesWithDifferentUnitsStayAsPrinted) {
+  std::vector<PageLayout> pages = page({
+      row(100, {{"항목", 40, 60}, {"값", 150, 170}, {"비중", 200, 220}}),
+      row(112, {{"KOSPI", 40, 60}, {"2,417.08pt", 130, 170}, {"12.5%", 200, 220}}),
+      row(124, {{"시가총액", 40, 70}, {"431,616억원", 130, 170}, {"(3.4)", 200, 220}}),
+      row(136, {{"주식수", 40, 70}, {"5,969", 150, 170}, {"4.0%", 200, 220}}),
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0];
+  EXPECT_EQ(text(t.rows[0][1]), "2,417.08pt");
+  EXPECT_EQ(number(t.rows[2][1]), 5969);
+  EXPECT_FALSE(t.columns[1].unit);
+  EXPECT_EQ(number(t.rows[1][2]), -3.4);  // (3.4) is negative
+  EXPECT_EQ(t.columns[2].unit, "%");
+}
+
+TEST(Grid, RatingHistoryTableBecomesRatingChangesOldestFirst) {
+  Table t;
+  t.id = "t1";
+  t.kind = "rating_history";
+  for (const char* label : {"일자", "투자의견", "목표주가", "목표가격 / 대상시점",
+                            "괴리율(%) / 평균 / 주가대비", "괴리율(%) / 최고(최저) / 주가대비"})
+    t.columns.push_back({"", label, std::nullopt});
+  t.rows = {
+      {std::string("2024.10.08"), std::string("매수"), 95000.0, std::string("12개월"), -25.31,
+       -22.42},
+      {std::string("2023.01.10"), std::string("BUY(Maintain)"), 75000.0, std::string("6개월"),
+       -18.52, -13.2},
+      {std::string("2024.11.14"), std::string("Hold"), std::string("95,000원"), Cell{}, Cell{},
+       Cell{}},
+  };
+  auto h = rating_history_of({t});
+  ASSERT_EQ(h.size(), 3u);
+  EXPECT_EQ(h[0].date, "2023-01-10");
+  EXPECT_EQ(h[0].rating, "buy");
+  EXPECT_EQ(h[0].rating_text, "BUY(Maintain)");
+  EXPECT_EQ(h[0].target_price, 75000);
+  EXPECT_EQ(h[0].gap_avg_pct, -18.52);
+  EXPECT_EQ(h[0].gap_extreme_pct, -13.2);
+  EXPECT_EQ(h[2].rating, "hold");
+  EXPECT_EQ(h[2].target_price, 95000);  // "95,000원" read as won
+  EXPECT_FALSE(h[2].gap_avg_pct);
+}
