@@ -170,7 +170,7 @@ bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, con
   bool prev_full = prev.bbox.x1 >= std::max(block.x1, line.bbox.x1) - 2.0 * prev.size;
   bool same_class = prev_heading == heading;
   return below && overlaps && same_size && same_class && prev_full &&
-         bullet_marker(line.text).empty();
+         bullet_marker(line.text).empty() && label_of(line.text) == LineLabel::none;
 }
 
 }  // namespace
@@ -249,8 +249,9 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
     if (l.running) continue;
     if (l.table.empty())
       body.push_back(&l);
-    else if (tables.empty() || tables.back().second != l.table)
-      tables.push_back({body.size(), l.table});
+    else if (std::none_of(tables.begin(), tables.end(),
+                          [&](auto& t) { return t.second == l.table; }))
+      tables.push_back({body.size(), l.table});  // where the table starts, once
   }
   if (body.empty() && tables.empty()) return;
   double size = body.empty() ? 10 : body_size(body);

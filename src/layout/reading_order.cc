@@ -2,7 +2,9 @@
 //   1. a vertical gutter that no line crosses splits it into left and right, read in that
 //      order, provided one side holds prose: that is how a two-column body reads column by
 //      column and a rating sidebar reads as its own group beside the body. A gutter between
-//      two sides of short cells is a table's column, and a table reads row by row;
+//      two sides of short cells is a table's column, and a table reads row by row, even
+//      with prose under it (a note below a table does not make its columns a page's).
+//      Figures side by side, each under its caption, read one after the other;
 //   2. otherwise the widest horizontal gaps (wider than a line gap) split it into bands, top
 //      to bottom (a full-width title above two columns, a full-width table between them),
 //      and each band is cut again;
@@ -20,6 +22,7 @@ constexpr double kBandGapEm = 1.0;    // narrowest horizontal gap between bands
 constexpr double kProseShare = 0.3;   // a prose line spans this share of the region at least
 constexpr size_t kProseChars = 20;    // characters, not bytes
 constexpr double kWidestShare = 0.8;  // gaps this close to the widest are cut together
+constexpr int kTableRows = 3;         // rows of cells across a gutter: it is a table's
 constexpr int kMaxDepth = 200;
 
 double median_size(const std::vector<Line>& lines) {
@@ -45,6 +48,59 @@ bool has_prose(const std::vector<Line>& side, double region_width) {
   for (const Line& l : side)
     if (l.bbox.width() >= kProseShare * region_width && characters(l.text) >= kProseChars) ++wide;
   return wide >= 2;
+}
+
+bool has_caption(const std::vector<Line>& side) {
+  return std::any_of(side.begin(), side.end(),
+                     [](const Line& l) { return label_of(l.text) == LineLabel::caption; });
+}
+
+// Figures side by side: a row of two captions or more down to the row of their sources.
+// The charts between leave wide blank bands that are no boundaries.
+std::vector<std::pair<double, double>> figure_rows(const std::vector<Line>& lines, double em) {
+  auto rows_of = [&](LineLabel label) {
+    std::vector<const Line*> found;
+    for (const Line& l : lines)
+      if (label_of(l.text) == label) found.push_back(&l);
+    std::vector<std::pair<double, double>> rows;  // {top, bottom} of rows of two or more
+    for (const Line* a : found) {
+      size_t beside = std::count_if(found.begin(), found.end(), [&](const Line* b) {
+        return b != a && std::fabs(a->bbox.center_y() - b->bbox.center_y()) < 0.5 * em;
+      });
+      if (beside >= 1) rows.push_back({a->bbox.y0, a->bbox.y1});
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  };
+  std::vector<std::pair<double, double>> out;
+  auto sources = rows_of(LineLabel::source);
+  for (auto [top, bottom] : rows_of(LineLabel::caption)) {
+    auto below =
+        std::find_if(sources.begin(), sources.end(), [&](auto& s) { return s.first > bottom; });
+    if (below != sources.end()) out.push_back({top, below->second});
+  }
+  return out;
+}
+
+// Rows of short lines on both sides of a gutter, on one baseline: the gutter is a table's
+// column gap (its numbers beside its labels), not the space between prose and a sidebar.
+bool splits_table_rows(const std::vector<Line>& left, const std::vector<Line>& right,
+                       double region_width) {
+  auto short_line = [&](const Line& l) {
+    return l.bbox.width() < kProseShare * region_width || characters(l.text) < kProseChars;
+  };
+  size_t rows = 0, short_left = 0;
+  for (const Line& a : left) {
+    if (!short_line(a)) continue;
+    ++short_left;
+    rows += std::any_of(right.begin(), right.end(), [&](const Line& b) {
+      return short_line(b) && std::fabs(a.bbox.center_y() - b.bbox.center_y()) < 0.3 * a.size;
+    });
+  }
+  size_t short_right = std::count_if(right.begin(), right.end(), short_line);
+  // Most of the shorter side's lines on the other's rows: one table, not a sidebar whose
+  // lines happen to meet a few rows of a table beside it.
+  return rows >= kTableRows && rows * 2 >= std::min(short_left, short_right);
 }
 
 // Splits `lines` at `at` along x (vertical cut) or y; returns {before, after}.
@@ -85,13 +141,17 @@ void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
   Bbox region = extent(lines);
   for (const auto& [at, width] : gaps(lines, true, kGutterEm * em)) {
     auto [left, right] = split(lines, at, true);
-    if (has_prose(left, region.width()) || has_prose(right, region.width())) {
+    bool figures = has_caption(left) && has_caption(right);
+    if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures) &&
+        !splits_table_rows(left, right, region.width())) {
       order(left, depth + 1, out);
       order(right, depth + 1, out);
       return;
     }
   }
   auto bands = gaps(lines, false, kBandGapEm * em);
+  for (auto [top, bottom] : figure_rows(lines, em))  // a row of figures stays one band
+    std::erase_if(bands, [&](auto& g) { return g.first > top && g.first < bottom; });
   if (!bands.empty()) {
     // Cut at the widest gaps only and look again inside each part: under a full-width
     // summary, two columns may share a paragraph gap that is no band boundary at all.

@@ -47,12 +47,7 @@ const SectionWord kSectionWords[] = {
     {"peer_table", "ai 종목", "AI 종목 수익률"},
 };
 
-// "[그림1] …", "[그림 1] …", "그림 3. …", "표 1. …", "<표 2> …", "Figure 2: …", "Table 1 …"
-const std::regex kCaption(
-    R"(^(\[\s*(그림|표|차트|Figure|Table|Chart)\s*\d+[-.]?\d*\s*\]|<\s*(그림|표)\s*\d+\s*>|(그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)]).*)");
 const std::regex kCaptionNumber(R"((그림|표|차트|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?)");
-const std::regex kSource(R"(^(자료|출처|Source|Sources)\s*[:：].*)", std::regex::icase);
-const std::regex kNote(R"(^(주|Note|Notes)\s*[:：)].*)", std::regex::icase);
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -67,9 +62,16 @@ const char* section_kind(const std::string& title) {
 }
 
 std::string block_type(const TextBlock& b) {
-  if (std::regex_match(b.text, kCaption)) return "caption";
-  if (std::regex_match(b.text, kSource)) return "source";
-  if (std::regex_match(b.text, kNote)) return "note";
+  switch (label_of(b.text)) {
+    case LineLabel::caption:
+      return "caption";
+    case LineLabel::source:
+      return "source";
+    case LineLabel::note:
+      return "note";
+    case LineLabel::none:
+      break;
+  }
   return b.type;
 }
 

@@ -68,13 +68,8 @@ const TableKind kTableKinds[] = {
     {"comparison", kLabels | kTitle, {" vs ", " VS ", "비교"}, "GB200 NVL72 vs CloudMatrix 384"},
 };
 
-const std::regex kCaptionLine(R"(^(\[\s*)?(표|그림|Table|Figure|<\s*표)\s*\d+.*)");
-const std::regex kSourceLine(R"(^(자료|출처|Source)\s*[:：].*)", std::regex::icase);
-const std::regex kNoteLine(R"(^(주|Note)\s*[:：].*)", std::regex::icase);
-
 bool is_caption(const std::string& text) {
-  return std::regex_match(text, kCaptionLine) || std::regex_match(text, kSourceLine) ||
-         std::regex_match(text, kNoteLine);
+  return label_of(text) != LineLabel::none;
 }
 
 struct Row {
@@ -297,10 +292,10 @@ void title_and_source(Table& t, PageLayout& page) {
     if (l.bbox.y0 >= t.bbox.y1 - 1 && (!below || l.bbox.y0 < below->bbox.y0)) below = &l;
   }
   if (above && t.bbox.y0 - above->bbox.y1 < 3 * above->size &&
-      std::regex_match(above->text, kCaptionLine))
+      label_of(above->text) == LineLabel::caption)
     t.title = above->text;
   if (below && below->bbox.y0 - t.bbox.y1 < 3 * below->size &&
-      std::regex_match(below->text, kSourceLine)) {
+      label_of(below->text) == LineLabel::source) {
     std::string s = below->text.substr(below->text.find_first_of(":："));
     s = s.substr(s[0] == ':' ? 1 : std::string("：").size());
     t.source = s.substr(std::min(s.size(), s.find_first_not_of(' ')));

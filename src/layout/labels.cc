@@ -1,0 +1,26 @@
+// Caption, source and note lines by their opening words. The layout needs them (a source
+// line starts a block; figures side by side read one after the other), and so do the
+// segment stage (block types) and the table finder (a caption is never a table's row).
+#include <regex>
+
+#include "kreport/layout.h"
+
+namespace kreport {
+namespace {
+
+// "[그림1] …", "[그림 1] …", "그림 3. …", "표 1. …", "<표 2> …", "Figure 2: …", "Table 1 …"
+const std::regex kCaption(
+    R"(^(\[\s*(그림|표|차트|Figure|Table|Chart)\s*\d+[-.]?\d*\s*\]|<\s*(그림|표)\s*\d+\s*>|(그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)]).*)");
+const std::regex kSource(R"(^(자료|출처|Source|Sources)\s*[:：].*)", std::regex::icase);
+const std::regex kNote(R"(^(주|Note|Notes)\s*[:：)].*)", std::regex::icase);
+
+}  // namespace
+
+LineLabel label_of(const std::string& text) {
+  if (std::regex_match(text, kCaption)) return LineLabel::caption;
+  if (std::regex_match(text, kSource)) return LineLabel::source;
+  if (std::regex_match(text, kNote)) return LineLabel::note;
+  return LineLabel::none;
+}
+
+}  // namespace kreport
