@@ -1,6 +1,7 @@
 // Caption, source and note lines by their opening words. The layout needs them (a source
 // line starts a block; figures side by side read one after the other), and so do the
 // segment stage (block types) and the table finder (a caption is never a table's row).
+#include <algorithm>
 #include <regex>
 
 #include "kreport/layout.h"
@@ -16,10 +17,19 @@ const std::regex kNote(R"(^(주|Note|Notes)\s*[:：)].*)", std::regex::icase);
 
 }  // namespace
 
-LineLabel label_of(const std::string& text) {
-  if (std::regex_match(text, kCaption)) return LineLabel::caption;
-  if (std::regex_match(text, kSource)) return LineLabel::source;
-  if (std::regex_match(text, kNote)) return LineLabel::note;
+LineLabel label_of(std::string_view text) {
+  // Every label opens with one of these characters: most lines end the test here.
+  static const char* kOpeners[] = {"[",  "<",  "그", "표", "F",  "T", "C", "E",
+                                   "자", "출", "S",  "s",  "주", "N", "n"};
+  if (std::none_of(std::begin(kOpeners), std::end(kOpeners),
+                   [&](const char* o) { return text.starts_with(o); }))
+    return LineLabel::none;
+  auto matches = [&](const std::regex& re) {
+    return std::regex_match(text.begin(), text.end(), re);
+  };
+  if (matches(kCaption)) return LineLabel::caption;
+  if (matches(kSource)) return LineLabel::source;
+  if (matches(kNote)) return LineLabel::note;
   return LineLabel::none;
 }
 

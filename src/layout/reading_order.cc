@@ -11,11 +11,20 @@
 //   3. a region with neither reads line by line, top to bottom, left to right.
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "kreport/layout.h"
 
 namespace kreport {
 namespace {
+
+// What the cuts look at, without copying lines (and their words) at every level.
+struct Item {
+  Bbox bbox;
+  double size;
+  std::string_view text;
+  size_t index;  // in the page's lines
+};
 
 constexpr double kGutterEm = 0.9;     // narrowest vertical gutter, in font sizes
 constexpr double kBandGapEm = 1.0;    // narrowest horizontal gap between bands
@@ -25,46 +34,46 @@ constexpr double kWidestShare = 0.8;  // gaps this close to the widest are cut t
 constexpr int kTableRows = 3;         // rows of cells across a gutter: it is a table's
 constexpr int kMaxDepth = 200;
 
-double median_size(const std::vector<Line>& lines) {
+double median_size(const std::vector<Item>& lines) {
   std::vector<double> sizes;
-  for (const Line& l : lines) sizes.push_back(l.size);
+  for (const Item& l : lines) sizes.push_back(l.size);
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
   return std::max(1.0, sizes[sizes.size() / 2]);
 }
 
-Bbox extent(const std::vector<Line>& lines) {
+Bbox extent(const std::vector<Item>& lines) {
   Bbox b = lines.front().bbox;
-  for (const Line& l : lines) b = b.united(l.bbox);
+  for (const Item& l : lines) b = b.united(l.bbox);
   return b;
 }
 
-size_t characters(const std::string& utf8) {
+size_t characters(std::string_view utf8) {
   return std::count_if(utf8.begin(), utf8.end(),
                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
-bool has_prose(const std::vector<Line>& side, double region_width) {
+bool has_prose(const std::vector<Item>& side, double region_width) {
   int wide = 0;
-  for (const Line& l : side)
+  for (const Item& l : side)
     if (l.bbox.width() >= kProseShare * region_width && characters(l.text) >= kProseChars) ++wide;
   return wide >= 2;
 }
 
-bool has_caption(const std::vector<Line>& side) {
+bool has_caption(const std::vector<Item>& side) {
   return std::any_of(side.begin(), side.end(),
-                     [](const Line& l) { return label_of(l.text) == LineLabel::caption; });
+                     [](const Item& l) { return label_of(l.text) == LineLabel::caption; });
 }
 
 // Figures side by side: a row of two captions or more down to the row of their sources.
 // The charts between leave wide blank bands that are no boundaries.
-std::vector<std::pair<double, double>> figure_rows(const std::vector<Line>& lines, double em) {
+std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& lines, double em) {
   auto rows_of = [&](LineLabel label) {
-    std::vector<const Line*> found;
-    for (const Line& l : lines)
+    std::vector<const Item*> found;
+    for (const Item& l : lines)
       if (label_of(l.text) == label) found.push_back(&l);
     std::vector<std::pair<double, double>> rows;  // {top, bottom} of rows of two or more
-    for (const Line* a : found) {
-      size_t beside = std::count_if(found.begin(), found.end(), [&](const Line* b) {
+    for (const Item* a : found) {
+      size_t beside = std::count_if(found.begin(), found.end(), [&](const Item* b) {
         return b != a && std::fabs(a->bbox.center_y() - b->bbox.center_y()) < 0.5 * em;
       });
       if (beside >= 1) rows.push_back({a->bbox.y0, a->bbox.y1});
@@ -84,16 +93,16 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Line>& line
 
 // Rows of short lines on both sides of a gutter, on one baseline: the gutter is a table's
 // column gap (its numbers beside its labels), not the space between prose and a sidebar.
-bool splits_table_rows(const std::vector<Line>& left, const std::vector<Line>& right,
+bool splits_table_rows(const std::vector<Item>& left, const std::vector<Item>& right,
                        double region_width) {
-  auto short_line = [&](const Line& l) {
+  auto short_line = [&](const Item& l) {
     return l.bbox.width() < kProseShare * region_width || characters(l.text) < kProseChars;
   };
   size_t rows = 0, short_left = 0;
-  for (const Line& a : left) {
+  for (const Item& a : left) {
     if (!short_line(a)) continue;
     ++short_left;
-    rows += std::any_of(right.begin(), right.end(), [&](const Line& b) {
+    rows += std::any_of(right.begin(), right.end(), [&](const Item& b) {
       return short_line(b) && std::fabs(a.bbox.center_y() - b.bbox.center_y()) < 0.3 * a.size;
     });
   }
@@ -104,10 +113,10 @@ bool splits_table_rows(const std::vector<Line>& left, const std::vector<Line>& r
 }
 
 // Splits `lines` at `at` along x (vertical cut) or y; returns {before, after}.
-std::pair<std::vector<Line>, std::vector<Line>> split(const std::vector<Line>& lines, double at,
+std::pair<std::vector<Item>, std::vector<Item>> split(const std::vector<Item>& lines, double at,
                                                       bool vertical) {
-  std::pair<std::vector<Line>, std::vector<Line>> out;
-  for (const Line& l : lines) {
+  std::pair<std::vector<Item>, std::vector<Item>> out;
+  for (const Item& l : lines) {
     double lo = vertical ? l.bbox.x0 : l.bbox.y0;
     (lo < at ? out.first : out.second).push_back(l);
   }
@@ -115,10 +124,10 @@ std::pair<std::vector<Line>, std::vector<Line>> split(const std::vector<Line>& l
 }
 
 // Gaps in the projection of the lines on one axis, widest first: {position, width}.
-std::vector<std::pair<double, double>> gaps(const std::vector<Line>& lines, bool vertical,
+std::vector<std::pair<double, double>> gaps(const std::vector<Item>& lines, bool vertical,
                                             double min_width) {
   std::vector<std::pair<double, double>> spans;
-  for (const Line& l : lines)
+  for (const Item& l : lines)
     spans.push_back(vertical ? std::make_pair(l.bbox.x0, l.bbox.x1)
                              : std::make_pair(l.bbox.y0, l.bbox.y1));
   std::sort(spans.begin(), spans.end());
@@ -132,7 +141,7 @@ std::vector<std::pair<double, double>> gaps(const std::vector<Line>& lines, bool
   return out;
 }
 
-void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
+void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
   if (lines.size() <= 1 || depth > kMaxDepth) {
     out.insert(out.end(), lines.begin(), lines.end());
     return;
@@ -158,24 +167,24 @@ void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
     double widest = bands.front().second;
     std::erase_if(bands, [&](auto& g) { return g.second < kWidestShare * widest; });
     std::sort(bands.begin(), bands.end());
-    std::vector<Line> by_top = lines;
+    std::vector<Item> by_top = lines;
     std::stable_sort(by_top.begin(), by_top.end(),
-                     [](const Line& a, const Line& b) { return a.bbox.y0 < b.bbox.y0; });
+                     [](const Item& a, const Item& b) { return a.bbox.y0 < b.bbox.y0; });
     auto begin = by_top.begin();
     for (size_t b = 0; b <= bands.size(); ++b) {
       auto end = b < bands.size() ? std::partition_point(
                                         begin, by_top.end(),
-                                        [&](const Line& l) { return l.bbox.y0 < bands[b].first; })
+                                        [&](const Item& l) { return l.bbox.y0 < bands[b].first; })
                                   : by_top.end();
-      order(std::vector<Line>(begin, end), depth + 1, out);
+      order(std::vector<Item>(begin, end), depth + 1, out);
       begin = end;
     }
     return;
   }
   // One band: rows top to bottom (lines whose middles are within half an em share a row),
   // left to right within a row.
-  std::vector<Line> sorted = lines;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Line& a, const Line& b) {
+  std::vector<Item> sorted = lines;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Item& a, const Item& b) {
     return a.bbox.center_y() < b.bbox.center_y();
   });
   for (size_t i = 0; i < sorted.size();) {
@@ -183,7 +192,7 @@ void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
     while (j < sorted.size() && sorted[j].bbox.center_y() - sorted[i].bbox.center_y() < 0.5 * em)
       ++j;
     std::stable_sort(sorted.begin() + i, sorted.begin() + j,
-                     [](const Line& a, const Line& b) { return a.bbox.x0 < b.bbox.x0; });
+                     [](const Item& a, const Item& b) { return a.bbox.x0 < b.bbox.x0; });
     i = j;
   }
   out.insert(out.end(), sorted.begin(), sorted.end());
@@ -192,9 +201,15 @@ void order(const std::vector<Line>& lines, int depth, std::vector<Line>& out) {
 }  // namespace
 
 std::vector<Line> reading_order(std::vector<Line> lines) {
+  std::vector<Item> items, ordered;
+  items.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i)
+    items.push_back({lines[i].bbox, lines[i].size, lines[i].text, i});
+  ordered.reserve(items.size());
+  if (!items.empty()) order(items, 0, ordered);
   std::vector<Line> out;
   out.reserve(lines.size());
-  if (!lines.empty()) order(lines, 0, out);
+  for (const Item& it : ordered) out.push_back(std::move(lines[it.index]));
   return out;
 }
 

@@ -1,6 +1,8 @@
 // Cells of a table line, and the numbers in them.
 #include <algorithm>
+#include <cctype>
 #include <regex>
+#include <string_view>
 
 #include "kreport/normalize.h"
 #include "table_parts.h"
@@ -116,6 +118,10 @@ bool is_market_code(const std::string& s) {
 }
 
 Parsed parse_number(const std::string& text) {
+  // Most words are no numbers: only a digit, a sign, "(" or "$" may start one.
+  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) ||
+                        std::string_view("(-+$\xE2").find(text[0]) != std::string_view::npos))
+    return {};
   std::smatch m;
   if (!std::regex_match(text, m, kNumber)) return {};
   if (is_market_code(m[4].str()) && text.find(' ') != std::string::npos) return {};
@@ -141,7 +147,8 @@ bool is_value(const Parsed& p) {
 // "13.8TB(HBM3E)": a measure with a note, a value all the same.
 bool value_like(const std::string& text) {
   static const std::regex measured(R"(^-?[0-9][0-9,]*\.[0-9]+\s*[A-Za-z%].*)");
-  return std::regex_match(text, measured);
+  return !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-') &&
+         std::regex_match(text, measured);
 }
 
 bool numeric_row(const std::vector<const Piece*>& cells) {

@@ -62,14 +62,17 @@ std::vector<GridRow> rows_by_height(std::vector<const Piece*> pieces) {
 }
 
 // A cell reaching over a gap that another row shows between two of its cells (a long name
-// running into the next column) does not make one column of two.
+// running into the next column) does not make one column of two. Rows keep their cells
+// left to right, so the first cell ending past the cell's start and the one after it tell.
 bool bridges(const Piece* p, const std::vector<GridRow>& rows, size_t own) {
   for (size_t r = 0; r < rows.size(); ++r) {
     if (r == own) continue;
-    size_t under = 0;
-    for (const Piece* q : rows[r].cells)
-      under += overlap(p->bbox.x0, p->bbox.x1, q->bbox.x0, q->bbox.x1) > 0;
-    if (under >= 2) return true;
+    const auto& cells = rows[r].cells;
+    auto first = std::partition_point(cells.begin(), cells.end(),
+                                      [&](const Piece* q) { return q->bbox.x1 <= p->bbox.x0; });
+    if (first == cells.end() || (*first)->bbox.x0 >= p->bbox.x1) continue;
+    auto next = std::next(first);
+    if (next != cells.end() && (*next)->bbox.x0 < p->bbox.x1) return true;
   }
   return false;
 }

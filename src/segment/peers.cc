@@ -13,6 +13,7 @@ struct Role {
   const char* role;
   std::vector<const char*> words;  // any of these in the column's label
   const char* example;
+  std::vector<const char*> unless = {};  // and none of these
 };
 
 // The first role whose words a label has is its role; order matters ("시가총액" before
@@ -25,7 +26,7 @@ const Role kRoles[] = {
     {"name", {"기업명", "종목명", "회사명", "종목", "Company", "Name"}, "종목 (티커)"},
     {"value_chain", {"구분", "밸류체인", "Value Chain", "섹터", "Sector", "분야"}, "구분"},
     {"comment", {"비고", "코멘트", "Comment", "투자포인트"}, "비고"},
-    {"price", {"주가", "Price", "종가"}, "주가 (현지통화)"},
+    {"price", {"주가", "현재가", "Price", "종가"}, "주가 (현지통화)", {"목표", "Target", "수익률"}},
 };
 
 const std::regex kPeriod(R"(^(1D|1W|2W|1M|3M|6M|9M|1Y|2Y|3Y|YTD|커버리지 이후)$)");
@@ -40,17 +41,14 @@ std::string last_part(const std::string& label) {
 
 std::string role_of(const std::string& label) {
   if (std::regex_match(last_part(label), kPeriod)) return "return";
+  auto has = [&](const char* w) { return label.find(w) != std::string::npos; };
   for (const Role& r : kRoles)
-    for (const char* w : r.words)
-      if (label.find(w) != std::string::npos) {
-        // "종목 (티커)": names, with the ticker in parentheses.
-        if (std::string(r.role) == "ticker" &&
-            label.find(std::string("(") + w) != std::string::npos)
-          return "name";
-        // "수익률" under "주가": a return without a period is no price.
-        if (std::string(r.role) == "price" && label.find("수익률") != std::string::npos) break;
-        return r.role;
-      }
+    for (const char* w : r.words) {
+      if (!has(w) || std::any_of(r.unless.begin(), r.unless.end(), has)) continue;
+      // "종목 (티커)": names, with the ticker in parentheses.
+      if (std::string(r.role) == "ticker" && has((std::string("(") + w).c_str())) return "name";
+      return r.role;
+    }
   return "";
 }
 
@@ -117,6 +115,10 @@ std::vector<Peer> peers_of(const std::vector<Table>& tables) {
       for (size_t k = 0; k < roles.size(); ++k) {
         const std::string& role = roles[k];
         if (k == name || role.empty()) continue;
+        // The first column of a role is the one ("수정 후 / 목표주가" before "수정 전").
+        if (role != "return" && role != "comment" &&
+            std::find(roles.begin(), roles.begin() + k, role) != roles.begin() + k)
+          continue;
         if (role == "ticker") {
           set_ticker(p, row[k]);
         } else if (role == "market_cap") {

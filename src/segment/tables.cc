@@ -43,6 +43,7 @@ struct TableKind {
   int where;
   std::vector<const char*> words;  // any of these
   const char* example;
+  std::vector<const char*> also = {};  // and, if given, any of these too
 };
 
 const TableKind kTableKinds[] = {
@@ -53,8 +54,9 @@ const TableKind kTableKinds[] = {
      "결산기(12월) 매출액 영업이익 EPS(원)"},
     {"peer_table",
      kLabels,
-     {"티커", "Ticker", "시가총액", "Market Cap", "수익률"},
+     {"티커", "Ticker", "시가총액", "Market Cap", "Mkt Cap"},
      "종목 (티커) 시가총액(B, $) 수익률"},
+    {"peer_table", kLabels, {"수익률"}, "수익률 (%) / 1W", {"1W", "1M", "3M", "YTD"}},
     {"rating_distribution",
      kLabels | kFirstColumn,
      {"투자의견 비율", "매수", "Buy"},
@@ -406,7 +408,10 @@ const char* kind_of(const Table& t) {
           hits += words.find(word.substr(b, e - b)) != std::string::npos;
         }
         if (hits == total) return k.kind;
-      } else if (words.find(word) != std::string::npos) {
+      } else if (words.find(word) != std::string::npos &&
+                 (k.also.empty() || std::any_of(k.also.begin(), k.also.end(), [&](const char* a) {
+                    return words.find(a) != std::string::npos;
+                  }))) {
         return k.kind;
       }
     }
