@@ -135,13 +135,16 @@ Parsed parse_number(const std::string& text) {
     if (c != ',') digits += c;
   double v = std::stod(digits);
   bool negative = !m[1].str().empty() || (text.front() == '(' && text.back() == ')');
-  return {true, negative ? -v : v, m[4].str()};
+  // "$3M": dollars in millions, the unit "$M".
+  if (text.find('$') != std::string::npos) suffix = "$" + suffix;
+  return {true, negative ? -v : v, suffix};
 }
 
 bool is_value(const Parsed& p) {
-  // One letter after a number is a period ("1W", "2024A"), except a ratio's "x" ("1.7x").
-  return p.number &&
-         (p.suffix.empty() || p.suffix.size() >= 2 || p.suffix == "%" || p.suffix == "x");
+  // One letter after a number is a period ("1W", "2024A"), except a ratio's "x" ("1.7x");
+  // "$3M" carries "$M".
+  return p.number && (p.suffix.empty() || p.suffix.size() >= 2 || p.suffix == "%" ||
+                      p.suffix == "x" || p.suffix == "$");
 }
 
 // "13.8TB(HBM3E)": a measure with a note, a value all the same.

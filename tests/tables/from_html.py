@@ -12,8 +12,8 @@ Rules, from the record contract (../shared/design/record-contract.md, `tables`):
   borders to tell the two apart);
 - a cell spanning several rows of the first column (a group label) is carried to each row;
 - a cell is a number when its text is one: commas removed, "-12.0" and "(3.4)" negative, a
-  unit after it ("%", "원", "TB/s", "x") moved to the column's unit; else the text, or null
-  ("$3M", a currency and a scale in one, stays as printed);
+  unit after it ("%", "원", "TB/s", "x"; "$3M" is 3 in "$M") moved to the column's unit;
+  else the text, or null;
 - a table continued on the next page under the same header is one table;
 - a body cell over several columns holds its text in the first; a column of pictures
   (sparklines) has no text and is no column; where a column's values carry different units
@@ -32,9 +32,9 @@ FIXTURES = ["sk_weekly", "mirae_ai_weekly", "china_weekly", "hanwha_us_stock", "
             "company_report"]
 UNITS = ["%", "원", "배", "조원", "억원", "십억원", "천주", "pt", "x", "TB/s", "GB/s", "TB", "GB",
          "PFLOPS", "kW"]
-NUMBER = re.compile(r"^\(?([-−–]?)([0-9][0-9,]*(?:\.[0-9]+)?)\)?\s*(" +
+NUMBER = re.compile(r"^\(?([-−–]?)(\$?)([0-9][0-9,]*(?:\.[0-9]+)?)\)?\s*(" +
                     "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) +
-                    r")?$")
+                    r"|[MBK])?$")
 
 
 class Tables(html.parser.HTMLParser):
@@ -98,10 +98,15 @@ def typed(text):
     m = NUMBER.match(text.replace(" ", "") if re.search(r"\d", text) else text)
     if not m:
         return text or None, None
-    value = float(m.group(2).replace(",", ""))
+    unit = m.group(4)
+    if unit in ("M", "B", "K") and not m.group(2):
+        return text or None, None  # "1M": a period, not a quantity
+    value = float(m.group(3).replace(",", ""))
     if m.group(1) or (text.startswith("(") and text.endswith(")")):
         value = -value
-    return (int(value) if value.is_integer() else value), m.group(3)
+    if m.group(2):
+        unit = "$" + (unit or "")  # "$3M": dollars in millions
+    return (int(value) if value.is_integer() else value), unit
 
 
 def expected(rows):

@@ -204,3 +204,31 @@ TEST(Grid, RatingHistoryTableBecomesRatingChangesOldestFirst) {
   EXPECT_EQ(h[2].target_price, 95000);  // "95,000원" read as won
   EXPECT_FALSE(h[2].gap_avg_pct);
 }
+
+TEST(Grid, DollarsAndRatiosInOneColumnStayAsPrinted) {
+  std::vector<PageLayout> pages = page({
+      row(100, {{"항목", 40, 60}, {"NVL72", 150, 170}, {"CM384", 200, 220}}),
+      row(112, {{"시스템 비용", 40, 80}, {"$3M", 150, 170}, {"$8.2M", 200, 220}}),
+      row(124, {{"배수", 40, 60}, {"1.0x", 150, 170}, {"2.7x", 200, 220}}),
+      row(136, {{"기간", 40, 60}, {"$1.5M", 150, 170}, {"$2M", 200, 220}}),
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0];
+  EXPECT_EQ(text(t.rows[1][1]), "1.0x");  // another unit in the same column: as printed
+  EXPECT_EQ(text(t.rows[0][1]), "$3M");
+  EXPECT_FALSE(t.columns[1].unit);
+}
+
+TEST(Grid, AColumnOfDollarsInMillionsHasTheUnitDollarMillions) {
+  std::vector<PageLayout> pages = page({
+      row(100, {{"항목", 40, 60}, {"NVL72", 150, 170}}),
+      row(112, {{"시스템 비용", 40, 80}, {"$3M", 150, 170}}),
+      row(124, {{"라이선스", 40, 70}, {"$8.2M", 150, 170}}),
+      row(136, {{"기타", 40, 60}, {"$1M", 150, 170}}),
+  });
+  auto tables = detect_tables(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(number(tables[0].rows[1][1]), 8.2);
+  EXPECT_EQ(tables[0].columns[1].unit, "$M");
+}
