@@ -19,17 +19,17 @@ struct HistoryColumn {
 };
 
 const HistoryColumn kHistoryColumns[] = {
-    {"date", {"일자", "일시", "날짜", "Date", "제시일"}, {}, "일자"},
+    {"date", {"일자", "일시", "날짜", "Date", "제시일", "변경일"}, {}, "일자"},
     {"gap_avg", {"평균"}, {}, "괴리율(%) / 평균 / 주가대비"},
     {"gap_extreme",
      {"최고", "최저", "최대", "Max", "Min"},
      {},
      "괴리율(%) / 최고(최저) / 주가대비"},
     {"rating", {"투자의견", "Rating", "의견"}, {}, "투자의견"},
-    {"target", {"목표주가", "목표가", "Target", "TP"}, {"시점", "괴리"}, "목표주가"},
+    {"target", {"목표주가", "목표가", "적정주가", "Target", "TP"}, {"시점", "괴리"}, "목표주가"},
 };
 
-std::string role_of(const std::string& label) {
+std::string role_in(const std::string& label) {
   for (const HistoryColumn& c : kHistoryColumns) {
     auto has = [&](const char* w) { return label.find(w) != std::string::npos; };
     if (std::any_of(c.words.begin(), c.words.end(), has) &&
@@ -37,6 +37,20 @@ std::string role_of(const std::string& label) {
       return c.role;
   }
   return "";
+}
+
+// A title taken into the header ("과거 2년간 투자의견 및 목표주가 변동내역" over every
+// column) names no column: label lines that long are left out.
+constexpr size_t kMaxLabelChars = 16;
+
+std::string role_of(const std::string& label) {
+  std::string kept;
+  for (size_t b = 0, e; b <= label.size(); b = e + 3) {
+    e = std::min(label.find(" / ", b), label.size());
+    std::string part = label.substr(b, e - b);
+    if (to_u32(part).size() <= kMaxLabelChars) kept += part + " / ";
+  }
+  return role_in(kept);
 }
 
 std::string text_of(const Cell& c) {
@@ -84,7 +98,8 @@ std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables) {
             r.gap_extreme_pct = number_of(row[k]);
           }
         }
-        changes.push_back({*date, r});
+        if (r.rating_text || r.target_price || r.gap_avg_pct || r.gap_extreme_pct)
+          changes.push_back({*date, r});  // a date alone is a chart's axis, not a change
       }
     }
   }

@@ -77,4 +77,32 @@ TEST(RealReportMirae, UnreadablePagesFlaggedNotGarbage) {
     for (auto& b : s["blocks"]) EXPECT_EQ(b["page"], 1) << b.dump();
 }
 
+// The rating history read from the disclosure table against the rating box on the cover:
+// the latest change is the report's own rating, so its target price is the cover's. No
+// report may disagree, and most company reports must agree (16 of the 36 did when this was
+// written; two eBest reports print their history in a layout not read yet).
+TEST(RealReports, RatingHistoryEndsWithTheCoversTargetPrice) {
+  if (real_pdfs().front() == "(none)") GTEST_SKIP() << real_dir() << " not present";
+  size_t agree = 0;
+  for (const std::string& name : real_pdfs()) {
+    auto r = run_kreport("extract -q '" + (real_dir() / "pdfs" / name).string() + "'");
+    ASSERT_EQ(r.code, 0) << name << ": " << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    if (j["compliance"].is_null() || j["compliance"]["rating_history"].empty()) continue;
+    const auto& history = j["compliance"]["rating_history"];
+    for (size_t i = 1; i < history.size(); ++i)
+      EXPECT_LE(history[i - 1]["date"].get<std::string>(), history[i]["date"].get<std::string>())
+          << name << ": oldest first";
+    const auto& rec = j["document"]["recommendation"];
+    if (rec.is_null() || rec["target_price"].is_null() || rec["target_price"]["value"].is_null())
+      continue;
+    const auto& last = history.back()["target_price"];
+    if (last.is_null()) continue;
+    EXPECT_EQ(last.get<double>(), rec["target_price"]["value"].get<double>()) << name;
+    agree += last.get<double>() == rec["target_price"]["value"].get<double>();
+  }
+  std::printf("rating history ends with the cover's target price in %zu reports\n", agree);
+  EXPECT_GE(agree, 15u);
+}
+
 }  // namespace
