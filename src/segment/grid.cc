@@ -5,44 +5,25 @@
 //            cell that reaches over a column boundary other rows keep is left out of that;
 //   header   every cell above the first value row labels the column it stands over; a cell
 //            standing over a row of lower header cells ("기간별 수익률(%)" over "1W 1M 3M")
-//            labels the columns it is centred over, joined with " / ";
+//            labels the columns it is centred over, joined with " / " (header.cc);
 //   groups   a label printed once in the first column for several rows (a rowspan, printed
-//            at the middle of its rows) is carried to each of them.
+//            at the middle of its rows) is carried to each of them (groups.cc);
+//   cells    typed, one unit per column.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <tuple>
 
-#include "table_parts.h"
+#include "grid_parts.h"
 
 namespace kreport::tables {
 namespace {
 
 constexpr double kSameRowEm = 0.45;
-constexpr size_t kMaxBridgeCheck = 3000;
-constexpr double kWrapGapEm = 0.6;    // a cell's next line: closer than this under the row,
-constexpr double kRowOverWrap = 1.8;  // while rows of the table lie this much farther apart  //
-                                      // pieces; past this, no check for cells over a boundary
-
-struct GridRow {
-  std::vector<const Piece*> cells;  // left to right
-  double center = 0;
-  double top() const {
-    double y = cells.front()->bbox.y0;
-    for (const Piece* c : cells) y = std::min(y, c->bbox.y0);
-    return y;
-  }
-  double bottom() const {
-    double y = cells.front()->bbox.y1;
-    for (const Piece* c : cells) y = std::max(y, c->bbox.y1);
-    return y;
-  }
-};
-
-double overlap(double a0, double a1, double b0, double b1) {
-  return std::min(a1, b1) - std::max(a0, b0);
-}
+constexpr size_t kMaxBridgeCheck = 3000;  // pieces; past this, no check for cells over a gap
+constexpr double kWrapGapEm = 0.6;        // a cell's next line: closer than this under the row,
+constexpr double kRowOverWrap = 1.8;      // while rows of the table lie this much farther apart
 
 std::vector<GridRow> rows_by_height(std::vector<const Piece*> pieces) {
   std::sort(pieces.begin(), pieces.end(), [](const Piece* a, const Piece* b) {
@@ -77,10 +58,6 @@ bool bridges(const Piece* p, const std::vector<GridRow>& rows, size_t own) {
   return false;
 }
 
-struct Band {
-  double x0, x1;
-};
-
 std::vector<Band> bands_of(const std::vector<GridRow>& rows, size_t first_data) {
   size_t total = 0;
   for (const GridRow& r : rows) total += r.cells.size();
@@ -99,141 +76,6 @@ std::vector<Band> bands_of(const std::vector<GridRow>& rows, size_t first_data) 
       bands.push_back(s);
   }
   return bands;
-}
-
-// Each column's share of the table's width: from the middle of the gap on its left to the
-// middle of the gap on its right (the outer columns to their own edge).
-struct Tiles {
-  std::vector<Band> bands;
-  double lo(size_t k) const { return k == 0 ? bands[0].x0 : (bands[k - 1].x1 + bands[k].x0) / 2; }
-  double hi(size_t k) const {
-    return k + 1 == bands.size() ? bands[k].x1 : (bands[k].x1 + bands[k + 1].x0) / 2;
-  }
-  size_t at(double x) const {
-    for (size_t k = 0; k + 1 < bands.size(); ++k)
-      if (x < hi(k)) return k;
-    return bands.size() - 1;
-  }
-  size_t column_of(const Piece* p) const {  // the band it overlaps most, else the nearest
-    size_t best = at(p->bbox.center_x());
-    double most = 0;
-    for (size_t k = 0; k < bands.size(); ++k) {
-      double o = overlap(bands[k].x0, bands[k].x1, p->bbox.x0, p->bbox.x1);
-      if (o > most) best = k, most = o;
-    }
-    return best;
-  }
-};
-
-bool level_overlap(const Piece* a, const Piece* b) {  // on one header line
-  double margin = 0.25 * std::min(a->size, b->size);
-  return a->bbox.y0 < b->bbox.y1 - margin && b->bbox.y0 < a->bbox.y1 - margin;
-}
-
-// The columns a header cell labels. Its own: the column under its centre. Above the
-// header line right over the values (`lowest`), it spans the neighbouring columns that
-// line has cells in and its own line has none, as far as keeps it centred (a colspan
-// header is centred over its columns).
-std::pair<size_t, size_t> header_span(const Piece* p, const std::vector<const Piece*>& header,
-                                      const std::vector<const Piece*>& lowest, const Tiles& tiles) {
-  size_t own = tiles.at(p->bbox.center_x());
-  if (std::find(lowest.begin(), lowest.end(), p) != lowest.end()) return {own, own};
-  double cx = p->bbox.center_x();
-  // The header's bottom line: where most columns' bottom cells end. A cell ending well
-  // above it spans the header's lines (a rowspan, centred) and is no one's subheader.
-  std::vector<double> ends;
-  for (const Piece* q : lowest) ends.push_back(q->bbox.y1);
-  std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
-  double bottom = ends[ends.size() / 2];
-  auto eligible = [&](size_t k) {
-    bool under = std::any_of(lowest.begin(), lowest.end(), [&](const Piece* q) {
-      return tiles.at(q->bbox.center_x()) == k && q->bbox.y0 >= p->bbox.y1 &&
-             q->bbox.y1 >= bottom - 0.5 * q->size;
-    });
-    return under && std::none_of(header.begin(), header.end(), [&](const Piece* r) {
-             return r != p && level_overlap(p, r) && tiles.at(r->bbox.center_x()) == k;
-           });
-  };
-  if (!eligible(own)) return {own, own};
-  size_t lo = own, hi = own;
-  while (lo > 0 && eligible(lo - 1)) --lo;
-  while (hi + 1 < tiles.bands.size() && eligible(hi + 1)) ++hi;
-  // The widest of the ranges about as well centred under it as the best one.
-  auto off = [&](size_t i, size_t j) { return std::fabs((tiles.lo(i) + tiles.hi(j)) / 2 - cx); };
-  double least = off(own, own);
-  for (size_t i = lo; i <= own; ++i)
-    for (size_t j = own; j <= hi; ++j) least = std::min(least, off(i, j));
-  std::pair<size_t, size_t> best = {own, own};
-  for (size_t i = lo; i <= own; ++i)
-    for (size_t j = own; j <= hi; ++j)
-      if (off(i, j) <= least + 0.5 * p->size &&
-          (j - i > best.second - best.first ||
-           off(best.first, best.second) > least + 0.5 * p->size))
-        best = {i, j};
-  return best;
-}
-
-// Each column's bottom header cell: the one right over its values.
-std::vector<const Piece*> bottom_cells(const std::vector<const Piece*>& header,
-                                       const Tiles& tiles) {
-  std::vector<const Piece*> lowest(tiles.bands.size(), nullptr);
-  for (const Piece* p : header) {
-    const Piece*& low = lowest[tiles.at(p->bbox.center_x())];
-    if (!low || p->bbox.y1 > low->bbox.y1) low = p;
-  }
-  std::erase(lowest, nullptr);
-  return lowest;
-}
-
-Tiles column_tiles(const std::vector<GridRow>& rows, size_t first_data,
-                   const std::vector<const Piece*>& header) {
-  Tiles tiles{bands_of(rows, first_data)};
-  if (tiles.bands.empty()) return tiles;
-  // Group labels left of every cell (all rowspans even: no row prints one) are a column.
-  Band labels{tiles.bands[0].x0, tiles.bands[0].x0};
-  for (size_t r = first_data; r < rows.size(); ++r) {
-    const Piece* p = rows[r].cells.front();
-    if (rows[r].cells.size() == 1 && p->bbox.x1 <= tiles.bands[0].x0 + 1)
-      labels = {std::min(labels.x0, p->bbox.x0), std::max(labels.x1, p->bbox.x1)};
-  }
-  if (labels.x1 > labels.x0) tiles.bands.insert(tiles.bands.begin(), labels);
-  // Values align right or centre within their cells; the header cells right over them
-  // show where each column really begins and ends.
-  std::vector<Band> wide = tiles.bands;
-  for (const Piece* p : bottom_cells(header, tiles)) {
-    size_t k = tiles.at(p->bbox.center_x());
-    double lo = k == 0 ? -1e9 : tiles.bands[k - 1].x1;
-    double hi = k + 1 == tiles.bands.size() ? 1e9 : tiles.bands[k + 1].x0;
-    wide[k] = {std::max(lo, std::min(wide[k].x0, p->bbox.x0)),
-               std::min(hi, std::max(wide[k].x1, p->bbox.x1))};
-  }
-  tiles.bands = wide;
-  return tiles;
-}
-
-// The header cells over each column, top to bottom.
-std::vector<std::vector<const Piece*>> header_cells(const std::vector<const Piece*>& header,
-                                                    const Tiles& tiles) {
-  std::vector<std::vector<const Piece*>> under(tiles.bands.size());
-  std::vector<const Piece*> lowest = bottom_cells(header, tiles);
-  for (const Piece* p : header) {
-    auto [lo, hi] = header_span(p, header, lowest, tiles);
-    for (size_t k = lo; k <= hi; ++k) {
-      // Two cells of one line over the same column: the nearer one labels it.
-      auto rival = std::find_if(under[k].begin(), under[k].end(),
-                                [&](const Piece* q) { return level_overlap(p, q); });
-      double mid = (tiles.lo(k) + tiles.hi(k)) / 2;
-      if (rival == under[k].end())
-        under[k].push_back(p);
-      else if (std::fabs(p->bbox.center_x() - mid) < std::fabs((*rival)->bbox.center_x() - mid))
-        *rival = p;
-    }
-  }
-  for (auto& cells : under)
-    std::sort(cells.begin(), cells.end(), [](const Piece* a, const Piece* b) {
-      return a->bbox.y0 != b->bbox.y0 ? a->bbox.y0 < b->bbox.y0 : a->bbox.x0 < b->bbox.x0;
-    });
-  return under;
 }
 
 // Columns at either edge that are not the table's but a chart's beside it: standing off
@@ -267,6 +109,32 @@ std::vector<const Piece*> stray_columns(const std::vector<GridRow>& rows, size_t
     if (apart || (out.size() >= 2 && ticks * 2 >= out.size())) return out;
   }
   return {};
+}
+
+Tiles column_tiles(const std::vector<GridRow>& rows, size_t first_data,
+                   const std::vector<const Piece*>& header) {
+  Tiles tiles{bands_of(rows, first_data)};
+  if (tiles.bands.empty()) return tiles;
+  // Group labels left of every cell (all rowspans even: no row prints one) are a column.
+  Band labels{tiles.bands[0].x0, tiles.bands[0].x0};
+  for (size_t r = first_data; r < rows.size(); ++r) {
+    const Piece* p = rows[r].cells.front();
+    if (rows[r].cells.size() == 1 && p->bbox.x1 <= tiles.bands[0].x0 + 1)
+      labels = {std::min(labels.x0, p->bbox.x0), std::max(labels.x1, p->bbox.x1)};
+  }
+  if (labels.x1 > labels.x0) tiles.bands.insert(tiles.bands.begin(), labels);
+  // Values align right or centre within their cells; the header cells right over them
+  // show where each column really begins and ends.
+  std::vector<Band> wide = tiles.bands;
+  for (const Piece* p : bottom_cells(header, tiles)) {
+    size_t k = tiles.at(p->bbox.center_x());
+    double lo = k == 0 ? -1e9 : tiles.bands[k - 1].x1;
+    double hi = k + 1 == tiles.bands.size() ? 1e9 : tiles.bands[k + 1].x0;
+    wide[k] = {std::max(lo, std::min(wide[k].x0, p->bbox.x0)),
+               std::min(hi, std::max(wide[k].x1, p->bbox.x1))};
+  }
+  tiles.bands = wide;
+  return tiles;
 }
 
 // Within its column: reaching into no other column's cells.
@@ -311,121 +179,125 @@ void merge_wrapped_lines(std::vector<GridRow>& rows, size_t first_data, const Ti
   }
 }
 
-std::string slug(const std::string& label, size_t index) {
-  std::string s;
-  for (char c : label) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      s += static_cast<char>(std::tolower(c));
-    else if (!s.empty() && s.back() != '_')
-      s += '_';
-  }
-  while (!s.empty() && s.back() == '_') s.pop_back();
-  return "c" + std::to_string(index + 1) + (s.empty() ? "" : "_" + s);
-}
-
-// "시가총액 (조원)" -> "조원"; "괴리율(%) / 최고(최저)" -> "%": the last parenthesis that
-// names a unit.
-OptString unit_of(const std::string& label) {
-  // A unit names money, a ratio or a measure; "(티커)", "(12월)" are not units.
-  static const char* kUnitWords[] = {"%",   "$",     "원", "배", "위안", "달러", "엔",
-                                     "USD", "KRW",   "bp", "B",  "M",    "K",    "TB",
-                                     "GB",  "FLOPS", "x",  "W",  "pt"};
-  for (size_t close = label.rfind(')'); close != std::string::npos && close > 0;
-       close = label.rfind(')', close - 1)) {
-    size_t open = label.rfind('(', close);
-    if (open == std::string::npos) break;
-    std::string u = label.substr(open + 1, close - open - 1);
-    for (const char* prefix : {"단위:", "단위 :", "Unit:"})  // "(단위: 십억원)"
-      if (u.rfind(prefix, 0) == 0) u = u.substr(u.find_first_not_of(' ', std::strlen(prefix)));
-    if (!u.empty() && u.size() <= 24)
-      for (const char* w : kUnitWords)
-        if (u.find(w) != std::string::npos) return u;
-    if (open == 0) break;
-    close = open;
-  }
-  return std::nullopt;
-}
-
-bool filled(const Cell& c) {
-  return !std::holds_alternative<std::monostate>(c);
-}
-
-// Group labels of the first column: label-only rows between rows (a rowspan over an even
-// number of rows, printed at its middle) and first cells of rows whose neighbours have none
-// (over an odd number). A centred label is the middle of its group, so from the table's top
-// each group ends as far below its label as it began above it. A label printed on two lines
-// ("삼성전자" over "(005930)") is one. Where no centring fits the rows, a label covers the
-// rows after it.
-struct Label {
-  double y;
-  std::string text;
+// The table's rows, the first of its values, and its header cells above; cells of a
+// chart beside it taken out of `pieces` first.
+struct Rows {
+  std::vector<GridRow> rows;
+  size_t first_data = 0;
+  std::vector<const Piece*> header;
 };
 
-// Where each group ends if every label is centred on its rows; empty if that does not fit.
-std::vector<double> centred_ends(const std::vector<Label>& labels,
-                                 const std::vector<double>& centers) {
-  size_t n = centers.size();
-  double pitch = (centers.back() - centers.front()) / static_cast<double>(n - 1);
-  double start = centers.front() - pitch / 2, bottom = centers.back() + pitch / 2;
-  std::vector<double> ends;
-  for (const Label& l : labels) {
-    double end = 2 * l.y - start;
-    bool on_boundary = std::fabs(end - bottom) < 0.3 * pitch;
-    for (size_t i = 1; i < n; ++i)
-      on_boundary |= std::fabs(end - (centers[i - 1] + centers[i]) / 2) < 0.3 * pitch;
-    if (end <= l.y || !on_boundary) return {};
-    ends.push_back(end);
-    start = end;
+Rows rows_of(std::vector<const Piece*>& pieces) {
+  Rows out;
+  for (bool again = true; again;) {
+    out.rows = rows_by_height(pieces);
+    out.first_data = 0;
+    while (out.first_data < out.rows.size() && !numeric_row(out.rows[out.first_data].cells))
+      ++out.first_data;
+    if (out.first_data == out.rows.size()) out.first_data = std::min<size_t>(1, out.rows.size());
+    std::vector<const Piece*> stray = stray_columns(out.rows, out.first_data);
+    std::erase_if(pieces, [&](const Piece* p) {
+      return std::find(stray.begin(), stray.end(), p) != stray.end();
+    });
+    again = !stray.empty() && !pieces.empty();
   }
-  if (std::fabs(ends.back() - bottom) >= 0.5 * pitch) return {};
-  return ends;
+  for (size_t r = 0; r < out.first_data; ++r)
+    out.header.insert(out.header.end(), out.rows[r].cells.begin(), out.rows[r].cells.end());
+  return out;
 }
 
-std::vector<Label> join_label_lines(const std::vector<Label>& labels, double pitch) {
-  std::vector<Label> out;
-  double first_y = 0;
-  for (const Label& l : labels) {
-    if (!out.empty() && l.y - out.back().y <= 1.25 * pitch) {
-      out.back().text += " " + l.text;
-      out.back().y = (first_y + l.y) / 2;
-    } else {
-      out.push_back(l);
-      first_y = l.y;
+// The text of each column of one row: a cell reaching over several columns (a comment
+// line) belongs to the one it starts in; a cell's lines are joined as a paragraph's.
+std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
+                                   const Vocabulary& vocabulary) {
+  size_t ncols = tiles.bands.size();
+  std::vector<std::vector<const Piece*>> in(ncols);
+  for (const Piece* c : row.cells)
+    in[fits_column(c, tiles) ? tiles.column_of(c) : tiles.at(c->bbox.x0)].push_back(c);
+  std::vector<std::string> text(ncols);
+  for (size_t k = 0; k < ncols; ++k) {
+    std::sort(in[k].begin(), in[k].end(), [](const Piece* a, const Piece* b) {
+      return a->bbox.y0 != b->bbox.y0 ? a->bbox.y0 < b->bbox.y0 : a->bbox.x0 < b->bbox.x0;
+    });
+    for (size_t i = 0; i < in[k].size(); ++i) {
+      const Piece* c = in[k][i];
+      bool next_line = i > 0 && c->bbox.y0 >= in[k][i - 1]->bbox.y1 - 0.2 * c->size;
+      text[k] = i == 0      ? c->text
+                : next_line ? join_lines(text[k], c->text, vocabulary)
+                            : text[k] + " " + c->text;
     }
+  }
+  return text;
+}
+
+// Typed cells, and the units their values carried, column by column.
+struct TypedRows {
+  std::vector<std::vector<Cell>> cells;
+  std::vector<double> centers;                  // each row's height
+  std::vector<Label> between;                   // group labels printed between rows
+  std::vector<std::vector<std::string>> units;  // per column
+  std::vector<std::tuple<size_t, size_t, std::string>>
+      printed;  // row, column, text of a value with a unit
+};
+
+TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabulary) {
+  size_t ncols = tiles.bands.size();
+  TypedRows out;
+  out.units.resize(ncols);
+  for (size_t i = r.first_data; i < r.rows.size(); ++i) {
+    const GridRow& row = r.rows[i];
+    if (group_label(row, tiles)) {
+      out.between.push_back({row.center, row.cells[0]->text});
+      continue;
+    }
+    std::vector<std::string> text = row_texts(row, tiles, vocabulary);
+    std::vector<Cell> cells(ncols);
+    for (size_t k = 0; k < ncols; ++k) {
+      if (text[k].empty()) continue;
+      Parsed p = parse_number(text[k]);
+      if (!is_value(p)) {
+        cells[k] = text[k];
+        continue;
+      }
+      cells[k] = p.value;
+      if (p.suffix.empty()) continue;
+      out.units[k].push_back(p.suffix);
+      out.printed.emplace_back(out.cells.size(), k, text[k]);
+    }
+    out.cells.push_back(std::move(cells));
+    out.centers.push_back(row.center);
+  }
+  if (out.cells.empty()) {  // labels only: no groups, just rows
+    for (const Label& l : out.between) {
+      out.cells.emplace_back(ncols);
+      out.cells.back()[0] = l.text;
+      out.centers.push_back(l.y);
+    }
+    out.between.clear();
   }
   return out;
 }
 
-void carry_group_labels(std::vector<std::vector<Cell>>& cells, const std::vector<double>& centers,
-                        const std::vector<Label>& between) {
-  size_t n = cells.size(), empty = 0;
-  for (const auto& row : cells) empty += !filled(row[0]);
-  if (n < 2 || empty == 0 || (between.empty() && empty * 2 < n)) return;
-  std::vector<Label> labels = between;
-  for (size_t i = 0; i < n; ++i)
-    if (const std::string* s = std::get_if<std::string>(&cells[i][0]))
-      labels.push_back({centers[i], *s});
-  if (labels.empty()) return;
-  std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
-
-  std::vector<double> ends = centred_ends(labels, centers);
-  if (ends.empty()) {
-    double pitch = (centers.back() - centers.front()) / static_cast<double>(n - 1);
-    std::vector<Label> joined = join_label_lines(labels, pitch);
-    ends = centred_ends(joined, centers);
-    if (!ends.empty()) labels = joined;
+// A column's unit: from its label, else the one its values carry. Where they carry
+// different ones ("2,417.08pt", "431,616억원"), those values stay as printed. A unit
+// belongs to a column of numbers: "(12월)" over the row labels is no unit of theirs.
+void settle_units(Table& t, TypedRows& typed) {
+  size_t ncols = t.columns.size();
+  std::vector<bool> mixed(ncols, false);
+  for (size_t k = 0; k < ncols; ++k) {
+    auto& seen = typed.units[k];
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    mixed[k] = seen.size() > 1;
   }
-  for (size_t i = 0; i < n; ++i) {
-    if (!ends.empty()) {
-      size_t j = 0;
-      while (j + 1 < ends.size() && centers[i] >= ends[j]) ++j;
-      cells[i][0] = labels[j].text;
-      continue;
-    }
-    const Label* above = nullptr;
-    for (const Label& l : labels)
-      if (l.y < centers[i]) above = &l;
-    if (!filled(cells[i][0]) && above) cells[i][0] = above->text;
+  for (const auto& [r, k, text] : typed.printed)
+    if (mixed[k]) t.rows[r][k] = text;
+  for (size_t k = 0; k < ncols; ++k) {
+    bool numbers = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
+      return std::holds_alternative<double>(row[k]);
+    });
+    if (!numbers || mixed[k]) t.columns[k].unit = std::nullopt;
+    if (!t.columns[k].unit && typed.units[k].size() == 1) t.columns[k].unit = typed.units[k][0];
   }
 }
 
@@ -436,107 +308,20 @@ Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string&
   Table t;
   t.id = id;
   t.page = page;
-  std::vector<GridRow> rows;
-  size_t first_data = 0;
-  for (bool again = true; again;) {
-    rows = rows_by_height(pieces);
-    first_data = 0;
-    while (first_data < rows.size() && !numeric_row(rows[first_data].cells)) ++first_data;
-    if (first_data == rows.size()) first_data = std::min<size_t>(1, rows.size());
-    std::vector<const Piece*> stray = stray_columns(rows, first_data);
-    std::erase_if(pieces, [&](const Piece* p) {
-      return std::find(stray.begin(), stray.end(), p) != stray.end();
-    });
-    again = !stray.empty() && !pieces.empty();
-  }
-  std::vector<const Piece*> header;
-  for (size_t r = 0; r < first_data; ++r)
-    header.insert(header.end(), rows[r].cells.begin(), rows[r].cells.end());
-  Tiles tiles = column_tiles(rows, first_data, header);
+  Rows rows = rows_of(pieces);
+  Tiles tiles = column_tiles(rows.rows, rows.first_data, rows.header);
   if (tiles.bands.empty()) return t;
-  merge_wrapped_lines(rows, first_data, tiles);
-  size_t ncols = tiles.bands.size();
-  std::vector<std::vector<const Piece*>> under = header_cells(header, tiles);
-  std::vector<std::string> labels(ncols);
-  for (size_t k = 0; k < ncols; ++k) {
-    for (const Piece* p : under[k]) labels[k] += (labels[k].empty() ? "" : " / ") + p->text;
-    t.columns.push_back(Column{slug(labels[k], k), labels[k], unit_of(labels[k])});
+  merge_wrapped_lines(rows.rows, rows.first_data, tiles);
+  std::vector<std::vector<const Piece*>> under = header_cells(rows.header, tiles);
+  for (size_t k = 0; k < tiles.bands.size(); ++k) {
+    std::string label;
+    for (const Piece* p : under[k]) label += (label.empty() ? "" : " / ") + p->text;
+    t.columns.push_back(Column{slug(label, k), label, unit_of(label)});
   }
-
-  // Rows of cells; a row holding only a short label within the first column is a group label.
-  std::vector<std::vector<Cell>> cells;
-  std::vector<double> centers;
-  std::vector<Label> between;
-  std::vector<std::vector<std::string>> units_seen(ncols);  // per column, as printed
-  std::vector<std::tuple<size_t, size_t, std::string, std::string>> with_unit;  // row, col
-  for (size_t r = first_data; r < rows.size(); ++r) {
-    const GridRow& row = rows[r];
-    if (group_label(row, tiles)) {
-      between.push_back({row.center, row.cells[0]->text});
-      continue;
-    }
-    // A cell reaching over several columns (a comment line) belongs to the one it starts in.
-    std::vector<std::vector<const Piece*>> in(ncols);
-    for (const Piece* c : row.cells)
-      in[fits_column(c, tiles) ? tiles.column_of(c) : tiles.at(c->bbox.x0)].push_back(c);
-    std::vector<std::string> text(ncols);
-    for (size_t k = 0; k < ncols; ++k) {
-      std::sort(in[k].begin(), in[k].end(), [](const Piece* a, const Piece* b) {
-        return a->bbox.y0 != b->bbox.y0 ? a->bbox.y0 < b->bbox.y0 : a->bbox.x0 < b->bbox.x0;
-      });
-      for (size_t i = 0; i < in[k].size(); ++i) {
-        const Piece* c = in[k][i];
-        bool next_line = i > 0 && c->bbox.y0 >= in[k][i - 1]->bbox.y1 - 0.2 * c->size;
-        text[k] = i == 0      ? c->text
-                  : next_line ? join_lines(text[k], c->text, vocabulary)
-                              : text[k] + " " + c->text;
-      }
-    }
-    std::vector<Cell> out(ncols);
-    for (size_t k = 0; k < ncols; ++k) {
-      if (text[k].empty()) continue;
-      Parsed p = parse_number(text[k]);
-      if (!is_value(p)) {
-        out[k] = text[k];
-        continue;
-      }
-      out[k] = p.value;
-      if (p.suffix.empty()) continue;
-      units_seen[k].push_back(p.suffix);
-      with_unit.emplace_back(cells.size(), k, p.suffix, text[k]);
-    }
-    cells.push_back(std::move(out));
-    centers.push_back(row.center);
-  }
-  if (cells.empty()) {  // labels only: no groups, just rows
-    for (const Label& l : between) {
-      cells.emplace_back(ncols);
-      cells.back()[0] = l.text;
-      centers.push_back(l.y);
-    }
-    between.clear();
-  }
-  carry_group_labels(cells, centers, between);
-  t.rows = std::move(cells);
-  // A column's unit: from its label, else the one its values carry. Where they carry
-  // different ones ("2,417.08pt", "431,616억원"), those values stay as printed. A unit
-  // belongs to a column of numbers: "(12월)" over the row labels is no unit of theirs.
-  std::vector<bool> mixed(ncols, false);
-  for (size_t k = 0; k < ncols; ++k) {
-    auto& seen = units_seen[k];
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    mixed[k] = seen.size() > 1;
-  }
-  for (const auto& [r, k, unit, printed] : with_unit)
-    if (mixed[k]) t.rows[r][k] = printed;
-  for (size_t k = 0; k < ncols; ++k) {
-    bool numbers = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
-      return std::holds_alternative<double>(row[k]);
-    });
-    if (!numbers || mixed[k]) t.columns[k].unit = std::nullopt;
-    if (!t.columns[k].unit && units_seen[k].size() == 1) t.columns[k].unit = units_seen[k][0];
-  }
+  TypedRows typed = typed_rows(rows, tiles, vocabulary);
+  carry_group_labels(typed.cells, typed.centers, typed.between);
+  t.rows = std::move(typed.cells);
+  settle_units(t, typed);
   t.bbox = pieces.front()->bbox;
   for (const Piece* p : pieces) t.bbox = t.bbox.united(p->bbox);
   return t;
