@@ -108,6 +108,10 @@ std::vector<Piece> pieces_of(Line& line, double page_space) {
   return pieces;
 }
 
+bool is_caption(const std::string& text) {
+  return label_of(text) != LineLabel::none;
+}
+
 bool is_running_text(const Piece& p, double page_width) {
   return p.whole && characters(p.text) >= kProseChars && p.bbox.width() >= kProseShare * page_width;
 }

@@ -20,7 +20,6 @@
 namespace kreport::tables {
 namespace {
 
-constexpr double kSameRowEm = 0.45;
 constexpr size_t kMaxBridgeCheck = 3000;  // pieces; past this, no check for cells over a gap
 constexpr double kWrapGapEm = 0.6;        // a cell's next line: closer than this under the row,
 constexpr double kRowOverWrap = 1.8;      // while rows of the table lie this much farther apart

@@ -31,6 +31,35 @@ bool is_running_text(const Piece& p, double page_width);
 /// "US", "KS", "HK", "TT", ...: the market code after a ticker ("AAPL US").
 bool is_market_code(const std::string& s);
 
+/// A caption, source or note line ("표 1.", "자료:", "주:"): never a table's row.
+bool is_caption(const std::string& text);
+
+/// Cells sharing a height, in reading order.
+struct Row {
+  std::vector<const Piece*> cells;
+  double top = 0, bottom = 0;
+  bool prose = false;  // running text or a caption: it ends a table, never joins one
+};
+
+/// The cells of one page and which table, if any, has taken each.
+struct PageCells {
+  std::vector<Piece> pieces;  // reading order
+  std::vector<bool> taken;
+  double width = 0;
+
+  size_t index(const Piece* p) const { return static_cast<size_t>(p - pieces.data()); }
+  bool free(const Piece& p) const { return !taken[index(&p)] && !is_running_text(p, width); }
+};
+
+constexpr size_t kMinRows = 3;       // rows of cells a table has at least
+constexpr double kSameRowEm = 0.45;  // centres closer than this (in font sizes): one row
+
+/// Every cell of the table found by rows [begin, end): the run, the columns beside it on
+/// its rows (reading order may read a wide table in column groups), the rows below and
+/// the header lines above, and anything inside.
+std::vector<const Piece*> region_of(const std::vector<Row>& rows, size_t begin, size_t end,
+                                    const PageCells& page);
+
 struct Parsed {
   bool number = false;
   double value = 0;

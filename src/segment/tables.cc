@@ -5,9 +5,8 @@
 //      row of one cell inside the run stays in it when it lies within the table (a group
 //      label, SK's comment line under each company), while running text beside the table
 //      ends it: prose next to a sidebar is never swallowed into its table;
-//   3. its region: reading order may have read a wide table as column groups, so the run
-//      takes in the columns beside it whose cells sit on its rows, then the header lines
-//      right above it; every cell inside the region is the table's;
+//   3. its region (region.cc): reading order may have read a wide table as column groups,
+//      so the run takes in the columns beside it, the rows below and the header lines above;
 //   4. the grid from the region's cells (grid.cc); kind from a word table; title from a
 //      caption line just above, source from a "자료:" line just below;
 //   5. a table that opens a page with the same columns as the one closing the previous page
@@ -23,17 +22,9 @@ namespace kreport {
 namespace tables {
 namespace {
 
-constexpr size_t kMinRows = 3;
 constexpr size_t kMinLabelledRows = 1;  // rows of values under a full header
 constexpr size_t kMaxSingleRows = 3;    // single-cell rows (labels, comments) between rows of cells
-constexpr double kSameRowEm = 0.45;
-constexpr double kHeaderGapEm = 1.5;  // header lines above a table: no wider gap between them
-constexpr double kMaxHeaderEm = 8;    // nor, all of them, more than this high
-constexpr double kTitleGapEm = 1.5;   // a blank this much over the rows' own: a new table
-constexpr double kLabelGapEm = 2;
-constexpr double kWrapGapEm = 0.6;  // a cell's next line: no farther under it than this     //
-                                    // group labels beside a table: no farther than this
-constexpr size_t kLabelBytes = 30;  // nor longer (ten Hangul syllables)
+constexpr double kTitleGapEm = 1.5;     // a blank this much over the rows' own: a new table
 
 // Where a kind's words are looked for: the column labels, the first column, the title.
 enum Where { kLabels = 1, kFirstColumn = 2, kTitle = 4 };
@@ -70,16 +61,6 @@ const TableKind kTableKinds[] = {
     {"comparison", kLabels | kTitle, {" vs ", " VS ", "비교"}, "GB200 NVL72 vs CloudMatrix 384"},
 };
 
-bool is_caption(const std::string& text) {
-  return label_of(text) != LineLabel::none;
-}
-
-struct Row {
-  std::vector<const Piece*> cells;
-  double top = 0, bottom = 0;
-  bool prose = false;  // running text or a caption: it ends a table, never joins one
-};
-
 // Rows in reading order: consecutive cells sharing a height. A short cell that reading
 // order put a few rows later than the row on its height goes back into that row.
 std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
@@ -113,174 +94,6 @@ std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
   }
   return rows;
 }
-
-// The cells of one page and which table, if any, has taken each.
-struct PageCells {
-  std::vector<Piece> pieces;  // reading order
-  std::vector<bool> taken;
-  double width = 0;
-
-  size_t index(const Piece* p) const { return static_cast<size_t>(p - pieces.data()); }
-  bool free(const Piece& p) const { return !taken[index(&p)] && !is_running_text(p, width); }
-};
-
-// Step 3: the run's cells, then the columns beside them on the same rows and the rows right
-// below that reading order left out of the run, then the header lines right above.
-class Region {
- public:
-  Region(const std::vector<Row>& rows, size_t begin, size_t end, const PageCells& page)
-      : page_(page), member_(page.pieces.size(), false) {
-    for (size_t r = begin; r < end; ++r)
-      for (const Piece* p : rows[r].cells)
-        if (!page.taken[page.index(p)]) add(p);
-  }
-
-  std::vector<const Piece*> grow() {
-    if (members_.empty()) return {};
-    while (grow_sideways() || grow_down()) {
-    }
-    grow_up();
-    take_inside();
-    return members_;
-  }
-
- private:
-  void add(const Piece* p) {
-    box_ = members_.empty() ? p->bbox : box_.united(p->bbox);
-    members_.push_back(p);
-    member_[page_.index(p)] = true;
-  }
-  bool candidate(const Piece& p) const { return page_.free(p) && !member_[page_.index(&p)]; }
-  bool within_width(const Piece& p) const {
-    return p.bbox.center_x() > box_.x0 && p.bbox.center_x() < box_.x1;
-  }
-  bool on_a_row(const Piece& p) const {
-    return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
-      return std::fabs(m->bbox.center_y() - p.bbox.center_y()) < kSameRowEm * p.size;
-    });
-  }
-
-  // The cells under the nearest cell left or right of the table, taken when most of them
-  // sit on the table's rows, or (on the left) when they are short labels close by: group
-  // labels printed between rows.
-  bool grow_sideways() {
-    bool grew = false;
-    for (int side : {-1, 1}) {
-      auto beside = [&](const Piece& p) {
-        double cy = p.bbox.center_y();
-        return candidate(p) && cy > box_.y0 && cy < box_.y1 &&
-               (side < 0 ? p.bbox.center_x() < box_.x0 : p.bbox.center_x() > box_.x1);
-      };
-      const Piece* nearest = nullptr;
-      for (const Piece& p : page_.pieces)
-        if (beside(p) &&
-            (!nearest || (side < 0 ? p.bbox.x1 > nearest->bbox.x1 : p.bbox.x0 < nearest->bbox.x0)))
-          nearest = &p;
-      if (!nearest) continue;
-      std::vector<const Piece*> column;
-      for (const Piece& p : page_.pieces)
-        if (beside(p) && p.bbox.x0 < nearest->bbox.x1 && p.bbox.x1 > nearest->bbox.x0)
-          column.push_back(&p);
-      // Running text in that column: the body beside the table, whose short pieces may
-      // happen to sit on its rows.
-      bool text = std::any_of(page_.pieces.begin(), page_.pieces.end(), [&](const Piece& p) {
-        return is_running_text(p, page_.width) && p.bbox.center_y() > box_.y0 &&
-               p.bbox.center_y() < box_.y1 && p.bbox.x0 < nearest->bbox.x1 &&
-               p.bbox.x1 > nearest->bbox.x0;
-      });
-      if (text) continue;
-      size_t on_rows =
-          std::count_if(column.begin(), column.end(), [&](const Piece* p) { return on_a_row(*p); });
-      double gap = side < 0 ? box_.x0 - nearest->bbox.x1 : nearest->bbox.x0 - box_.x1;
-      bool labels = side < 0 && gap < kLabelGapEm * nearest->size &&
-                    std::all_of(column.begin(), column.end(), [](const Piece* p) {
-                      return p->text.size() <= kLabelBytes && !is_value(parse_number(p->text));
-                    });
-      if ((on_rows >= kMinRows && on_rows * 10 >= column.size() * 6) || labels) {
-        for (const Piece* p : column) add(p);
-        grew = true;
-      }
-    }
-    return grew;
-  }
-
-  // A line right under a cell of the last row, starting where it starts.
-  bool continues_cell(const Piece& p) const {
-    return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
-      return std::fabs(m->bbox.x0 - p.bbox.x0) < 1 && m->bbox.y1 > box_.y1 - m->size &&
-             p.bbox.y0 - m->bbox.y1 < kWrapGapEm * p.size;
-    });
-  }
-
-  // Lines below of two cells or more, with the group labels between them.
-  bool grow_down() {
-    std::vector<const Piece*> below, labels;
-    for (const Piece& p : page_.pieces)
-      if (candidate(p) && p.bbox.center_y() > box_.y1 && within_width(p)) below.push_back(&p);
-    std::sort(below.begin(), below.end(),
-              [](const Piece* a, const Piece* b) { return a->bbox.y0 < b->bbox.y0; });
-    bool grew = false;
-    for (size_t i = 0, j; i < below.size(); i = j) {
-      const Piece* p = below[i];
-      for (j = i + 1; j < below.size() && below[j]->bbox.y0 < p->bbox.center_y(); ++j) {
-      }
-      if (p->bbox.y0 > box_.y1 + kHeaderGapEm * p->size) break;
-      if (j == i + 1 && labels.empty() && p->bbox.y0 < box_.y1 + kWrapGapEm * p->size &&
-          continues_cell(*p)) {
-        add(p);  // the last line of a cell printed over several lines
-        grew = true;
-        continue;
-      }
-      if (j == i + 1) {
-        if (p->text.size() > kLabelBytes || is_caption(p->text)) break;
-        labels.push_back(p);
-        continue;
-      }
-      for (const Piece* l : labels) add(l);
-      labels.clear();
-      for (size_t k = i; k < j; ++k) add(below[k]);
-      grew = true;
-    }
-    return grew;
-  }
-
-  // Header lines right above, up to a caption, a source line or a title: a line of one
-  // cell from the table's left edge (its name) or a note in parentheses at its right edge
-  // ("(단위: 십억위안)"), where a header cell alone on its line stands over columns.
-  void grow_up() {
-    std::vector<const Piece*> above;
-    for (const Piece& p : page_.pieces)
-      if (candidate(p) && p.bbox.center_y() < box_.y0 && within_width(p)) above.push_back(&p);
-    std::sort(above.begin(), above.end(),
-              [](const Piece* a, const Piece* b) { return a->bbox.y1 > b->bbox.y1; });
-    double top = box_.y0, start = box_.y0;
-    for (size_t i = 0, j; i < above.size(); i = j) {
-      const Piece* p = above[i];
-      for (j = i + 1; j < above.size() && above[j]->bbox.y1 > p->bbox.center_y(); ++j) {
-      }
-      bool edge = p->bbox.x0 < box_.x0 + p->size ||
-                  (p->bbox.x1 > box_.x1 - p->size && p->text.front() == '(');
-      if (p->bbox.y1 < top - kHeaderGapEm * p->size ||
-          p->bbox.y0 < start - kMaxHeaderEm * p->size || is_caption(p->text) ||
-          (j == i + 1 && edge))
-        break;
-      for (size_t k = i; k < j; ++k) top = std::min(top, above[k]->bbox.y0);
-      for (size_t k = i; k < j; ++k) add(above[k]);
-    }
-  }
-
-  void take_inside() {
-    for (const Piece& p : page_.pieces)
-      if (candidate(p) && within_width(p) && p.bbox.center_y() > box_.y0 &&
-          p.bbox.center_y() < box_.y1)
-        add(&p);
-  }
-
-  const PageCells& page_;
-  std::vector<const Piece*> members_;
-  std::vector<bool> member_;
-  Bbox box_;
-};
 
 // The caption line right above the table and the source line right under it.
 void title_and_source(Table& t, PageLayout& page) {
@@ -441,7 +254,7 @@ std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabular
         r = std::max(end, r + 1);
         continue;
       }
-      std::vector<const Piece*> members = Region(rows, r, end, cells).grow();
+      std::vector<const Piece*> members = region_of(rows, r, end, cells);
       std::string id = "t" + std::to_string(found.size() + 1);
       Table t = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
       r = std::max(end, r + 1);
