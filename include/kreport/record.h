@@ -13,7 +13,7 @@
 namespace kreport {
 
 inline constexpr const char* kSchemaName = "kreport.report";
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
 
 using OptString = std::optional<std::string>;
 using OptNumber = std::optional<double>;
@@ -84,6 +84,12 @@ struct Column {
   OptString unit;
 };
 
+/// Where a cell was printed.
+struct CellBox {
+  int page = 0;
+  Bbox bbox;
+};
+
 struct Table {
   std::string id, kind;
   OptString title;
@@ -92,6 +98,7 @@ struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
   OptString source;
+  std::vector<std::vector<std::optional<CellBox>>> boxes;  // one per cell of `rows`
 };
 
 struct Quantity {

@@ -120,9 +120,16 @@ json table(const Table& t) {
     for (const Cell& c : row) r.push_back(cell(c));
     rows.push_back(std::move(r));
   }
-  return json{{"id", t.id},     {"kind", t.kind},         {"title", opt(t.title)},
-              {"page", t.page}, {"bbox", bbox(t.bbox)},   {"columns", columns},
-              {"rows", rows},   {"source", opt(t.source)}};
+  json boxes = json::array();
+  for (const auto& row : t.boxes) {
+    json r = json::array();
+    for (const auto& b : row)
+      r.push_back(b ? json{{"page", b->page}, {"bbox", bbox(b->bbox)}} : json(nullptr));
+    boxes.push_back(std::move(r));
+  }
+  return json{{"id", t.id},     {"kind", t.kind},          {"title", opt(t.title)},
+              {"page", t.page}, {"bbox", bbox(t.bbox)},    {"columns", columns},
+              {"rows", rows},   {"source", opt(t.source)}, {"cell_boxes", boxes}};
 }
 
 json peer(const Peer& p) {

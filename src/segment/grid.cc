@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <tuple>
 
 #include "grid_parts.h"
@@ -208,7 +209,8 @@ Rows rows_of(std::vector<const Piece*>& pieces) {
 // The text of each column of one row: a cell reaching over several columns (a comment
 // line) belongs to the one it starts in; a cell's lines are joined as a paragraph's.
 std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
-                                   const Vocabulary& vocabulary) {
+                                   const Vocabulary& vocabulary,
+                                   std::vector<std::optional<Bbox>>& boxes) {
   size_t ncols = tiles.bands.size();
   std::vector<std::vector<const Piece*>> in(ncols);
   for (const Piece* c : row.cells)
@@ -224,6 +226,7 @@ std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
       text[k] = i == 0      ? c->text
                 : next_line ? join_lines(text[k], c->text, vocabulary)
                             : text[k] + " " + c->text;
+      boxes[k] = boxes[k] ? boxes[k]->united(c->bbox) : c->bbox;
     }
   }
   return text;
@@ -232,9 +235,10 @@ std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
 // Typed cells, and the units their values carried, column by column.
 struct TypedRows {
   std::vector<std::vector<Cell>> cells;
-  std::vector<double> centers;                  // each row's height
-  std::vector<Label> between;                   // group labels printed between rows
-  std::vector<std::vector<std::string>> units;  // per column
+  std::vector<std::vector<std::optional<Bbox>>> boxes;  // where each cell was printed
+  std::vector<double> centers;                          // each row's height
+  std::vector<Label> between;                           // group labels printed between rows
+  std::vector<std::vector<std::string>> units;          // per column
   std::vector<std::tuple<size_t, size_t, std::string>>
       printed;  // row, column, text of a value with a unit
 };
@@ -246,10 +250,11 @@ TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabu
   for (size_t i = r.first_data; i < r.rows.size(); ++i) {
     const GridRow& row = r.rows[i];
     if (group_label(row, tiles)) {
-      out.between.push_back({row.center, row.cells[0]->text});
+      out.between.push_back({row.center, row.cells[0]->text, row.cells[0]->bbox});
       continue;
     }
-    std::vector<std::string> text = row_texts(row, tiles, vocabulary);
+    std::vector<std::optional<Bbox>> boxes(ncols);
+    std::vector<std::string> text = row_texts(row, tiles, vocabulary, boxes);
     std::vector<Cell> cells(ncols);
     for (size_t k = 0; k < ncols; ++k) {
       if (text[k].empty()) continue;
@@ -264,12 +269,15 @@ TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabu
       out.printed.emplace_back(out.cells.size(), k, text[k]);
     }
     out.cells.push_back(std::move(cells));
+    out.boxes.push_back(std::move(boxes));
     out.centers.push_back(row.center);
   }
   if (out.cells.empty()) {  // labels only: no groups, just rows
     for (const Label& l : out.between) {
       out.cells.emplace_back(ncols);
       out.cells.back()[0] = l.text;
+      out.boxes.emplace_back(ncols);
+      out.boxes.back()[0] = l.box;
       out.centers.push_back(l.y);
     }
     out.between.clear();
@@ -318,8 +326,13 @@ Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string&
     t.columns.push_back(Column{slug(label, k), label, unit_of(label)});
   }
   TypedRows typed = typed_rows(rows, tiles, vocabulary);
-  carry_group_labels(typed.cells, typed.centers, typed.between);
+  carry_group_labels(typed.cells, typed.boxes, typed.centers, typed.between);
   t.rows = std::move(typed.cells);
+  for (const auto& row : typed.boxes) {
+    t.boxes.emplace_back();
+    for (const auto& b : row)
+      t.boxes.back().push_back(b ? std::optional<CellBox>(CellBox{page, *b}) : std::nullopt);
+  }
   settle_units(t, typed);
   t.bbox = pieces.front()->bbox;
   for (const Piece* p : pieces) t.bbox = t.bbox.united(p->bbox);

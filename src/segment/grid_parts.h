@@ -2,6 +2,7 @@
 // columns of one table (grid.cc), its header (header.cc) and its group labels (groups.cc).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,11 +74,13 @@ std::string slug(const std::string& label, size_t index);
 struct Label {
   double y;
   std::string text;
+  Bbox box;  // where it is printed
 };
 
 /// Carries the first column's group labels (`between`: printed between rows) to the rows
 /// they cover; `centers` are the rows' heights.
-void carry_group_labels(std::vector<std::vector<Cell>>& cells, const std::vector<double>& centers,
-                        const std::vector<Label>& between);
+void carry_group_labels(std::vector<std::vector<Cell>>& cells,
+                        std::vector<std::vector<std::optional<Bbox>>>& boxes,
+                        const std::vector<double>& centers, const std::vector<Label>& between);
 
 }  // namespace kreport::tables

@@ -45,6 +45,7 @@ std::vector<Label> join_label_lines(const std::vector<Label>& labels, double pit
     if (!out.empty() && l.y - out.back().y <= 1.25 * pitch) {
       out.back().text += " " + l.text;
       out.back().y = (first_y + l.y) / 2;
+      out.back().box = out.back().box.united(l.box);
     } else {
       out.push_back(l);
       first_y = l.y;
@@ -55,15 +56,16 @@ std::vector<Label> join_label_lines(const std::vector<Label>& labels, double pit
 
 }  // namespace
 
-void carry_group_labels(std::vector<std::vector<Cell>>& cells, const std::vector<double>& centers,
-                        const std::vector<Label>& between) {
+void carry_group_labels(std::vector<std::vector<Cell>>& cells,
+                        std::vector<std::vector<std::optional<Bbox>>>& boxes,
+                        const std::vector<double>& centers, const std::vector<Label>& between) {
   size_t n = cells.size(), empty = 0;
   for (const auto& row : cells) empty += !filled(row[0]);
   if (n < 2 || empty == 0 || (between.empty() && empty * 2 < n)) return;
   std::vector<Label> labels = between;
   for (size_t i = 0; i < n; ++i)
     if (const std::string* s = std::get_if<std::string>(&cells[i][0]))
-      labels.push_back({centers[i], *s});
+      labels.push_back({centers[i], *s, boxes[i][0].value_or(Bbox{})});
   if (labels.empty()) return;
   std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
 
@@ -79,12 +81,13 @@ void carry_group_labels(std::vector<std::vector<Cell>>& cells, const std::vector
       size_t j = 0;
       while (j + 1 < ends.size() && centers[i] >= ends[j]) ++j;
       cells[i][0] = labels[j].text;
+      boxes[i][0] = labels[j].box;
       continue;
     }
     const Label* above = nullptr;
     for (const Label& l : labels)
       if (l.y < centers[i]) above = &l;
-    if (!filled(cells[i][0]) && above) cells[i][0] = above->text;
+    if (!filled(cells[i][0]) && above) cells[i][0] = above->text, boxes[i][0] = above->box;
   }
 }
 

@@ -270,6 +270,7 @@ std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabular
         for (const Piece* p : members) p->line->table = found.back().id;
         Table& before = found.back();
         before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
+        before.boxes.insert(before.boxes.end(), t.boxes.begin(), t.boxes.end());
         if (!before.source) before.source = t.source;
       } else {
         found.push_back(std::move(t));

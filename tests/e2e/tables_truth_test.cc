@@ -44,6 +44,25 @@ TEST_P(TablesTruth, EveryCellAsInTheHtml) {
     const json& gr = got[t]["rows"];
     const json& wr = want[t]["rows"];
     ASSERT_EQ(gr.size(), wr.size()) << "rows";
+    // Every cell with text has the place it was printed: on the table's page or, for a
+    // table continued, a later one; inside the table's box when on its first page.
+    const json& boxes = got[t]["cell_boxes"];
+    ASSERT_EQ(boxes.size(), gr.size()) << "cell_boxes rows";
+    const json& tb = got[t]["bbox"];
+    for (size_t i = 0; i < gr.size(); ++i)
+      for (size_t k = 0; k < gc.size(); ++k) {
+        const json& b = boxes[i][k];
+        EXPECT_EQ(b.is_null(), gr[i][k].is_null())
+            << "box of row " << i + 1 << ", column " << k + 1;
+        if (b.is_null()) continue;
+        EXPECT_GE(b["page"].get<int>(), got[t]["page"].get<int>());
+        if (b["page"] != got[t]["page"]) continue;
+        for (int c : {0, 1}) {
+          EXPECT_TRUE(b["bbox"][c] >= tb[c].get<double>() - 0.1 &&
+                      b["bbox"][c + 2] <= tb[c + 2].get<double>() + 0.1)
+              << "row " << i + 1 << ", column " << k + 1 << " outside the table";
+        }
+      }
     for (size_t i = 0; i < wr.size(); ++i)
       for (size_t k = 0; k < wc.size(); ++k, ++cells)
         EXPECT_TRUE(same_cell(gr[i][k], wr[i][k])) << "row " << i + 1 << ", column " << k + 1

@@ -41,7 +41,7 @@ TEST(Record, KeysInContractOrder) {
                                             "sections", "tables", "peers", "figures", "compliance",
                                             "warnings", "extractor"}));
   EXPECT_EQ(j["schema"], "kreport.report");
-  EXPECT_EQ(j["schema_version"], "1.0");
+  EXPECT_EQ(j["schema_version"], kSchemaVersion);
   EXPECT_TRUE(j["compliance"].is_null());
   EXPECT_TRUE(j["source"]["pdf"]["producer"].is_null());
 }

@@ -40,6 +40,28 @@ TEST(Validate, RecordVersionIsTheNewestSchema) {
   EXPECT_EQ(latest_schema_version(kReportSchema), kSchemaVersion);
 }
 
+// 1.1 adds tables[].cell_boxes: a 1.0 record (without it) stays valid against 1.0, and a
+// 1.0 record with it is not (1.0 objects are closed).
+TEST(Validate, RecordsOfEveryVersionAgainstTheirOwnSchema) {
+  auto j = minimal_record();
+  nlohmann::json table = {{"id", "t1"},
+                          {"kind", "other"},
+                          {"title", nullptr},
+                          {"page", 1},
+                          {"bbox", {1, 2, 3, 4}},
+                          {"columns", {{{"key", "c1"}, {"label", "a"}, {"unit", nullptr}}}},
+                          {"rows", {{1.5}}},
+                          {"source", nullptr}};
+  j["schema_version"] = "1.0";
+  j["tables"] = {table};
+  EXPECT_TRUE(check(j).empty());
+  table["cell_boxes"] = {{{{"page", 1}, {"bbox", {1, 2, 3, 4}}}}};
+  j["tables"] = {table};
+  EXPECT_TRUE(has(check(j), "/tables/0", "cell_boxes")) << check(j).size();
+  j["schema_version"] = "1.1";
+  EXPECT_TRUE(check(j).empty());
+}
+
 TEST(Validate, MissingRequiredField) {
   auto j = minimal_record();
   j.erase("figures");
@@ -80,7 +102,7 @@ TEST(Validate, UnknownVersion) {
   auto ps = check(j);
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0].pointer, "/schema_version");
-  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0)");
+  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1)");
 }
 
 TEST(Validate, NotJsonAndNotAnObject) {
