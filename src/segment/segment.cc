@@ -93,10 +93,13 @@ bool is_title_like(const TextBlock& b) {
          b.bbox.height() <= 1.8 * b.size && b.text.back() != '.';
 }
 
-// The page's body font size: the size carrying the most text.
-double body_size(const PageLayout& page) {
+// The body font size around a block: the size carrying the most text among the page's
+// blocks in its column (a sidebar prints smaller than the body beside it).
+double body_size(const PageLayout& page, const TextBlock& in) {
   std::map<double, size_t> chars;
-  for (const TextBlock& b : page.blocks) chars[std::round(b.size * 2) / 2] += b.text.size();
+  for (const TextBlock& b : page.blocks)
+    if (std::min(b.bbox.x1, in.bbox.x1) > std::max(b.bbox.x0, in.bbox.x0))
+      chars[std::round(b.size * 2) / 2] += b.text.size();
   auto most = std::max_element(chars.begin(), chars.end(),
                                [](auto& a, auto& b) { return a.second < b.second; });
   return most == chars.end() ? 0 : most->first;
@@ -200,7 +203,7 @@ Segments segment(const std::vector<PageLayout>& pages) {
           titles.erase(titles.begin() + static_cast<long>(*best));
         }
         out.figures.push_back(std::move(f));
-      } else if (is_title_like(b) && b.size >= 0.9 * body_size(page)) {  // not a chart label
+      } else if (is_title_like(b) && b.size >= 0.9 * body_size(page, b)) {  // not a chart label
         titles.push_back({out.sections.size() - 1, s.blocks.size() - 1});
       }
     }
