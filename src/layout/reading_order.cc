@@ -83,7 +83,8 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
   };
   std::vector<std::pair<double, double>> out;
   auto sources = rows_of(LineLabel::source);
-  for (auto [top, bottom] : rows_of(LineLabel::caption)) {
+  for (const auto& caption : rows_of(LineLabel::caption)) {
+    double top = caption.first, bottom = caption.second;  // clang 14 lambdas capture no bindings
     auto below =
         std::find_if(sources.begin(), sources.end(), [&](auto& s) { return s.first > bottom; });
     if (below != sources.end()) out.push_back({top, below->second});
@@ -159,8 +160,8 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
     }
   }
   auto bands = gaps(lines, false, kBandGapEm * em);
-  for (auto [top, bottom] : figure_rows(lines, em))  // a row of figures stays one band
-    std::erase_if(bands, [&](auto& g) { return g.first > top && g.first < bottom; });
+  for (const auto& row : figure_rows(lines, em))  // a row of figures stays one band
+    std::erase_if(bands, [&](auto& g) { return g.first > row.first && g.first < row.second; });
   if (!bands.empty()) {
     // Cut at the widest gaps only and look again inside each part: under a full-width
     // summary, two columns may share a paragraph gap that is no band boundary at all.
