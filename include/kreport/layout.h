@@ -17,7 +17,8 @@ namespace kreport {
 struct Span {
   std::string text;
   Bbox bbox;
-  bool space_after = false;
+  bool space_after = false;   // the PDF put a space after it (or poppler saw a wide gap)
+  bool space_before = false;  // the line's text has a space before it
 };
 
 /// Words sharing a baseline and not separated by a gutter, joined with the spaces the PDF

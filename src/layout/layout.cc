@@ -36,9 +36,10 @@ Line make_line(const std::vector<const Word*>& words) {
   std::map<std::pair<std::string, double>, size_t> chars;  // (font, size) -> characters
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = *words[i];
-    if (i > 0 && needs_space(*words[i - 1], w)) line.text += ' ';
+    bool space = i > 0 && needs_space(*words[i - 1], w);
+    if (space) line.text += ' ';
     line.text += w.text;
-    line.spans.push_back({w.text, w.bbox, w.space_after});
+    line.spans.push_back({w.text, w.bbox, w.space_after, space});
     line.bbox = line.bbox.united(w.bbox);
     chars[{w.font, w.size}] += w.text.size();
   }

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "kreport/layout.h"
+#include "kreport/normalize.h"
 
 namespace kreport {
 namespace {
@@ -47,15 +48,10 @@ Bbox extent(const std::vector<Item>& lines) {
   return b;
 }
 
-size_t characters(std::string_view utf8) {
-  return std::count_if(utf8.begin(), utf8.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
 bool has_prose(const std::vector<Item>& side, double region_width) {
   int wide = 0;
   for (const Item& l : side)
-    if (l.bbox.width() >= kProseShare * region_width && characters(l.text) >= kProseChars) ++wide;
+    if (l.bbox.width() >= kProseShare * region_width && code_points(l.text) >= kProseChars) ++wide;
   return wide >= 2;
 }
 
@@ -97,7 +93,7 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
 bool splits_table_rows(const std::vector<Item>& left, const std::vector<Item>& right,
                        double region_width) {
   auto short_line = [&](const Item& l) {
-    return l.bbox.width() < kProseShare * region_width || characters(l.text) < kProseChars;
+    return l.bbox.width() < kProseShare * region_width || code_points(l.text) < kProseChars;
   };
   size_t rows = 0, short_left = 0;
   for (const Item& a : left) {

@@ -15,6 +15,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -206,6 +207,12 @@ std::string sanitize_utf8(std::string_view bytes) {
   std::string out;
   s.toUTF8String(out);
   return out;
+}
+
+size_t code_points(std::string_view utf8) {
+  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  }));
 }
 
 }  // namespace kreport

@@ -31,18 +31,11 @@ const std::regex kNumber(
 const char* kMarketCodes[] = {"US", "KS", "KQ", "HK", "TT", "JP", "CH", "C1", "C2", "GY", "LN",
                               "FP", "SP", "AU", "CN", "IN", "NA", "SS", "SW", "IM", "SM"};
 
-size_t characters(const std::string& s) {
-  return std::count_if(s.begin(), s.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
-// The same rule as the layout's line text: a space where the PDF put one or left a gap.
-std::string join(const std::vector<Span>& spans, size_t begin, size_t end, double em) {
+// A cell's words with the spaces the line's text has between them.
+std::string join(const std::vector<Span>& spans, size_t begin, size_t end) {
   std::string s;
   for (size_t i = begin; i < end; ++i) {
-    if (i > begin &&
-        (spans[i - 1].space_after || spans[i].bbox.x0 - spans[i - 1].bbox.x1 > 0.2 * em))
-      s += ' ';
+    if (i > begin && spans[i].space_before) s += ' ';
     s += spans[i].text;
   }
   return normalize(s);
@@ -97,14 +90,14 @@ std::vector<Piece> pieces_of(Line& line, double page_space) {
   for (size_t c = 0; c + 1 < cuts.size(); ++c) {
     Bbox box = line.spans[cuts[c]].bbox;
     for (size_t i = cuts[c]; i < cuts[c + 1]; ++i) box = box.united(line.spans[i].bbox);
-    std::string text = join(line.spans, cuts[c], cuts[c + 1], em);
+    std::string text = join(line.spans, cuts[c], cuts[c + 1]);
     if (!text.empty()) pieces.push_back(Piece{text, box, line.size, &line, false});
   }
   // A sentence drawn in two runs is still a sentence: a long line cut once, with no
   // numbers in it, stays whole.
   bool numbers = std::any_of(pieces.begin(), pieces.end(),
                              [](const Piece& p) { return is_value(parse_number(p.text)); });
-  if (!numbers && pieces.size() == 2 && characters(line.text) >= kProseChars) return {whole};
+  if (!numbers && pieces.size() == 2 && code_points(line.text) >= kProseChars) return {whole};
   return pieces;
 }
 
@@ -113,7 +106,8 @@ bool is_caption(const std::string& text) {
 }
 
 bool is_running_text(const Piece& p, double page_width) {
-  return p.whole && characters(p.text) >= kProseChars && p.bbox.width() >= kProseShare * page_width;
+  return p.whole && code_points(p.text) >= kProseChars &&
+         p.bbox.width() >= kProseShare * page_width;
 }
 
 bool is_market_code(const std::string& s) {

@@ -28,8 +28,8 @@ std::vector<Line> row(double y, std::vector<At> cells) {
 Line words(double y, std::vector<At> ws, bool spaced) {
   Line l{"", {ws.front().x0, y, ws.back().x1, y + kSize}, kSize, "NanumGothic", false, {}, {}};
   for (At& w : ws) {
+    l.spans.push_back({w.text, {w.x0, y, w.x1, y + kSize}, spaced, !l.text.empty()});
     l.text += (l.text.empty() ? "" : " ") + w.text;
-    l.spans.push_back({w.text, {w.x0, y, w.x1, y + kSize}, spaced});
   }
   return l;
 }

@@ -50,7 +50,7 @@ Line random_line(std::mt19937& rng, double width) {
   for (int i = 0; i < words; ++i) {
     std::string t = kTexts[pick(rng)];
     double len = w(rng) / 4;
-    l.spans.push_back({t, {at, y0, at + len, y0 + l.size}, rng() % 2 == 0});
+    l.spans.push_back({t, {at, y0, at + len, y0 + l.size}, rng() % 2 == 0, i > 0});
     l.text += (i ? " " : "") + t;
     at += len + std::uniform_real_distribution<double>(0, 3 * l.size)(rng);
   }
