@@ -265,7 +265,7 @@ std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabular
       }
       title_and_source(t, page);
       t.kind = kind_of(t);
-      // Continued from the previous page: same columns, the previous table ended its page.
+      // Continued from the previous page: the same labelled columns on the next page.
       if (!found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t)) {
         for (const Piece* p : members) p->line->table = found.back().id;
         Table& before = found.back();
