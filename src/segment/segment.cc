@@ -182,15 +182,20 @@ Segments segment(const std::vector<PageLayout>& pages) {
         captions.erase(captions.begin() + best);
       } else if (type == "source") {
         // No numbered caption: an unnumbered title above the chart in the same column
-        // ("백악관, AI Action Plan 공개" … "자료 : WhiteHouse, SK증권") captions it.
+        // ("백악관, AI Action Plan 공개" … "자료 : WhiteHouse, SK증권") captions it: the
+        // nearest one that starts where the source starts (text drawn inside the chart,
+        // "AMERICA'S AI ACTION PLAN", is centred in it), else the nearest one.
         std::optional<size_t> best;
+        bool best_aligned = false;
         for (size_t k = 0; k < titles.size(); ++k) {
           const Block& t = out.sections[titles[k].section].blocks[titles[k].block];
           bool same_column = std::min(t.bbox.x1, b.bbox.x1) > std::max(t.bbox.x0, b.bbox.x0);
-          if (same_column && t.bbox.y1 <= b.bbox.y0 &&
-              (!best ||
-               t.bbox.y0 > out.sections[titles[*best].section].blocks[titles[*best].block].bbox.y0))
-            best = k;
+          if (!same_column || t.bbox.y1 > b.bbox.y0) continue;
+          bool aligned = std::fabs(t.bbox.x0 - b.bbox.x0) < b.size;
+          double y =
+              best ? out.sections[titles[*best].section].blocks[titles[*best].block].bbox.y0 : 0;
+          if (!best || (aligned && !best_aligned) || (aligned == best_aligned && t.bbox.y0 > y))
+            best = k, best_aligned = aligned;
         }
         Figure f;
         f.id = "f" + std::to_string(out.figures.size() + 1);
@@ -203,7 +208,8 @@ Segments segment(const std::vector<PageLayout>& pages) {
           titles.erase(titles.begin() + static_cast<long>(*best));
         }
         out.figures.push_back(std::move(f));
-      } else if (is_title_like(b) && b.size >= 0.9 * body_size(page, b)) {  // not a chart label
+      } else if (type != "note" && is_title_like(b) && b.size >= 0.9 * body_size(page, b)) {
+        // A title that may caption a chart: not a "주:" note, nor a chart's own label (smaller).
         titles.push_back({out.sections.size() - 1, s.blocks.size() - 1});
       }
     }
