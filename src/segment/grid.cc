@@ -22,8 +22,8 @@ namespace kreport::tables {
 namespace {
 
 constexpr size_t kMaxBridgeCheck = 3000;  // pieces; past this, no check for cells over a gap
-constexpr double kWrapGapEm = 0.6;        // a cell's next line: closer than this under the row,
-constexpr double kRowOverWrap = 1.8;      // while rows of the table lie this much farther apart
+// Rows of a table lie this much farther apart than the lines of one cell.
+constexpr double kRowOverWrap = 1.8;
 
 std::vector<GridRow> rows_by_height(std::vector<const Piece*> pieces) {
   std::sort(pieces.begin(), pieces.end(), [](const Piece* a, const Piece* b) {

@@ -11,7 +11,6 @@ constexpr double kHeaderGapEm = 1.5;  // header lines above a table: no wider ga
 constexpr double kMaxHeaderEm = 8;    // nor, all of them, more than this high
 constexpr double kLabelGapEm = 2;     // group labels beside a table: no farther than this
 constexpr size_t kLabelBytes = 30;    // nor longer (ten Hangul syllables)
-constexpr double kWrapGapEm = 0.6;    // a cell's next line: no farther under it than this
 
 // The run's cells, then the columns beside them on the same rows and the rows right
 // below that reading order left out of the run, then the header lines right above.
