@@ -1,9 +1,9 @@
-// libFuzzer harness for the whole pipeline: bytes -> kreport::extract -> kreport::to_json.
+// libFuzzer harness for the whole pipeline: bytes -> kreport::convert -> kreport::to_json.
 //
 // What counts as a bug (the fuzzer reports it and saves the input under fuzz/artifacts/):
 //  - anything ASan/UBSan catch in kreport (poppler and ICU are not instrumented, but ASan's
 //    allocator still catches heap misuse that reaches malloc/free);
-//  - any exception other than kreport::Error escaping extract() or to_json();
+//  - any exception other than kreport::Error escaping convert() or to_json();
 //  - kreport::Error with Errc::internal (the library's own "this is a bug" code);
 //  - JSON text that is not valid UTF-8, does not parse, or is not an object;
 //  - inputs slower than -timeout or bigger than -rss_limit_mb.
@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   std::string json;
   try {
-    kreport::Report report = kreport::extract(bytes, {"fuzz.pdf", ""});
+    kreport::Report report = kreport::convert(bytes, {"fuzz.pdf", ""});
     json = kreport::to_json(report);
   } catch (const kreport::Error& e) {
     if (e.code() == kreport::Errc::internal) fail("kreport::Error(internal)", e.what());

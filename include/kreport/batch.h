@@ -17,7 +17,7 @@ struct BatchOptions {
   std::string summary_path;  // empty: OUT_DIR/_summary.json (none in jsonl mode without -o)
   std::string password;
   double timeout_seconds = 0;  // a document still converting after this is killed (0: never)
-  long long max_bytes = 0;     // see ExtractOptions
+  long long max_bytes = 0;     // see ConvertOptions
   int max_pages = 0;
 };
 

@@ -28,9 +28,10 @@ struct Line {
   Bbox bbox;
   double size = 0;  // the dominant font size of the line
   std::string font;
-  bool running = false;     // a running header/footer or page number, repeated on most pages
-  std::string table;        // id of the table this line is a cell of ("t1"), else empty
-  std::vector<Span> spans;  // its words as drawn (not normalized); may be empty (tests)
+  bool running = false;          // a running header/footer or page number, repeated on most pages
+  std::string table;             // id of the table this line is a cell of ("t1"), else empty
+  std::vector<Span> spans;       // its words as drawn (not normalized); may be empty (tests)
+  Origin origin = Origin::text;  // where most of its characters came from
 };
 
 /// Lines of one paragraph, heading or list item. `text` is the lines joined by the Korean
@@ -41,6 +42,7 @@ struct TextBlock {
   std::string text;
   Bbox bbox;
   double size = 0;
+  Origin origin = Origin::text;  // where most of its characters came from
 };
 
 struct PageLayout {

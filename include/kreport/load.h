@@ -11,6 +11,13 @@
 
 namespace kreport {
 
+/// Where a word's text came from: the text layer, the structure tree's /ActualText (text
+/// drawn as images), or OCR.
+enum class Origin { text, actual_text, ocr };
+
+/// "text", "actual_text", "ocr": the record's names.
+const char* origin_name(Origin origin);
+
 /// One word as the PDF draws it. Text is UTF-8, not yet normalized.
 struct Word {
   std::string text;
@@ -18,6 +25,7 @@ struct Word {
   std::string font;  // subset prefix removed: "NanumGothicBold", not "ABCDEE+NanumGothicBold"
   double size = 0;
   bool space_after = false;
+  Origin origin = Origin::text;
 };
 
 struct RawPage {

@@ -13,7 +13,7 @@
 namespace kreport {
 
 inline constexpr const char* kSchemaName = "kreport.report";
-inline constexpr const char* kSchemaVersion = "1.1";
+inline constexpr const char* kSchemaVersion = "1.2";
 
 using OptString = std::optional<std::string>;
 using OptNumber = std::optional<double>;
@@ -37,6 +37,7 @@ struct Broker {
 
 struct Analyst {
   OptString name, email, phone, team;
+  std::string role = "analyst";  // or "research_assistant" (RA, Research Associate, ...)
 };
 
 struct Money {
@@ -66,6 +67,7 @@ struct Block {
   OptString table;
   int page = 0;
   Bbox bbox;
+  std::string origin = "text";  // "text", "actual_text" (/ActualText) or "ocr"
 };
 
 struct Section {
@@ -117,6 +119,19 @@ struct Peer {
   std::string table;
 };
 
+/// One number of the annual financial summary: a metric for one fiscal year.
+struct Estimate {
+  std::string metric;  // slug from the metric vocabulary: "revenue", "operating_profit", "other"
+  std::string label;   // the row label as printed: "매출액"
+  int fiscal_year = 0;
+  std::string period;  // the header as printed: "2025F"
+  std::string kind;    // "actual", "forecast" or "preliminary"
+  double value = 0;
+  OptString unit, basis;  // "십억원"; "consolidated" / "separate"
+  std::string table;      // id of the table it came from
+  int page = 0;
+};
+
 struct Figure {
   std::string id;
   OptString number, caption, source;
@@ -136,6 +151,7 @@ struct RatingDistribution {
 struct RatingChange {
   OptString date, rating, rating_text;
   OptNumber target_price, gap_avg_pct, gap_extreme_pct;
+  OptString note;  // printed with the row: "담당자변경", "1년경과", "AFTER 6M"
 };
 
 struct Statements {
@@ -158,6 +174,7 @@ struct Report {
   std::vector<Section> sections;
   std::vector<Table> tables;
   std::vector<Peer> peers;
+  std::vector<Estimate> estimates;
   std::vector<Figure> figures;
   std::optional<Compliance> compliance;  // null: the report has no compliance notice
   std::vector<Warning> warnings;

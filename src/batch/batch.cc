@@ -85,7 +85,7 @@ bool up_to_date(const std::string& input, const std::string& output) {
   try {
     std::string bytes = read_input(job.input, options.max_bytes);
     Report report =
-        extract(bytes, {job.input, options.password, options.max_bytes, options.max_pages});
+        convert(bytes, {job.input, options.password, options.max_bytes, options.max_pages});
     write_file_atomic(job.target, to_json(report));
     status = "ok\t" + std::to_string(report.source.pages) + "\t" +
              std::to_string(report.warnings.size());

@@ -62,7 +62,7 @@ int run_extract(const ExtractArgs& args) {
   try {
     std::string bytes = read_input(args.input, args.limits.max_bytes());
     Report report =
-        extract(bytes, {args.input, args.password, args.limits.max_bytes(), args.limits.max_pages});
+        convert(bytes, {args.input, args.password, args.limits.max_bytes(), args.limits.max_pages});
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     std::string json = to_json(report, args.pretty);

@@ -301,6 +301,11 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
     if (!b.bullet.empty() && !b.text.empty() && b.text.front() == ' ') b.text.erase(0, 1);
     b.bbox = extent(g);
     b.size = head.size;
+    std::map<Origin, size_t> origins;
+    for (const Line* l : g) origins[l->origin] += l->text.size();
+    b.origin = std::max_element(origins.begin(), origins.end(), [](auto& a, auto& c) {
+                 return a.second < c.second;
+               })->first;
     for (size_t i = 1; i < g.size(); ++i)
       b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words);
     page.blocks.push_back(std::move(b));

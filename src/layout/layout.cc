@@ -34,6 +34,7 @@ bool needs_space(const Word& prev, const Word& next) {
 Line make_line(const std::vector<const Word*>& words) {
   Line line{"", words.front()->bbox, 0, "", false, {}, {}};
   std::map<std::pair<std::string, double>, size_t> chars;  // (font, size) -> characters
+  std::map<Origin, size_t> origins;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = *words[i];
     bool space = i > 0 && needs_space(*words[i - 1], w);
@@ -42,11 +43,15 @@ Line make_line(const std::vector<const Word*>& words) {
     line.spans.push_back({w.text, w.bbox, w.space_after, space});
     line.bbox = line.bbox.united(w.bbox);
     chars[{w.font, w.size}] += w.text.size();
+    origins[w.origin] += w.text.size();
   }
   auto dominant = std::max_element(chars.begin(), chars.end(),
                                    [](auto& a, auto& b) { return a.second < b.second; });
   line.font = dominant->first.first;
   line.size = dominant->first.second;
+  line.origin = std::max_element(origins.begin(), origins.end(), [](auto& a, auto& b) {
+                  return a.second < b.second;
+                })->first;
   return line;
 }
 

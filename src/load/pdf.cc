@@ -116,6 +116,18 @@ void check_envelope(std::string_view bytes) {
 
 }  // namespace
 
+const char* origin_name(Origin origin) {
+  switch (origin) {
+    case Origin::actual_text:
+      return "actual_text";
+    case Origin::ocr:
+      return "ocr";
+    case Origin::text:
+      break;
+  }
+  return "text";
+}
+
 struct PdfDocument::Impl {
   std::unique_ptr<poppler::document> doc;
 };

@@ -59,7 +59,8 @@ json document(const DocumentInfo& d) {
     analysts.push_back({{"name", opt(a.name)},
                         {"email", opt(a.email)},
                         {"phone", opt(a.phone)},
-                        {"team", opt(a.team)}});
+                        {"team", opt(a.team)},
+                        {"role", a.role}});
   json rec = nullptr;
   if (d.recommendation) {
     const Recommendation& r = *d.recommendation;
@@ -96,6 +97,7 @@ json section(const Section& s) {
     if (b.bullet) j["bullet"] = *b.bullet;
     j["page"] = b.page;
     j["bbox"] = bbox(b.bbox);
+    if (b.origin != "text") j["origin"] = b.origin;  // absent means "text"
     blocks.push_back(std::move(j));
   }
   return json{{"id", s.id},
@@ -150,6 +152,13 @@ json peer(const Peer& p) {
               {"table", p.table}};
 }
 
+json estimate(const Estimate& e) {
+  return json{{"metric", e.metric},  {"label", e.label},      {"fiscal_year", e.fiscal_year},
+              {"period", e.period},  {"kind", e.kind},        {"value", number(e.value)},
+              {"unit", opt(e.unit)}, {"basis", opt(e.basis)}, {"table", e.table},
+              {"page", e.page}};
+}
+
 json compliance(const std::optional<Compliance>& c) {
   if (!c) return nullptr;
   const Statements& s = c->statements;
@@ -162,7 +171,8 @@ json compliance(const std::optional<Compliance>& c) {
                        {"rating_text", opt(r.rating_text)},
                        {"target_price", opt(r.target_price)},
                        {"gap_avg_pct", opt(r.gap_avg_pct)},
-                       {"gap_extreme_pct", opt(r.gap_extreme_pct)}});
+                       {"gap_extreme_pct", opt(r.gap_extreme_pct)},
+                       {"note", opt(r.note)}});
   json dist = nullptr;
   if (c->rating_distribution) {
     const RatingDistribution& d = *c->rating_distribution;
@@ -198,6 +208,7 @@ std::string to_json(const Report& r, bool pretty) {
          {"sections", list(r.sections, section)},
          {"tables", list(r.tables, table)},
          {"peers", list(r.peers, peer)},
+         {"estimates", list(r.estimates, estimate)},
          {"figures", list(r.figures,
                           [](const Figure& f) {
                             return json{{"id", f.id},

@@ -155,6 +155,7 @@ Segments segment(const std::vector<PageLayout>& pages) {
       if (!b.bullet.empty()) block.bullet = b.bullet;
       block.page = page.number;
       block.bbox = b.bbox;
+      block.origin = origin_name(b.origin);
       s.blocks.push_back(std::move(block));
 
       if (type == "caption") {

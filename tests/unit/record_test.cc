@@ -38,8 +38,8 @@ TEST(Record, KeysInContractOrder) {
   std::vector<std::string> keys;
   for (auto& [k, v] : j.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"schema", "schema_version", "source", "document",
-                                            "sections", "tables", "peers", "figures", "compliance",
-                                            "warnings", "extractor"}));
+                                            "sections", "tables", "peers", "estimates", "figures",
+                                            "compliance", "warnings", "extractor"}));
   EXPECT_EQ(j["schema"], "kreport.report");
   EXPECT_EQ(j["schema_version"], kSchemaVersion);
   EXPECT_TRUE(j["compliance"].is_null());

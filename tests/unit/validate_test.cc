@@ -41,17 +41,16 @@ TEST(Validate, RecordVersionIsTheNewestSchema) {
 }
 
 // 1.1 adds tables[].cell_boxes: a 1.0 record (without it) stays valid against 1.0, and a
-// 1.0 record with it is not (1.0 objects are closed).
+// 1.0 record with it is not (1.0 objects are closed). 1.2 requires estimates and an analyst's
+// role, which older versions refuse.
 TEST(Validate, RecordsOfEveryVersionAgainstTheirOwnSchema) {
   auto j = minimal_record();
-  nlohmann::json table = {{"id", "t1"},
-                          {"kind", "other"},
-                          {"title", nullptr},
-                          {"page", 1},
-                          {"bbox", {1, 2, 3, 4}},
-                          {"columns", {{{"key", "c1"}, {"label", "a"}, {"unit", nullptr}}}},
-                          {"rows", {{1.5}}},
-                          {"source", nullptr}};
+  j.erase("estimates");
+  nlohmann::json table = {
+      {"id", "t1"},           {"kind", "other"},
+      {"title", nullptr},     {"page", 1},
+      {"bbox", {1, 2, 3, 4}}, {"columns", {{{"key", "c1"}, {"label", "a"}, {"unit", nullptr}}}},
+      {"rows", {{1.5}}},      {"source", nullptr}};
   j["schema_version"] = "1.0";
   j["tables"] = {table};
   EXPECT_TRUE(check(j).empty());
@@ -60,6 +59,35 @@ TEST(Validate, RecordsOfEveryVersionAgainstTheirOwnSchema) {
   EXPECT_TRUE(has(check(j), "/tables/0", "cell_boxes")) << check(j).size();
   j["schema_version"] = "1.1";
   EXPECT_TRUE(check(j).empty());
+  j["schema_version"] = "1.2";
+  EXPECT_TRUE(has(check(j), "", "Missing required property 'estimates'"));
+  j["estimates"] = {{{"metric", "revenue"},
+                     {"label", "매출액"},
+                     {"fiscal_year", 2025},
+                     {"period", "2025F"},
+                     {"kind", "forecast"},
+                     {"value", 301.5},
+                     {"unit", "십억원"},
+                     {"basis", "consolidated"},
+                     {"table", "t1"},
+                     {"page", 3}}};
+  EXPECT_TRUE(check(j).empty());
+  j["schema_version"] = "1.1";
+  EXPECT_TRUE(has(check(j), "", "estimates"));
+}
+
+TEST(Validate, AnalystRoleFrom12) {
+  auto j = minimal_record();
+  nlohmann::json a = {
+      {"name", "김민지"}, {"email", nullptr}, {"phone", nullptr}, {"team", nullptr}};
+  j["document"]["analysts"] = {a};
+  EXPECT_TRUE(has(check(j), "/document/analysts/0", "role"));
+  a["role"] = "research_assistant";
+  j["document"]["analysts"] = {a};
+  EXPECT_TRUE(check(j).empty());
+  a["role"] = "intern";
+  j["document"]["analysts"] = {a};
+  EXPECT_FALSE(check(j).empty());
 }
 
 TEST(Validate, MissingRequiredField) {
@@ -102,7 +130,7 @@ TEST(Validate, UnknownVersion) {
   auto ps = check(j);
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0].pointer, "/schema_version");
-  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1)");
+  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1, 1.2)");
 }
 
 TEST(Validate, NotJsonAndNotAnObject) {

@@ -84,7 +84,7 @@ Error no_text_error(size_t pages, const Diagnostics& diag) {
 
 }  // namespace
 
-Report extract(std::string_view bytes, const ExtractOptions& options) {
+Report convert(std::string_view bytes, const ConvertOptions& options) {
   try {
     Diagnostics diag;
     if (options.max_bytes > 0 && static_cast<long long>(bytes.size()) > options.max_bytes)
