@@ -27,9 +27,6 @@ TextQuality assess(std::string_view utf8);
 /// True when a page's text is mostly glyph garbage rather than words.
 bool is_unmapped(const TextQuality& q);
 
-/// The number of characters (code points) of valid UTF-8 text: "삼성전자" is 4.
-size_t code_points(std::string_view utf8);
-
 /// Replaces invalid UTF-8 sequences by U+FFFD, so any byte string becomes valid JSON text.
 std::string sanitize_utf8(std::string_view bytes);
 

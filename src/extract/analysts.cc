@@ -52,7 +52,7 @@ bool has_analyst_label(std::string_view text) {
 }
 
 bool has_hangul(std::string_view s) {
-  std::u32string u = to_u32(s);
+  std::u32string u = utf8::decode(s);
   return std::any_of(u.begin(), u.end(), is_hangul);
 }
 
@@ -118,7 +118,8 @@ std::vector<std::string> names_in_line(std::string_view line) {
     // `이 하 준`: single syllables printed apart make one name.
     std::string joined;
     size_t j = i;
-    while (j < tokens.size() && to_u32(tokens[j]).size() == 1 && is_hangul(to_u32(tokens[j])[0]))
+    while (j < tokens.size() && utf8::decode(tokens[j]).size() == 1 &&
+           is_hangul(utf8::decode(tokens[j])[0]))
       joined += tokens[j++];
     if (j - i >= 2 && is_person_name(joined)) {
       names.push_back(joined);
@@ -145,7 +146,7 @@ bool column_overlap(const Line& a, const Line& b) {
 std::vector<Entry> name_entries(const PageLayout& page) {
   std::vector<Entry> out;
   for (const Line& l : page.lines) {
-    if (to_u32(l.text).size() > 60 && find_emails(l.text).empty()) continue;
+    if (utf8::decode(l.text).size() > 60 && find_emails(l.text).empty()) continue;
     std::string text = l.text;
     std::vector<std::string> names = names_in_line(text);
     if (names.empty()) continue;
@@ -155,7 +156,7 @@ std::vector<Entry> name_entries(const PageLayout& page) {
                   l.bbox.x0 - o.bbox.x1 < 40;
       bool under =
           o.bbox.y0 > l.bbox.y0 && o.bbox.y0 - l.bbox.y1 < 6 && std::abs(o.bbox.x0 - l.bbox.x0) < 4;
-      if ((left || under) && is_ra_label(o.text) && to_u32(o.text).size() < 25) e.ra = true;
+      if ((left || under) && is_ra_label(o.text) && utf8::decode(o.text).size() < 25) e.ra = true;
     }
     out.push_back(std::move(e));
   }
@@ -187,7 +188,7 @@ OptString phone_near(const PageLayout& page, const Line& email_line, const Line*
     if (auto p = find_phone(name_line->text)) return p;
   for (const Line& o : page.lines) {
     bool near = std::abs(o.bbox.center_y() - email_line.bbox.center_y()) < 16 &&
-                column_overlap(o, email_line) && to_u32(o.text).size() < 25;
+                column_overlap(o, email_line) && utf8::decode(o.text).size() < 25;
     if (near)
       if (auto p = find_phone(o.text)) return p;
   }

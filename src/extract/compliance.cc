@@ -93,7 +93,7 @@ std::vector<RatingDefinition> parse_definitions(const PageLayout& page) {
           rule = n->text;
           break;
         }
-    if (!contains(rule, "%") || to_u32(rule).size() > 80) continue;
+    if (!contains(rule, "%") || utf8::decode(rule).size() > 80) continue;
     std::string scope = d->scope;
     if (scope.empty()) {  // Neutral: the scope of the column it stands in
       scope = "stock";
@@ -266,7 +266,7 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
   std::vector<std::string> out;
   for (const PageLayout& page : pages)
     for (const Line& l : page.lines) {
-      std::u32string u = to_u32(l.text);
+      std::u32string u = utf8::decode(l.text);
       std::u32string key = U"작성자";
       for (size_t at = u.find(key); at != std::u32string::npos; at = u.find(key, at + 1)) {
         size_t i = at + key.size();
@@ -274,7 +274,7 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
         while (i < u.size()) {
           size_t b = i;
           while (i < u.size() && is_hangul(u[i])) ++i;
-          std::string name = to_utf8(u.substr(b, i - b));
+          std::string name = utf8::encode(u.substr(b, i - b));
           if (!is_person_name(name) || name == "관리자" || name == "본인") break;
           if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
           while (i < u.size() && (u[i] == U',' || u[i] == U' ')) ++i;

@@ -70,7 +70,7 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
     if (!d) continue;
     // Fewer other characters on the line is better; the top fifth and the footer are where
     // the cover prints its date, the body comes last.
-    double score = static_cast<double>(to_u32(line.text).size());
+    double score = static_cast<double>(utf8::decode(line.text).size());
     bool top = line.bbox.y0<h * 0.2, footer = line.bbox.y0> h * 0.9;
     if (!top && !footer) score += 100;
     if (score < best_score) best = d, best_score = score;

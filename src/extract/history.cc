@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "kreport/extract.h"
-#include "kreport/normalize.h"
+#include "kreport/utf8.h"
 #include "rules.h"
 
 namespace kreport {
@@ -49,7 +49,7 @@ std::string role_of(const std::string& label) {
   for (size_t b = 0, e; b <= label.size(); b = e + 3) {
     e = std::min(label.find(" / ", b), label.size());
     std::string part = label.substr(b, e - b);
-    if (code_points(part) <= kMaxLabelChars) kept += part + " / ";
+    if (utf8::length(part) <= kMaxLabelChars) kept += part + " / ";
   }
   return role_in(kept);
 }

@@ -74,7 +74,7 @@ std::optional<double> value_on(const PageLayout& page, const Line& label, bool* 
 }
 
 bool is_target_label(std::string_view text) {
-  if (to_u32(text).size() > 40) return false;
+  if (utf8::decode(text).size() > 40) return false;
   for (std::string_view o : kOtherPrices)
     if (contains(text, o)) return false;
   for (std::string_view l : kTargetLabels)
@@ -127,7 +127,7 @@ std::optional<double> current_price(const PageLayout& page) {
     if (!l.text.starts_with("현재주가") && !l.text.starts_with("주가(") &&
         !l.text.starts_with("종가"))
       continue;
-    if (to_u32(l.text).size() > 30) continue;
+    if (utf8::decode(l.text).size() > 30) continue;
     std::string rest = l.text.substr(l.text.find(')') == std::string::npos ? 0 : l.text.find(')'));
     if (auto v = parse_won(rest); v && rest.find_first_of("0123456789") != std::string::npos)
       return v;
@@ -185,7 +185,7 @@ OptString company_before(std::string_view text, std::string_view code) {
   while (!before.empty() && std::string_view("([A ").find(before.back()) != std::string_view::npos)
     before.pop_back();
   before = trim(before);
-  if (before.empty() || to_u32(before).size() > 30) return std::nullopt;
+  if (before.empty() || utf8::decode(before).size() > 30) return std::nullopt;
   return before;
 }
 

@@ -10,15 +10,13 @@
 #include "kreport/diagnostics.h"
 #include "kreport/layout.h"
 #include "kreport/record.h"
+#include "kreport/utf8.h"
 
 namespace kreport::extract {
 
-// ---- text.cc: UTF-8, Hangul and geometry helpers -------------------------------------
+// ---- text.cc: Hangul and geometry helpers -------------------------------------------
 
-/// Unicode code points of a UTF-8 string (invalid bytes become U+FFFD).
-std::u32string to_u32(std::string_view s);
-std::string to_utf8(std::u32string_view s);
-bool is_hangul(char32_t c);
+using utf8::is_hangul;
 /// True for 2–4 Hangul syllables and nothing else: `강재구`, `한종목`.
 bool is_person_name(std::string_view s);
 /// `s` without any spaces: `제 3 자에게` -> `제3자에게`.

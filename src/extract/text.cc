@@ -1,4 +1,4 @@
-// Small helpers the rule files share: UTF-8 decoding, the Hangul-name test, and the page
+// Small helpers the rule files share: the Hangul-name test, and the page
 // geometry the rules lean on. Lines arrive normalized (NFC, ASCII digits, single spaces) but
 // in poppler's order, so "the value beside a label" is found by baseline, never by index: a
 // sidebar row `목표주가(12M)` and its value `95,000원` are two lines on one baseline.
@@ -9,54 +9,10 @@
 
 namespace kreport::extract {
 
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-bool is_hangul(char32_t c) {
-  return c >= 0xAC00 && c <= 0xD7A3;
-}
-
 bool is_person_name(std::string_view s) {
-  std::u32string u = to_u32(s);
+  std::u32string u = utf8::decode(s);
   if (u.size() < 2 || u.size() > 4) return false;
-  return std::all_of(u.begin(), u.end(), is_hangul);
+  return std::all_of(u.begin(), u.end(), utf8::is_hangul);
 }
 
 std::string squash(std::string_view s) {

@@ -35,7 +35,7 @@ bool is_series_line(std::string_view text) {
 
 bool title_candidate(const PageLayout& page, const Line& l) {
   std::string t = trim(l.text);
-  if (to_u32(t).size() < 4 || in_margin_zone(page, l)) return false;
+  if (utf8::decode(t).size() < 4 || in_margin_zone(page, l)) return false;
   if (t.find_first_not_of("0123456789.,%-+() ") == std::string::npos) return false;
   return !parse_ticker(t) && !parse_rating(t) && !parse_date(t) && !broker_in_line(t) &&
          find_emails(t).empty() && !starts_with_source(t);
@@ -83,7 +83,7 @@ TitleInfo find_title(const std::vector<PageLayout>& pages) {
   }
   // The series: a line with an issue number beats a bare banner.
   for (const Line& l : cover->lines) {
-    if (!is_series_line(l.text) || to_u32(l.text).size() > 50) continue;
+    if (!is_series_line(l.text) || utf8::decode(l.text).size() > 50) continue;
     TitleInfo s = split_series(l.text);
     if (s.series && (!out.series || (s.issue && !out.issue)))
       out.series = s.series, out.issue = s.issue;
@@ -114,7 +114,7 @@ std::string detect_language(const std::vector<PageLayout>& pages) {
   long hangul = 0, latin = 0;
   for (const PageLayout& p : pages)
     for (const Line& l : p.lines)
-      for (char32_t c : to_u32(l.text)) {
+      for (char32_t c : utf8::decode(l.text)) {
         if (is_hangul(c))
           ++hangul;
         else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))

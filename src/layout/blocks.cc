@@ -24,6 +24,7 @@
 #include <sstream>
 
 #include "kreport/layout.h"
+#include "kreport/utf8.h"
 
 namespace kreport {
 namespace {
@@ -48,29 +49,9 @@ constexpr double kHeadingScale = 1.15;  // a heading's font is this much larger 
 constexpr double kParagraphGapLines = 0.9;
 constexpr size_t kMaxBoldHeadingChars = 60;
 
-char32_t first_cp(const std::string& s, size_t* len = nullptr) {
-  if (s.empty()) return 0;
-  unsigned char c = s[0];
-  int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (static_cast<size_t>(n) > s.size()) n = 1;
-  char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
-  for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-  if (len) *len = n;
-  return cp;
-}
+using utf8::is_hangul;
+using utf8::is_latin;
 
-char32_t last_cp(const std::string& s) {
-  size_t i = s.size();
-  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-  return i > 0 ? first_cp(s.substr(i - 1)) : 0;
-}
-
-bool is_hangul(char32_t c) {
-  return c >= 0xAC00 && c <= 0xD7A3;
-}
-bool is_latin(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
 bool is_word_char(char32_t c) {
   return is_hangul(c) || is_latin(c) || (c >= '0' && c <= '9');
 }
@@ -111,7 +92,7 @@ std::string bullet_marker(const std::string& text) {
     if (text.size() > m.size() && text.compare(0, m.size(), m) == 0 && text[m.size()] == ' ')
       return m;
   size_t len = 0;
-  char32_t c = first_cp(text, &len);
+  char32_t c = utf8::first(text, &len);
   if (((c >= 0x2460 && c <= 0x2473) || (c >= 0x2776 && c <= 0x277F)) && text.size() > len)
     return text.substr(0, len);  // ①..⑳, ❶..❿
   std::string tok = first_token(text);
@@ -141,7 +122,7 @@ double body_size(const std::vector<const Line*>& lines) {
 bool is_heading(const Line& l, double body, bool alone) {
   if (l.size >= kHeadingScale * body) return true;
   return alone && is_bold(l.font) && l.text.size() <= kMaxBoldHeadingChars &&
-         last_cp(l.text) != '.';
+         utf8::last(l.text) != '.';
 }
 
 // Neither neighbour in reading order shares the line's baseline: it is not a table cell.
@@ -194,14 +175,14 @@ namespace {
 // Rules 1-3: the break is certainly inside a word.
 bool surely_inside_word(const std::string& first, const std::string& next,
                         const Vocabulary& vocabulary) {
-  char32_t a = last_cp(first), b = first_cp(next);
-  if (a == '-' && first.size() >= 2 && is_latin(last_cp(first.substr(0, first.size() - 1))) &&
+  char32_t a = utf8::last(first), b = utf8::first(next);
+  if (a == '-' && first.size() >= 2 && is_latin(utf8::last(first.substr(0, first.size() - 1))) &&
       is_latin(b))
     return true;
   if (!(is_word_char(a) || a == ')' || a == '\'' || a == 0x2019 /* ’ */)) return false;
   std::string head = bare(first_token(next));
   if (std::find(kAttached.begin(), kAttached.end(), head) != kAttached.end() &&
-      is_hangul(first_cp(head)))
+      is_hangul(utf8::first(head)))
     return true;
   return is_hangul(a) && is_hangul(b) &&
          vocabulary.count(bare(last_token(first)) + bare(first_token(next)));
@@ -213,10 +194,10 @@ bool ends_like_a_word(const std::string& token) {
   size_t syllables = 0;
   for (size_t i = 0; i < token.size();) {
     size_t len = 1;
-    syllables += is_hangul(first_cp(token.substr(i), &len));
+    syllables += is_hangul(utf8::first(token.substr(i), &len));
     i += len;
   }
-  return syllables >= 2 && kFinal.find(last_cp(token)) != std::u32string::npos;
+  return syllables >= 2 && kFinal.find(utf8::last(token)) != std::u32string::npos;
 }
 
 bool is_particle_break(const std::string& next) {
@@ -231,7 +212,7 @@ std::string join_lines(const std::string& first, const std::string& next,
   if (first.empty()) return next;
   if (next.empty()) return first;
   if (surely_inside_word(first, next, vocabulary)) return first + next;
-  if (wraps_inside_words && is_hangul(last_cp(first)) && is_hangul(first_cp(next))) {
+  if (wraps_inside_words && is_hangul(utf8::last(first)) && is_hangul(utf8::first(next))) {
     std::string tail = bare(last_token(first)), head = bare(first_token(next));
     bool tail_word = vocabulary.count(tail) > 0, head_word = vocabulary.count(head) > 0;
     bool boundary = (tail_word && head_word) || ends_like_a_word(tail) ||
@@ -274,7 +255,7 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
   int breaks = 0, particle_breaks = 0;
   for (const auto& g : groups)
     for (size_t i = 1; i < g.size(); ++i)
-      if (is_hangul(last_cp(g[i - 1]->text)) && is_hangul(first_cp(g[i]->text))) {
+      if (is_hangul(utf8::last(g[i - 1]->text)) && is_hangul(utf8::first(g[i]->text))) {
         ++breaks;
         particle_breaks += is_particle_break(g[i]->text);
       }

@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "kreport/layout.h"
-#include "kreport/normalize.h"
+#include "kreport/utf8.h"
 
 namespace kreport {
 namespace {
@@ -51,7 +51,7 @@ Bbox extent(const std::vector<Item>& lines) {
 bool has_prose(const std::vector<Item>& side, double region_width) {
   int wide = 0;
   for (const Item& l : side)
-    if (l.bbox.width() >= kProseShare * region_width && code_points(l.text) >= kProseChars) ++wide;
+    if (l.bbox.width() >= kProseShare * region_width && utf8::length(l.text) >= kProseChars) ++wide;
   return wide >= 2;
 }
 
@@ -93,7 +93,7 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
 bool splits_table_rows(const std::vector<Item>& left, const std::vector<Item>& right,
                        double region_width) {
   auto short_line = [&](const Item& l) {
-    return l.bbox.width() < kProseShare * region_width || code_points(l.text) < kProseChars;
+    return l.bbox.width() < kProseShare * region_width || utf8::length(l.text) < kProseChars;
   };
   size_t rows = 0, short_left = 0;
   for (const Item& a : left) {

@@ -209,10 +209,4 @@ std::string sanitize_utf8(std::string_view bytes) {
   return out;
 }
 
-size_t code_points(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
-  }));
-}
-
 }  // namespace kreport

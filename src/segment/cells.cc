@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "kreport/normalize.h"
+#include "kreport/utf8.h"
 #include "table_parts.h"
 
 namespace kreport::tables {
@@ -97,7 +98,7 @@ std::vector<Piece> pieces_of(Line& line, double page_space) {
   // numbers in it, stays whole.
   bool numbers = std::any_of(pieces.begin(), pieces.end(),
                              [](const Piece& p) { return is_value(parse_number(p.text)); });
-  if (!numbers && pieces.size() == 2 && code_points(line.text) >= kProseChars) return {whole};
+  if (!numbers && pieces.size() == 2 && utf8::length(line.text) >= kProseChars) return {whole};
   return pieces;
 }
 
@@ -106,7 +107,7 @@ bool is_caption(const std::string& text) {
 }
 
 bool is_running_text(const Piece& p, double page_width) {
-  return p.whole && code_points(p.text) >= kProseChars &&
+  return p.whole && utf8::length(p.text) >= kProseChars &&
          p.bbox.width() >= kProseShare * page_width;
 }
 

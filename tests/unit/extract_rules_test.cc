@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../../src/extract/rules.h"
+#include "kreport/utf8.h"
 #include "kreport/extract.h"
 
 namespace kx = kreport::extract;
@@ -24,7 +25,7 @@ PageLayout page(int number, std::vector<At> lines) {
   p.width = 595;
   p.height = 842;
   for (const At& a : lines) {
-    double w = 4.0 * static_cast<double>(kx::to_u32(a.text).size());
+    double w = 4.0 * static_cast<double>(kreport::utf8::length(a.text));
     p.lines.push_back(Line{a.text, {a.x, a.y, a.x + w, a.y + a.size}, a.size, "NanumGothic", false, {}, {}});
   }
   return p;
