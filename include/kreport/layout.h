@@ -52,11 +52,6 @@ struct PageLayout {
   std::vector<TextBlock> blocks;  // the body (running lines left out), in reading order
 };
 
-/// What a line's opening words make it: a caption ("그림 3.", "[표1]", "Figure 2:"), a source
-/// ("자료:"), a note ("주:"), or none of these.
-enum class LineLabel { none, caption, source, note };
-LineLabel label_of(std::string_view text);
-
 /// Groups a page's words into lines and puts them in reading order: columns one after the
 /// other, a sidebar as its own group, full-width headings and tables where they stand.
 PageLayout layout_page(const RawPage& page);

@@ -44,6 +44,9 @@ struct ValidateArgs {
 /// `kreport validate`: checks records against the schema version each one names.
 int run_validate(const ValidateArgs& args);
 
+/// `kreport rules`: prints the rule tables (`names`: only these; unknown names: exit 1).
+int run_rules(const std::vector<std::string>& names);
+
 /// `kreport schema`: prints schema `name` at `version` (empty: the current one).
 int run_schema(const std::string& name, const std::string& version);
 

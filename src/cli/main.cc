@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
       "  kreport extract report.pdf -o r.json --pretty\n"
       "  kreport batch reports/ -o records/ -j 4    a folder, in parallel, surviving bad files\n"
       "  kreport batch reports/ --jsonl > all.jsonl every record as one JSON line\n"
-      "  kreport validate records/*.json            check records against their schema\n"};
+      "  kreport validate records/*.json            check records against their schema\n"
+      "  kreport rules ratings                      the rating words kreport knows\n"};
   app.name("kreport");
   app.footer(kExitCodes);
   app.set_version_flag("--version", std::string("kreport ") + KREPORT_VERSION);
@@ -112,6 +113,15 @@ int main(int argc, char** argv) {
   schema->add_option("--name", schema_name, "Which schema: report (default) or batch_summary")
       ->check(CLI::IsMember({"report", "batch_summary"}));
 
+  std::vector<std::string> rule_names;
+  CLI::App* rules = app.add_subcommand(
+      "rules", "List the rule tables: the words and forms kreport reads, each with an example");
+  rules->add_option("tables", rule_names, "Only these tables (e.g. ratings date_forms)");
+  rules->footer(
+      "\nEvery row is a rule the stages apply (a rating word, a date form, a section\n"
+      "heading, a column label...) with a real example it holds on; the test suite runs\n"
+      "each rule on its example.\n");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -126,6 +136,7 @@ int main(int argc, char** argv) {
   if (*extract) return kreport::cli::run_extract(ex);
   if (*batch) return kreport::cli::run_batch(ba);
   if (*validate) return kreport::cli::run_validate(va);
+  if (*rules) return kreport::cli::run_rules(rule_names);
   if (*schema) return kreport::cli::run_schema("kreport." + schema_name, schema_version);
   return kreport::kExitUsage;
 }

@@ -19,22 +19,24 @@
 #include "rules.h"
 
 namespace kreport::extract {
-namespace {
-
-// Hangul words of 2–4 syllables that stand where names stand but are not names.
-const std::set<std::string, std::less<>> kNotNames = {
-    "연구원",   "책임연구원", "선임연구원", "애널리스트", "리서치", "팀장",   "위원",
-    "이사",     "부장",       "차장",       "과장",       "수석",   "스몰캡", "기업분석",
-    "산업분석", "투자의견",   "목표주가",   "현재주가",   "자료",   "작성자", "담당자",
-    "본부장",   "센터장",     "연구위원",   "선임",       "책임"};
 
 bool is_ra_label(std::string_view text) {
   std::string t = " " + lower_ascii(text) + " ";
   for (char& c : t)
     if (c == '(' || c == ')' || c == ',' || c == ':' || c == '|') c = ' ';
-  return contains(t, " ra ") || contains(t, " r.a ") || contains(t, " r.a. ") ||
-         contains(t, "research assistant") || contains(t, "research associate");
+  for (const char* w : vocab::cover_words("ra_label"))  // "RA", "R.A", "Research Assistant"
+    if (contains(t, " " + lower_ascii(w) + " ") || contains(t, " " + lower_ascii(w) + ". "))
+      return true;
+  return false;
 }
+
+bool has_analyst_label(std::string_view text) {
+  for (const char* w : vocab::cover_words("analyst_label"))
+    if (contains(lower_ascii(text), lower_ascii(w))) return true;
+  return false;
+}
+
+namespace {
 
 // An RA label before `needle` on its line, after any earlier e-mail: in
 // `Analyst 이서연 seoyeon.lee@hanbit-sec.co.kr · RA 정민호` only 정민호 is the assistant.
@@ -45,10 +47,6 @@ bool ra_label_before(std::string_view text, std::string_view needle) {
   std::string prefix = lower.substr(0, pos);
   if (size_t at = prefix.rfind('@'); at != std::string::npos) prefix = prefix.substr(at);
   return is_ra_label(prefix);
-}
-
-bool has_analyst_label(std::string_view text) {
-  return contains(lower_ascii(text), "analyst") || contains(text, "애널리스트");
 }
 
 bool has_hangul(std::string_view s) {
@@ -126,7 +124,7 @@ std::vector<std::string> names_in_line(std::string_view line) {
       i = j - 1;
       continue;
     }
-    if (is_person_name(tokens[i]) && !kNotNames.contains(tokens[i])) {
+    if (is_person_name(tokens[i]) && !is_not_a_name(tokens[i])) {
       names.push_back(tokens[i]);
     } else if (!names.empty() && find_emails(tokens[i]).empty() &&
                (has_hangul(tokens[i]) || !std::regex_search(tokens[i], std::regex("[0-9]")))) {

@@ -15,105 +15,6 @@
 
 namespace kreport::extract {
 
-// Domains marked "seen" occur in the sample reports' text; the rest are the firms' public
-// research domains, kept so that a new firm's report is not left unknown.
-const std::vector<BrokerRule>& broker_table() {
-  static const std::vector<BrokerRule> table = {
-      {"sk", "SK증권", {"SK Securities"}, {"sks.co.kr"}, "SK증권 리서치센터 (seen)"},
-      {"mirae",
-       "미래에셋증권",
-       {"미래에셋대우", "Mirae Asset Securities", "Mirae Asset Daewoo"},
-       {"miraeasset.com"},
-       "Mirae Asset Securities Research (seen)"},
-      {"hanwha",
-       "한화투자증권",
-       {"Hanwha Investment & Securities", "한화리서치"},
-       {"hanwha.com"},
-       "▶ Analyst 강재구 jaekoo.kang@hanwha.com 3772-7581 (seen)"},
-      {"kiwoom", "키움증권", {"Kiwoom Securities"}, {"kiwoom.com"}, "키움증권 리서치센터 (seen)"},
-      {"samsung",
-       "삼성증권",
-       {"Samsung Securities"},
-       {"samsung.com", "samsungpop.com"},
-       "jiho.baek@samsung.com (seen)"},
-      {"nh", "NH투자증권", {"NH Investment & Securities"}, {"nhqv.com"}, "NH투자증권 리서치본부"},
-      {"kb", "KB증권", {"KB Securities"}, {"kbfg.com"}, "KB증권 리서치센터"},
-      {"hana",
-       "하나증권",
-       {"하나금융투자", "Hana Securities", "Hana Financial Investment"},
-       {"hanafn.com"},
-       "Analyst 김하늘 haneul.kim@hanafn.com (seen)"},
-      {"shinhan",
-       "신한투자증권",
-       {"신한금융투자", "Shinhan Securities", "Shinhan Investment"},
-       {"shinhan.com"},
-       "신한투자증권 리서치센터"},
-      {"daishin",
-       "대신증권",
-       {"Daishin Securities", "DAISHIN SECURITIES"},
-       {"daishin.com"},
-       "junseo.lee@daishin.com (seen)"},
-      {"yuanta",
-       "유안타증권",
-       {"Yuanta Securities", "Yuanta"},
-       {"yuantakorea.com"},
-       "자료: 유안타증권 리서치센터 (seen)"},
-      {"meritz",
-       "메리츠증권",
-       {"메리츠종금증권", "Meritz Securities", "Meritz Research", "Meritz"},
-       {"meritz.co.kr"},
-       "Meritz Research 2021. 11. 11 (seen)"},
-      {"kis",
-       "한국투자증권",
-       {"Korea Investment & Securities"},
-       {"koreainvestment.com"},
-       "한국투자증권 리서치본부"},
-      {"db",
-       "DB금융투자",
-       {"DB증권", "DB Financial Investment"},
-       {"db-fi.com", "dbfi.co.kr"},
-       "DB금융투자 Research Center"},
-      {"kyobo", "교보증권", {"Kyobo Securities"}, {"iprovest.com"}, "교보증권 리서치센터"},
-      {"ibk", "IBK투자증권", {"IBK Securities"}, {"ibks.com"}, "seoa.kim@ibks.com (seen)"},
-      {"ls",
-       "LS증권",
-       {"이베스트투자증권", "eBEST Investment & Securities", "eBEST", "LS Securities"},
-       {"ebestsec.co.kr", "ls-sec.co.kr"},
-       "hwsung@ebestsec.co.kr (seen)"},
-      {"hi",
-       "하이투자증권",
-       {"HI Investment & Securities", "HI Research"},
-       {"hi-ib.com"},
-       "(2122-9207) jhsong@hi-ib.com (seen)"},
-      {"eugene",
-       "유진투자증권",
-       {"Eugene Investment & Securities"},
-       {"eugenefn.com"},
-       "한서준_ 02)368-6171_ sj.han@eugenefn.com (seen)"},
-      {"hyundai",
-       "현대차증권",
-       {"Hyundai Motor Securities"},
-       {"hmsec.com"},
-       "현대차증권 리서치센터"},
-      {"im",
-       "iM증권",
-       {"iM Securities"},
-       {"imfnsec.com"},
-       "이도윤 2122-9211 dy.lee@imfnsec.com (seen)"},
-      {"ds",
-       "DS투자증권",
-       {"DS INVESTMENT & SECURITIES", "DS Investment & Securities"},
-       {"ds-sec.co.kr"},
-       "yj.choi@ds-sec.co.kr (seen)"},
-      {"kakaopay",
-       "카카오페이증권",
-       {"Kakaopay Securities"},
-       {"kakaopaysec.com"},
-       "카카오페이증권 리서치"},
-  };
-  return table;
-}
-
 namespace {
 
 bool is_ascii_word_char(char c) {
@@ -159,8 +60,8 @@ double line_weight(const PageLayout& page, const Line& line, bool cover) {
   return 0.25;
 }
 
-const BrokerRule* rule_by_id(std::string_view id) {
-  for (const BrokerRule& r : broker_table())
+const vocab::BrokerRule* rule_by_id(std::string_view id) {
+  for (const vocab::BrokerRule& r : vocab::brokers())
     if (id == r.id) return &r;
   return nullptr;
 }
@@ -169,7 +70,7 @@ const BrokerRule* rule_by_id(std::string_view id) {
 
 std::optional<Broker> broker_in_line(std::string_view line) {
   std::string lowered = lower_ascii(line);
-  for (const BrokerRule& r : broker_table()) {
+  for (const vocab::BrokerRule& r : vocab::brokers()) {
     if (matches_alias(line, lowered, r.name)) return Broker{r.id, r.name};
     for (const char* a : r.aliases)
       if (matches_alias(line, lowered, a)) return Broker{r.id, a};
@@ -179,7 +80,7 @@ std::optional<Broker> broker_in_line(std::string_view line) {
 
 std::optional<Broker> broker_of_email(std::string_view email) {
   std::string e = lower_ascii(email);
-  for (const BrokerRule& r : broker_table())
+  for (const vocab::BrokerRule& r : vocab::brokers())
     for (const char* d : r.domains)
       if (e.ends_with(std::string("@") + d) || e.ends_with(std::string(".") + d) ||
           contains(e, std::string("www.") + d))
@@ -207,7 +108,7 @@ std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages) {
     if (score > best_score) best = &id, best_score = score;
   }
   if (!best) return std::nullopt;
-  const BrokerRule* rule = rule_by_id(*best);
+  const vocab::BrokerRule* rule = rule_by_id(*best);
   const Tally& t = tally[*best];
   return Broker{rule->id, t.printed.empty() ? rule->name : t.printed};
 }

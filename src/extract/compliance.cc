@@ -20,10 +20,6 @@
 namespace kreport::extract {
 namespace {
 
-// Phrases of the notice, squashed (no spaces): what marks a page as the notice.
-constexpr std::string_view kNoticePhrases[] = {"사전제공", "부당한압력", "1%이상",
-                                               "재산적이해관계"};
-
 // The sentence around `at` in squashed text: up to the next `다.`/`다` end or 90 bytes.
 std::string sentence_after(const std::string& text, size_t at) {
   size_t end = text.find("다", at);
@@ -31,60 +27,30 @@ std::string sentence_after(const std::string& text, size_t at) {
   return text.substr(at, std::min(end - at, size_t{90}));
 }
 
-std::optional<bool> negatable(const std::string& text, std::string_view phrase, bool affirmed) {
-  size_t at = text.find(phrase);
-  if (at == std::string::npos) return std::nullopt;
-  std::string s = sentence_after(text, at);
-  bool negated = contains(s, "없") || contains(s, "않");
-  return negated ? !affirmed : affirmed;
+bool negated(const std::string& sentence) {
+  return contains(sentence, "없") || contains(sentence, "않");
 }
 
-struct DefWord {
-  const char* word;   // lowercase
-  const char* scope;  // "stock", "industry" or "" (either: decided by the column)
-};
-constexpr DefWord kDefWords[] = {
-    {"strong buy", "stock"},
-    {"trading buy", "stock"},
-    {"buy", "stock"},
-    {"outperform", "stock"},
-    {"marketperform", "stock"},
-    {"underperform", "stock"},
-    {"hold", "stock"},
-    {"reduce", "stock"},
-    {"sell", "stock"},
-    {"not rated", "stock"},
-    {"매수", "stock"},
-    {"매도", "stock"},
-    {"overweight", "industry"},
-    {"underweight", "industry"},
-    {"positive", "industry"},
-    {"negative", "industry"},
-    {"비중확대", "industry"},
-    {"비중축소", "industry"},
-    {"neutral", ""},
-    {"중립", ""},
-};
+// How far before a phrase its `near` word may stand (bytes, ~20 Hangul syllables):
+// `발행주식을 1% 이상 보유` puts 보유 after it, `보유 주식이 1% 이상` before.
+constexpr size_t kNearBefore = 60;
 
-const DefWord* def_word(std::string_view text, std::string* printed) {
-  std::string lower = lower_ascii(trim(text));
+// The rating word a definition line opens with (after a list marker), and how it is printed.
+const vocab::RatingWord* def_word(std::string_view text, std::string* printed) {
+  std::string t = trim(text);
   for (std::string_view p : {"- ", "▪ ", "• ", "_ "})
-    if (lower.starts_with(p)) lower = lower.substr(p.size());
-  for (const DefWord& d : kDefWords)
-    if (lower.starts_with(d.word)) {
-      *printed =
-          trim(text).substr(trim(text).size() - lower.size(), std::string_view(d.word).size());
-      return &d;
-    }
-  return nullptr;
+    if (std::string_view(t).starts_with(p)) t = t.substr(p.size());
+  const vocab::RatingWord* d = vocab::rating_word_at(t);
+  if (d) *printed = t.substr(0, std::string_view(d->printed).size());
+  return d;
 }
 
 std::vector<RatingDefinition> parse_definitions(const PageLayout& page) {
   std::vector<RatingDefinition> out;
-  std::vector<std::pair<const Line*, const DefWord*>> seen;
+  std::vector<std::pair<const Line*, const vocab::RatingWord*>> seen;
   for (const Line& l : page.lines) {
     std::string printed;
-    const DefWord* d = def_word(l.text, &printed);
+    const vocab::RatingWord* d = def_word(l.text, &printed);
     if (!d) continue;
     std::string rule = l.text;
     if (!contains(rule, "%"))
@@ -110,45 +76,59 @@ std::vector<RatingDefinition> parse_definitions(const PageLayout& page) {
 
 // Definitions written as prose (Hanwha): `+15% 이상의 절대수익률이 기대되는 종목에 대해
 // Buy(매수) 의견을 제시합니다`.
+// "trading buy" -> "Trading Buy": how definitions written as prose print a rating word.
+std::string capitalized(std::string_view word) {
+  std::string out(word);
+  for (size_t i = 0; i < out.size(); ++i)
+    if ((i == 0 || out[i - 1] == ' ') && out[i] >= 'a' && out[i] <= 'z') out[i] -= 'a' - 'A';
+  return out;
+}
+
 std::vector<RatingDefinition> prose_definitions(const std::string& text) {
-  static const std::regex prose(
-      R"(([-+]?[0-9]+(?:\.[0-9]+)? ?(?:~ ?[-+]?[0-9]+(?:\.[0-9]+)?)? ?%(?: ?(?:이상|이하|미만|초과))?)[^%.]{0,120}?(Strong Buy|Trading Buy|Buy|Hold|Sell|Outperform|Underperform|Overweight|Underweight|Positive|Neutral|Negative) ?\()");
+  static const std::regex prose = [] {
+    std::string words;
+    for (const vocab::RatingWord& r : vocab::rating_words())
+      if (static_cast<unsigned char>(r.printed[0]) < 0x80 && !contains(r.printed, "/"))
+        words += (words.empty() ? "" : "|") + capitalized(r.printed);
+    return std::regex(
+        R"(([-+]?[0-9]+(?:\.[0-9]+)? ?(?:~ ?[-+]?[0-9]+(?:\.[0-9]+)?)? ?%(?: ?(?:이상|이하|미만|초과))?)[^%.]{0,120}?()" +
+        words + R"() ?\()");
+  }();
   std::vector<RatingDefinition> out;
   for (std::sregex_iterator it(text.begin(), text.end(), prose), end; it != end; ++it) {
     std::string word = (*it)[2];
-    std::string printed;
-    const DefWord* d = def_word(word, &printed);
+    const vocab::RatingWord* d = vocab::rating_word_at(word);
     out.push_back({d && std::string_view(d->scope) == "industry" ? "industry" : "stock", word,
                    trim((*it)[1].str())});
   }
   return out;
 }
 
+// The first date with its year printed.
 std::optional<std::string> first_date(const std::string& s) {
-  static const std::regex d(
-      R"((20[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2}))");
-  std::smatch m;
-  if (!std::regex_search(s, m, d)) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", std::stoi(m[1]), std::stoi(m[2]),
-                std::stoi(m[3]));
-  return std::string(buf);
+  for (const vocab::DateHit& d : vocab::find_dates(s))
+    if (d.year > 0 && !d.two_digit_year) return d.iso();
+  return std::nullopt;
 }
 
+// The day a distribution counts to: a `기준일` date, else the end of a period
+// `(2023/10/01~2024/09/30)`, else a date followed by `기준`.
 OptString distribution_date(const std::string& text, size_t at) {
   size_t from = at > 400 ? at - 400 : 0;
   std::string window = text.substr(from, 800);
   if (size_t k = window.find("기준일"); k != std::string::npos)
     if (auto d = first_date(window.substr(k))) return d;
-  // A period `(2023/10/01~2024/09/30)`: its end.
-  static const std::regex period(
-      R"([0-9]{4} ?[./-] ?[0-9]{1,2} ?[./-] ?[0-9]{1,2} ?~ ?([0-9]{4} ?[./-] ?[0-9]{1,2} ?[./-] ?[0-9]{1,2}))");
-  std::smatch p;
-  if (std::regex_search(window, p, period)) return first_date(p[1]);
-  static const std::regex before_basis(
-      R"((20[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2}) ?(?:일)? ?기준)");
-  std::smatch m;
-  if (std::regex_search(window, m, before_basis)) return first_date(m[0]);
+  std::vector<vocab::DateHit> dates = vocab::find_dates(window);
+  auto between = [&](size_t i) {
+    return trim(std::string_view(window).substr(dates[i].pos + dates[i].len,
+                                                dates[i + 1].pos - dates[i].pos - dates[i].len));
+  };
+  for (size_t i = 0; i + 1 < dates.size(); ++i)
+    if (dates[i + 1].year > 0 && between(i) == "~") return dates[i + 1].iso();
+  for (const vocab::DateHit& d : dates) {
+    std::string after = trim(std::string_view(window).substr(d.pos + d.len));
+    if (d.year > 0 && (after.starts_with("기준") || after.starts_with("일 기준"))) return d.iso();
+  }
   return std::nullopt;
 }
 
@@ -172,14 +152,14 @@ OptNumber value_under(const PageLayout& page, const Line& head) {
 std::optional<RatingDistribution> table_distribution(const PageLayout& page,
                                                      const std::string& text) {
   for (const Line& buy : page.lines) {
-    if (buy.text != "매수" && buy.text != "Buy" && buy.text != "BUY") continue;
+    if (vocab::normalize_rating(buy.text) != "buy") continue;
     RatingDistribution d;
     d.buy = value_under(page, buy);
     for (const Line& o : page.lines) {
       if (!same_baseline(o, buy)) continue;
-      if (o.text == "중립" || o.text == "Hold" || o.text == "Neutral")
-        d.hold = value_under(page, o);
-      if (o.text == "매도" || o.text == "Sell") d.sell = value_under(page, o);
+      std::optional<std::string> rating = vocab::normalize_rating(o.text);
+      if (rating == "hold") d.hold = value_under(page, o);
+      if (rating == "sell") d.sell = value_under(page, o);
     }
     if (d.buy && d.hold && d.sell) {
       if (size_t k = text.find("기준일"); k != std::string::npos)
@@ -202,22 +182,25 @@ std::string page_text_from(const PageLayout& page, size_t first) {
 
 Statements parse_statements(std::string_view text) {
   std::string s = squash(text);
-  for (size_t at; (at = s.find('\n')) != std::string::npos;) s.erase(at, 1);
+  std::erase(s, '\n');
   Statements st;
-  // `사전 제공한 사실이 없습니다`, `사전에 제공한 사실이 없습니다` (Hanwha).
-  st.no_prior_distribution = negatable(s, "사전제공", false);
-  if (!st.no_prior_distribution) st.no_prior_distribution = negatable(s, "사전에제공", false);
-  st.analyst_independence =
-      contains(s, "부당한압력") || contains(s, "간섭없이") ? std::optional(true) : std::nullopt;
-  // `발행주식을 1% 이상 보유하고 있지 않습니다`: `보유` may stand before or after `1% 이상`,
-  // the negation ends the sentence.
-  if (size_t at = s.find("1%이상"); at != std::string::npos) {
-    size_t start = at > 60 ? at - 60 : 0;
+  auto field = [&](std::string_view name) -> std::optional<bool>& {
+    if (name == "no_prior_distribution") return st.no_prior_distribution;
+    if (name == "analyst_independence") return st.analyst_independence;
+    if (name == "holds_1pct_or_more") return st.holds_1pct_or_more;
+    return st.analyst_conflict;
+  };
+  // The first phrase of a statement that the notice prints decides it.
+  for (const vocab::NoticePhrase& p : vocab::notice_phrases()) {
+    std::optional<bool>& value = field(p.statement);
+    size_t at = s.find(p.phrase);
+    if (value || at == std::string::npos) continue;
     std::string after = sentence_after(s, at);
-    if (contains(s.substr(start, at - start) + after, "보유"))
-      st.holds_1pct_or_more = !(contains(after, "않") || contains(after, "없"));
+    size_t start = at > kNearBefore ? at - kNearBefore : 0;
+    if (*p.near && !contains(s.substr(start, at - start) + after, p.near)) continue;
+    bool flips = p.reading == vocab::Reading::negation_flips && negated(after);
+    value = flips ? !p.affirmed : p.affirmed;
   }
-  st.analyst_conflict = negatable(s, "재산적이해관계", true);
   return st;
 }
 
@@ -225,14 +208,20 @@ std::optional<RatingDistribution> parse_distribution(std::string_view text) {
   std::string s(text);
   for (char& c : s)
     if (c == '\n') c = ' ';
-  static const std::string num = R"(([0-9]+(?:\.[0-9]+)?) ?%)";
-  static const std::regex ko("매수[^0-9%]{0,16}?" + num + "[^0-9]{0,24}?중립[^0-9%]{0,16}?" + num +
-                             "[^0-9]{0,24}?매도[^0-9%]{0,16}?" + num);
-  static const std::regex en(R"((?:Buy|BUY)[^0-9%]{0,16}?)" + num +
-                             R"([^0-9]{0,24}?(?:Hold|HOLD|Neutral|NEUTRAL)[^0-9%]{0,16}?)" + num +
-                             R"([^0-9]{0,24}?(?:Sell|SELL)[^0-9%]{0,16}?)" + num);
+  // `매수 95.2% 중립 4.8% 매도 0.0%`, `Buy 80% Hold 20% Sell 0%`: the words of buy, hold and
+  // sell (vocab::rating_words), each with its percentage, in that order.
+  static const std::regex run = [] {
+    std::string num = R"(([0-9]+(?:\.[0-9]+)?) ?%)", re;
+    for (const char* rating : {"buy", "hold", "sell"}) {
+      std::string words;
+      for (const std::string& w : vocab::words_for_rating(rating))
+        words += (words.empty() ? "" : "|") + w;
+      re += (re.empty() ? "" : "[^0-9]{0,24}?") + ("(?:" + words + ")[^0-9%]{0,16}?") + num;
+    }
+    return std::regex(re, std::regex::ECMAScript | std::regex::icase);
+  }();
   std::smatch m;
-  if (!std::regex_search(s, m, ko) && !std::regex_search(s, m, en)) return std::nullopt;
+  if (!std::regex_search(s, m, run)) return std::nullopt;
   RatingDistribution d;
   d.buy = std::stod(m[1]);
   d.hold = std::stod(m[2]);
@@ -244,15 +233,16 @@ std::optional<RatingDistribution> parse_distribution(std::string_view text) {
 std::optional<NoticeSpan> find_notice(const std::vector<PageLayout>& pages) {
   for (size_t p = 0; p < pages.size(); ++p)
     for (size_t i = 0; i < pages[p].lines.size(); ++i)
-      if (contains(lower_ascii(squash(pages[p].lines[i].text)), "compliancenotice"))
-        return NoticeSpan{static_cast<int>(p), i};
+      for (const char* heading : vocab::notice_words("heading"))
+        if (contains(lower_ascii(squash(pages[p].lines[i].text)), heading))
+          return NoticeSpan{static_cast<int>(p), i};
   for (size_t p = pages.size(); p-- > 0;) {
     int hits = 0;
     std::optional<size_t> first;
     for (size_t i = 0; i < pages[p].lines.size(); ++i) {
       std::string s = squash(pages[p].lines[i].text);
-      for (std::string_view ph : kNoticePhrases)
-        if (contains(s, ph)) {
+      for (const vocab::NoticePhrase& ph : vocab::notice_phrases())
+        if (ph.marks_notice && contains(s, ph.phrase)) {
           ++hits;
           if (!first || pages[p].lines[i].bbox.y0 < pages[p].lines[*first].bbox.y0) first = i;
         }
@@ -267,17 +257,19 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
   for (const PageLayout& page : pages)
     for (const Line& l : page.lines) {
       std::u32string u = utf8::decode(l.text);
-      std::u32string key = U"작성자";
-      for (size_t at = u.find(key); at != std::u32string::npos; at = u.find(key, at + 1)) {
-        size_t i = at + key.size();
-        while (i < u.size() && (u[i] == U' ' || u[i] == U'(' || u[i] == U':')) ++i;
-        while (i < u.size()) {
-          size_t b = i;
-          while (i < u.size() && is_hangul(u[i])) ++i;
-          std::string name = utf8::encode(u.substr(b, i - b));
-          if (!is_person_name(name) || name == "관리자" || name == "본인") break;
-          if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-          while (i < u.size() && (u[i] == U',' || u[i] == U' ')) ++i;
+      for (const char* label : vocab::notice_words("author")) {
+        std::u32string key = utf8::decode(label);
+        for (size_t at = u.find(key); at != std::u32string::npos; at = u.find(key, at + 1)) {
+          size_t i = at + key.size();
+          while (i < u.size() && (u[i] == U' ' || u[i] == U'(' || u[i] == U':')) ++i;
+          while (i < u.size()) {
+            size_t b = i;
+            while (i < u.size() && is_hangul(u[i])) ++i;
+            std::string name = utf8::encode(u.substr(b, i - b));
+            if (!is_person_name(name) || is_not_a_name(name)) break;
+            if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+            while (i < u.size() && (u[i] == U',' || u[i] == U' ')) ++i;
+          }
         }
       }
     }

@@ -13,17 +13,10 @@
 namespace kreport::extract {
 namespace {
 
-// Words that make a date on the same line a price or data date, not the publication date.
-constexpr std::string_view kNotPublication[] = {"종가", "주가", "기준", "~", "ETA", "현재"};
-// Labels that make a parenthesised date a publication date after all: `(공표일: …)`.
-constexpr std::string_view kPublicationLabels[] = {"공표일", "발간일", "작성일", "Date"};
-
-std::optional<std::string> iso(int y, int m, int d) {
-  if (y < 100) y += 2000;
-  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf);
+bool has_context(std::string_view line, bool publication) {
+  for (const vocab::DateContext& c : vocab::date_contexts())
+    if (c.publication == publication && contains(line, c.word)) return true;
+  return false;
 }
 
 // True when the date at `pos` sits in parentheses right after `(`, unless a publication
@@ -32,30 +25,20 @@ bool parenthesised(std::string_view line, size_t pos) {
   std::string before = trim(line.substr(0, pos));
   size_t open = before.rfind('(');
   if (open == std::string::npos || before.find(')', open) != std::string::npos) return false;
-  std::string_view inside = std::string_view(before).substr(open);
-  for (std::string_view label : kPublicationLabels)
-    if (contains(inside, label)) return false;
-  return true;
+  return !has_context(std::string_view(before).substr(open), true);
 }
 
 }  // namespace
 
 std::optional<std::string> parse_date(std::string_view line) {
-  for (std::string_view w : kNotPublication)
-    if (contains(line, w)) return std::nullopt;
-  static const std::regex full(
-      R"((?:^|[^0-9])(20[0-9]{2}|19[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2})(?:[^0-9]|$))");
-  std::string s(line);
-  std::smatch m;
-  for (auto it = s.cbegin(); std::regex_search(it, s.cend(), m, full); it = m[3].second) {
-    size_t pos = static_cast<size_t>(m[1].first - s.cbegin());
-    if (parenthesised(line, pos)) continue;
-    if (auto d = iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]))) return d;
-  }
-  // A two-digit year only when the date is the whole line: `24/3/7`, `21.10.29`.
-  static const std::regex bare(R"(^([0-9]{2})[./]([0-9]{1,2})[./]([0-9]{1,2})$)");
+  if (has_context(line, false)) return std::nullopt;
   std::string t = trim(line);
-  if (std::regex_match(t, m, bare)) return iso(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+  for (const vocab::DateHit& d : vocab::find_dates(line)) {
+    if (d.year == 0 || parenthesised(line, d.pos)) continue;
+    // A two-digit year only when the date is the whole line: `24/3/7`, `21.10.29`.
+    if (d.two_digit_year && d.len != t.size()) continue;
+    return d.iso();
+  }
   return std::nullopt;
 }
 

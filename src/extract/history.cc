@@ -11,35 +11,6 @@ namespace {
 
 using namespace extract;
 
-// A column's role, by the words of its label. DATA: one row per role; the first match wins.
-struct HistoryColumn {
-  const char* role;
-  std::vector<const char*> words;     // any of these in the label
-  std::vector<const char*> excluded;  // and none of these
-  const char* example;
-};
-
-const HistoryColumn kHistoryColumns[] = {
-    {"date", {"일자", "일시", "날짜", "Date", "제시일", "변경일"}, {}, "일자"},
-    {"gap_avg", {"평균"}, {}, "괴리율(%) / 평균 / 주가대비"},
-    {"gap_extreme",
-     {"최고", "최저", "최대", "Max", "Min"},
-     {},
-     "괴리율(%) / 최고(최저) / 주가대비"},
-    {"rating", {"투자의견", "Rating", "의견"}, {}, "투자의견"},
-    {"target", {"목표주가", "목표가", "적정주가", "Target", "TP"}, {"시점", "괴리"}, "목표주가"},
-};
-
-std::string role_in(const std::string& label) {
-  for (const HistoryColumn& c : kHistoryColumns) {
-    auto has = [&](const char* w) { return label.find(w) != std::string::npos; };
-    if (std::any_of(c.words.begin(), c.words.end(), has) &&
-        std::none_of(c.excluded.begin(), c.excluded.end(), has))
-      return c.role;
-  }
-  return "";
-}
-
 // A title taken into the header ("과거 2년간 투자의견 및 목표주가 변동내역" over every
 // column) names no column: label lines that long are left out.
 constexpr size_t kMaxLabelChars = 16;
@@ -51,7 +22,8 @@ std::string role_of(const std::string& label) {
     std::string part = label.substr(b, e - b);
     if (utf8::length(part) <= kMaxLabelChars) kept += part + " / ";
   }
-  return role_in(kept);
+  const char* role = vocab::role_of(kept, vocab::history_columns());
+  return role ? role : "";
 }
 
 std::string text_of(const Cell& c) {

@@ -20,34 +20,19 @@
 namespace kreport::extract {
 namespace {
 
-struct RatingWord {
-  const char* printed;  // lowercase ASCII or Korean
-  const char* rating;
-};
-// Longest first, so `trading buy` is found before `buy`.
-constexpr RatingWord kRatingWords[] = {
-    {"strong buy", "buy"},
-    {"trading buy", "buy"},
-    {"not rated", "not_rated"},
-    {"marketperform", "hold"},
-    {"market perform", "hold"},
-    {"outperform", "outperform"},
-    {"underperform", "underperform"},
-    {"neutral", "hold"},
-    {"reduce", "sell"},
-    {"hold", "hold"},
-    {"sell", "sell"},
-    {"buy", "buy"},
-    {"n/r", "not_rated"},
-    {"nr", "not_rated"},
-    {"매수", "buy"},
-    {"중립", "hold"},
-    {"매도", "sell"},
-};
-
-constexpr std::string_view kTargetLabels[] = {"목표주가", "적정주가", "T.P", "TP", "Target Price"};
-constexpr std::string_view kOtherPrices[] = {"직전", "이전",     "추이", "괴리", "변동",
-                                             "대비", "상승여력", "기준", "Old",  "Diff"};
+// The label words of the box, from the cover-word table.
+const std::vector<const char*>& target_labels() {
+  static const std::vector<const char*> w = vocab::cover_words("target_label");
+  return w;
+}
+const std::vector<const char*>& other_prices() {
+  static const std::vector<const char*> w = vocab::cover_words("other_price");
+  return w;
+}
+const std::vector<const char*>& current_labels() {
+  static const std::vector<const char*> w = vocab::cover_words("current_label");
+  return w;
+}
 
 std::string strip_label(std::string s) {
   s = trim(s);
@@ -71,15 +56,6 @@ std::optional<double> value_on(const PageLayout& page, const Line& label, bool* 
     if (under) return parse_won(o.text);
   }
   return std::nullopt;
-}
-
-bool is_target_label(std::string_view text) {
-  if (utf8::decode(text).size() > 40) return false;
-  for (std::string_view o : kOtherPrices)
-    if (contains(text, o)) return false;
-  for (std::string_view l : kTargetLabels)
-    if (contains(text, l)) return true;
-  return false;
 }
 
 struct TargetResult {
@@ -124,8 +100,8 @@ std::optional<double> text_target(const PageLayout& page) {
 
 std::optional<double> current_price(const PageLayout& page) {
   for (const Line& l : page.lines) {
-    if (!l.text.starts_with("현재주가") && !l.text.starts_with("주가(") &&
-        !l.text.starts_with("종가"))
+    if (std::none_of(current_labels().begin(), current_labels().end(),
+                     [&](const char* w) { return l.text.starts_with(w); }))
       continue;
     if (utf8::decode(l.text).size() > 30) continue;
     std::string rest = l.text.substr(l.text.find(')') == std::string::npos ? 0 : l.text.find(')'));
@@ -191,6 +167,15 @@ OptString company_before(std::string_view text, std::string_view code) {
 
 }  // namespace
 
+bool is_target_label(std::string_view text) {
+  if (utf8::decode(text).size() > 40) return false;
+  for (std::string_view o : other_prices())
+    if (contains(text, o)) return false;
+  for (std::string_view l : target_labels())
+    if (contains(text, l)) return true;
+  return false;
+}
+
 std::optional<TickerHit> parse_ticker(std::string_view line) {
   static const std::regex forms[] = {
       std::regex(R"(([0-9]{6}) ?[./,] ?(KS|KQ)(?:[^A-Za-z]|$))"),
@@ -207,18 +192,11 @@ std::optional<TickerHit> parse_ticker(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<std::string> normalize_rating(std::string_view word) {
-  std::string w = lower_ascii(trim(word));
-  for (const RatingWord& r : kRatingWords)
-    if (w == r.printed) return r.rating;
-  return std::nullopt;
-}
-
 std::optional<RatingHit> parse_rating(std::string_view line) {
   std::string s = strip_label(std::string(line));
   std::string lower = lower_ascii(s);
-  for (const RatingWord& r : kRatingWords) {
-    if (!lower.starts_with(r.printed)) continue;
+  for (const vocab::RatingWord& r : vocab::rating_words()) {
+    if (!*r.rating || !lower.starts_with(r.printed)) continue;
     std::string rest = trim(lower.substr(std::string_view(r.printed).size()));
     static const std::regex suffix(
         R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
@@ -246,7 +224,7 @@ std::optional<double> parse_won(std::string_view text) {
 
 std::optional<double> parse_target_price(std::string_view line) {
   std::string s(line);
-  for (std::string_view l : kTargetLabels) {
+  for (std::string_view l : target_labels()) {
     size_t at = s.find(l);
     if (at == std::string::npos) continue;
     std::string rest = s.substr(at + l.size());

@@ -11,6 +11,7 @@
 #include "kreport/layout.h"
 #include "kreport/record.h"
 #include "kreport/utf8.h"
+#include "kreport/vocab.h"
 
 namespace kreport::extract {
 
@@ -19,6 +20,8 @@ namespace kreport::extract {
 using utf8::is_hangul;
 /// True for 2–4 Hangul syllables and nothing else: `강재구`, `한종목`.
 bool is_person_name(std::string_view s);
+/// A word the cover-word table says stands where names stand but is none (`연구원`).
+bool is_not_a_name(std::string_view word);
 /// `s` without any spaces: `제 3 자에게` -> `제3자에게`.
 std::string squash(std::string_view s);
 std::string lower_ascii(std::string_view s);
@@ -36,16 +39,6 @@ std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& li
 bool in_margin_zone(const PageLayout& page, const Line& line);
 
 // ---- brokers.cc --------------------------------------------------------------------
-
-/// One securities firm: DATA, one row per firm.
-struct BrokerRule {
-  const char* id;                    // contract slug: "mirae"
-  const char* name;                  // Korean name as printed today: "미래에셋증권"
-  std::vector<const char*> aliases;  // other printed names, Korean or English
-  std::vector<const char*> domains;  // analysts' e-mail domains
-  const char* example;               // a line where the firm shows up
-};
-const std::vector<BrokerRule>& broker_table();
 
 /// The firm, weighing every piece of evidence; nullopt when nothing points to one.
 std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages);
@@ -68,6 +61,10 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages);
 std::vector<std::string> find_emails(std::string_view line);
 /// A phone number: `3772-7581`, `02) 3787-3688`, `02 3779 8807`, `(2122-9207)`.
 std::optional<std::string> find_phone(std::string_view line);
+/// `RA 이지원`, `R.A`, `Research Associate`: the line labels a research assistant.
+bool is_ra_label(std::string_view text);
+/// `Analyst 박성민`, `애널리스트`.
+bool has_analyst_label(std::string_view text);
 /// Person names in a line: `디지털리서치팀 한종목, 김은지` -> {한종목, 김은지}.
 std::vector<std::string> names_in_line(std::string_view line);
 /// Analysts on the cover, research assistants (`RA`, `Research Associate`) left out;
@@ -89,10 +86,10 @@ struct RatingHit {
 /// A rating box entry: `BUY(유지)`, `매수(유지)`, `Buy (Maintain)`, `Not Rated`, `중립 (유지)`.
 /// Only lines that are the rating (maybe after `투자의견`), not sentences mentioning one.
 std::optional<RatingHit> parse_rating(std::string_view line);
-/// Normalizes a rating word: `Trading Buy` -> buy, `Neutral` -> hold, `NR` -> not_rated.
-std::optional<std::string> normalize_rating(std::string_view word);
 /// A won amount: `95,000원`, `75,000 원`, `54만원`, `5.4만원`, `140,000`.
 std::optional<double> parse_won(std::string_view text);
+/// A target-price label (`목표주가(12M)`), not another price's (`직전 목표주가`, `목표주가 추이`).
+bool is_target_label(std::string_view text);
 /// The target price a line states: `목표주가(12M) 95,000원`, `TP 75,000 원 유지`,
 /// `적정주가 (12 개월) 71,000원`; a `-` price gives nullopt.
 std::optional<double> parse_target_price(std::string_view line);

@@ -15,6 +15,11 @@ bool is_person_name(std::string_view s) {
   return std::all_of(u.begin(), u.end(), utf8::is_hangul);
 }
 
+bool is_not_a_name(std::string_view word) {
+  static const std::vector<const char*> words = vocab::cover_words("not_a_name");
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return word == w; });
+}
+
 std::string squash(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -41,10 +46,8 @@ bool contains(std::string_view hay, std::string_view needle) {
 }
 
 bool starts_with_source(std::string_view line) {
-  std::string s = lower_ascii(squash(line));
-  for (std::string_view p : {"자료:", "자료출처", "source:", "출처:", "주:"})
-    if (s.starts_with(p)) return true;
-  return false;
+  vocab::LineLabel label = vocab::label_of(line);
+  return label == vocab::LineLabel::source || label == vocab::LineLabel::note;
 }
 
 bool same_baseline(const Line& a, const Line& b) {

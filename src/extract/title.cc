@@ -12,25 +12,14 @@
 #include <cmath>
 #include <regex>
 #include <set>
-#include <span>
 
 #include "rules.h"
 
 namespace kreport::extract {
 namespace {
 
-constexpr std::string_view kSeriesWords[] = {"weekly", "위클리", "monthly", "daily"};
-constexpr std::string_view kIndustryWords[] = {
-    "산업분석",  "industry",   "산업 분석",     "(positive)", "(overweight)",
-    "(neutral)", "(negative)", "(underweight)", "섹터",       "sector"};
-constexpr std::string_view kStrategyWords[] = {"투자전략", "strategy", "전략공감"};
-constexpr std::string_view kEconomyWords[] = {"경제분석", "economy", "economic", "매크로"};
-
 bool is_series_line(std::string_view text) {
-  std::string l = lower_ascii(text);
-  for (std::string_view w : kSeriesWords)
-    if (contains(l, w)) return true;
-  return false;
+  return vocab::report_type_word(text, "weekly") != nullptr;
 }
 
 bool title_candidate(const PageLayout& page, const Line& l) {
@@ -39,12 +28,6 @@ bool title_candidate(const PageLayout& page, const Line& l) {
   if (t.find_first_not_of("0123456789.,%-+() ") == std::string::npos) return false;
   return !parse_ticker(t) && !parse_rating(t) && !parse_date(t) && !broker_in_line(t) &&
          find_emails(t).empty() && !starts_with_source(t);
-}
-
-bool any_word(const std::string& text, std::span<const std::string_view> words) {
-  for (std::string_view w : words)
-    if (contains(text, w)) return true;
-  return false;
 }
 
 }  // namespace
@@ -99,14 +82,14 @@ std::string classify_report(const std::vector<PageLayout>& pages, const TitleInf
   std::string text;
   if (cover)
     for (const Line& l : cover->lines) text += lower_ascii(l.text) + '\n';
-  if (any_word(text, kIndustryWords)) return "industry";
+  if (vocab::report_type_word(text, "industry")) return "industry";
   std::set<std::string> codes;
   for (size_t i = 0; i < pages.size(); ++i)
     for (const Line& l : pages[i].lines)
       if (auto t = parse_ticker(l.text)) codes.insert(t->code);
   if (codes.size() >= 3) return "industry";
-  if (any_word(text, kStrategyWords)) return "strategy";
-  if (any_word(text, kEconomyWords)) return "economy";
+  if (vocab::report_type_word(text, "strategy")) return "strategy";
+  if (vocab::report_type_word(text, "economy")) return "economy";
   return "other";
 }
 

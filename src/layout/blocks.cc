@@ -22,23 +22,24 @@
 #include <cmath>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include "kreport/layout.h"
 #include "kreport/utf8.h"
+#include "kreport/vocab.h"
 
 namespace kreport {
 namespace {
 
-// Korean particles and endings that attach to the word before them; a line starting with
-// one of these as a whole token was broken inside a word ("최적" + "의 값").
-const std::vector<std::string> kAttached = {
-    "은",   "는",     "이",     "가",   "을",   "를",     "의",     "에",     "와",
-    "과",   "로",     "으로",   "에서", "에게", "도",     "만",     "까지",   "부터",
-    "보다", "처럼",   "이다",   "였다", "이며", "이고",   "에는",   "에도",   "으로는",
-    "로는", "으로서", "로서",   "과의", "와의", "이라는", "라는",   "이나",   "나",
-    "들",   "들이",   "들은",   "들을", "들의", "적",     "적인",   "했다",   "한다",
-    "하며", "하고",   "된다",   "됐다", "하는", "했으며", "이었다", "하였다", "이라고",
-    "라고", "에서의", "으로의", "로의", "다",   "니다",   "습니다"};
+// Korean particles and endings that attach to the word before them (vocab::particles).
+bool is_particle(const std::string& token) {
+  static const std::unordered_set<std::string> set = [] {
+    std::unordered_set<std::string> out;
+    for (const vocab::Particle& p : vocab::particles()) out.insert(p.text);
+    return out;
+  }();
+  return set.count(token) > 0;
+}
 
 // Characters that open a bullet item; numbered forms are matched separately.
 const std::vector<std::string> kBulletMarks = {"▪", "•", "◦",  "·", "▶", "►", "▷", "■",
@@ -151,7 +152,7 @@ bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, con
   bool prev_full = prev.bbox.x1 >= std::max(block.x1, line.bbox.x1) - 2.0 * prev.size;
   bool same_class = prev_heading == heading;
   return below && overlaps && same_size && same_class && prev_full &&
-         bullet_marker(line.text).empty() && label_of(line.text) == LineLabel::none;
+         bullet_marker(line.text).empty() && vocab::label_of(line.text) == vocab::LineLabel::none;
 }
 
 }  // namespace
@@ -181,9 +182,7 @@ bool surely_inside_word(const std::string& first, const std::string& next,
     return true;
   if (!(is_word_char(a) || a == ')' || a == '\'' || a == 0x2019 /* ’ */)) return false;
   std::string head = bare(first_token(next));
-  if (std::find(kAttached.begin(), kAttached.end(), head) != kAttached.end() &&
-      is_hangul(utf8::first(head)))
-    return true;
+  if (is_particle(head) && is_hangul(utf8::first(head))) return true;
   return is_hangul(a) && is_hangul(b) &&
          vocabulary.count(bare(last_token(first)) + bare(first_token(next)));
 }
@@ -202,7 +201,7 @@ bool ends_like_a_word(const std::string& token) {
 
 bool is_particle_break(const std::string& next) {
   std::string head = bare(first_token(next));
-  return std::find(kAttached.begin(), kAttached.end(), head) != kAttached.end();
+  return is_particle(head);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "kreport/layout.h"
 #include "kreport/utf8.h"
+#include "kreport/vocab.h"
 
 namespace kreport {
 namespace {
@@ -56,17 +57,18 @@ bool has_prose(const std::vector<Item>& side, double region_width) {
 }
 
 bool has_caption(const std::vector<Item>& side) {
-  return std::any_of(side.begin(), side.end(),
-                     [](const Item& l) { return label_of(l.text) == LineLabel::caption; });
+  return std::any_of(side.begin(), side.end(), [](const Item& l) {
+    return vocab::label_of(l.text) == vocab::LineLabel::caption;
+  });
 }
 
 // Figures side by side: a row of two captions or more down to the row of their sources.
 // The charts between leave wide blank bands that are no boundaries.
 std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& lines, double em) {
-  auto rows_of = [&](LineLabel label) {
+  auto rows_of = [&](vocab::LineLabel label) {
     std::vector<const Item*> found;
     for (const Item& l : lines)
-      if (label_of(l.text) == label) found.push_back(&l);
+      if (vocab::label_of(l.text) == label) found.push_back(&l);
     std::vector<std::pair<double, double>> rows;  // {top, bottom} of rows of two or more
     for (const Item* a : found) {
       size_t beside = std::count_if(found.begin(), found.end(), [&](const Item* b) {
@@ -78,8 +80,8 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
     return rows;
   };
   std::vector<std::pair<double, double>> out;
-  auto sources = rows_of(LineLabel::source);
-  for (const auto& caption : rows_of(LineLabel::caption)) {
+  auto sources = rows_of(vocab::LineLabel::source);
+  for (const auto& caption : rows_of(vocab::LineLabel::caption)) {
     double top = caption.first, bottom = caption.second;  // clang 14 lambdas capture no bindings
     auto below =
         std::find_if(sources.begin(), sources.end(), [&](auto& s) { return s.first > bottom; });

@@ -6,6 +6,7 @@
 
 #include "kreport/normalize.h"
 #include "kreport/utf8.h"
+#include "kreport/vocab.h"
 #include "table_parts.h"
 
 namespace kreport::tables {
@@ -103,7 +104,7 @@ std::vector<Piece> pieces_of(Line& line, double page_space) {
 }
 
 bool is_caption(const std::string& text) {
-  return label_of(text) != LineLabel::none;
+  return vocab::label_of(text) != vocab::LineLabel::none;
 }
 
 bool is_running_text(const Piece& p, double page_width) {

@@ -4,52 +4,34 @@
 #include <regex>
 
 #include "kreport/segment.h"
+#include "kreport/vocab.h"
 #include "table_parts.h"
 
 namespace kreport {
 namespace {
 
-struct Role {
-  const char* role;
-  std::vector<const char*> words;  // any of these in the column's label
-  const char* example;
-  std::vector<const char*> unless = {};  // and none of these
-};
-
-// The first role whose words a label has is its role; order matters ("시가총액" before
-// "주가" would be wrong the other way: "주가수익률" is a return).
-const Role kRoles[] = {
-    {"ticker", {"티커", "Ticker", "코드", "Code"}, "티커"},
-    {"market_cap", {"시가총액", "Market Cap", "Mkt Cap", "시총"}, "시가총액 (조원)"},
-    {"earnings_date", {"실적발표", "Earnings"}, "실적발표 예정일 / 비고"},
-    {"correlation", {"상관계수", "Correlation"}, "상관계수"},
-    {"name", {"기업명", "종목명", "회사명", "종목", "Company", "Name"}, "종목 (티커)"},
-    {"value_chain", {"구분", "밸류체인", "Value Chain", "섹터", "Sector", "분야"}, "구분"},
-    {"comment", {"비고", "코멘트", "Comment", "투자포인트"}, "비고"},
-    {"price", {"주가", "현재가", "Price", "종가"}, "주가 (현지통화)", {"목표", "Target", "수익률"}},
-};
-
-const std::regex kPeriod(R"(^(1D|1W|2W|1M|3M|6M|9M|1Y|2Y|3Y|YTD|커버리지 이후)$)");
 const std::regex kParenTicker(R"(^(.*?)\s*\(([A-Z0-9.\-]{1,10})\)$)");  // "엔비디아 (NVDA)"
 const std::regex kTickerMarket(R"(^([A-Z0-9.\-]{1,10})\s+([A-Z0-9]{2})$)");  // "AAPL US"
-const std::regex kLeadingDate(R"(^(\d{1,2}[-/.]\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(.*)$)");
 
 std::string last_part(const std::string& label) {
   size_t at = label.rfind(" / ");
   return at == std::string::npos ? label : label.substr(at + 3);
 }
 
+// "종목 (티커)": names, with the ticker in parentheses after them.
+bool ticker_in_parentheses(const std::string& label) {
+  for (const vocab::Role& r : vocab::peer_columns())
+    if (std::string_view(r.role) == "ticker")
+      for (const char* w : r.words)
+        if (label.find(std::string("(") + w) != std::string::npos) return true;
+  return false;
+}
+
 std::string role_of(const std::string& label) {
-  if (std::regex_match(last_part(label), kPeriod)) return "return";
-  auto has = [&](const char* w) { return label.find(w) != std::string::npos; };
-  for (const Role& r : kRoles)
-    for (const char* w : r.words) {
-      if (!has(w) || std::any_of(r.unless.begin(), r.unless.end(), has)) continue;
-      // "종목 (티커)": names, with the ticker in parentheses.
-      if (std::string(r.role) == "ticker" && has((std::string("(") + w).c_str())) return "name";
-      return r.role;
-    }
-  return "";
+  const char* role = vocab::role_of(label, vocab::peer_columns());
+  if (!role) return "";
+  if (std::string_view(role) == "ticker" && ticker_in_parentheses(label)) return "name";
+  return role;
 }
 
 std::optional<double> number_in(const Cell& c) {
@@ -135,9 +117,12 @@ std::vector<Peer> peers_of(const std::vector<Table>& tables) {
           if (const std::string* s = text_in(row[k])) add_comment(p, *s);
         } else if (role == "earnings_date") {  // "01-28 클라우드 Azure와 …": date, then a note
           const std::string* s = text_in(row[k]);
-          if (s && std::regex_match(*s, m, kLeadingDate)) {
-            p.earnings_date = m[1].str();
-            add_comment(p, m[2].str());
+          std::vector<vocab::DateHit> dates =
+              s ? vocab::find_dates(*s) : std::vector<vocab::DateHit>{};
+          if (!dates.empty() && dates[0].pos == 0) {
+            p.earnings_date = s->substr(0, dates[0].len);
+            size_t rest = s->find_first_not_of(' ', dates[0].len);
+            add_comment(p, rest == std::string::npos ? "" : s->substr(rest));
           } else if (s) {
             add_comment(p, *s);
           }

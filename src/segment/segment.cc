@@ -8,9 +8,10 @@
 //     column as an unnumbered caption;
 //     with several captions waiting (figures side by side), the source goes to the one above
 //     it in the same column;
-//   - a heading whose words name a kind of section (table kSectionWords) opens a section of
+//   - a heading whose words name a kind of section (vocab::section_words) opens a section of
 //     that kind; other headings open a body section; text before any heading is body.
 #include "kreport/segment.h"
+#include "kreport/vocab.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,70 +21,20 @@
 namespace kreport {
 namespace {
 
-struct SectionWord {
-  const char* kind;
-  const char* word;  // matched case-insensitively at the start of the heading
-  const char* example;
-};
-
-// Which heading opens which kind of section. Order matters: first match wins.
-const SectionWord kSectionWords[] = {
-    {"summary", "highlight", "Highlight of the Week"},
-    {"summary", "summary", "Summary"},
-    {"summary", "요약", "요약"},
-    {"summary", "investment point", "Investment Points"},
-    {"compliance", "compliance", "Compliance Notice"},
-    {"compliance", "[ compliance", "[ Compliance Notice ]"},
-    {"compliance", "투자의견 변동", "투자의견 변동내역(2개년) 및 목표주가 괴리율"},
-    {"compliance", "투자등급", "투자등급 관련사항"},
-    {"disclaimer", "disclaimer", "Disclaimer"},
-    {"disclaimer", "면책", "면책조항"},
-    {"calendar", "ai calendar", "AI Calendar"},
-    {"calendar", "calendar", "Calendar"},
-    {"calendar", "주요 일정", "주요 일정"},
-    {"appendix", "appendix", "Appendix"},
-    {"appendix", "부록", "부록"},
-    {"peer_table", "peer", "Peer Valuation"},
-    {"peer_table", "ai 종목", "AI 종목 수익률"},
-};
-
 const std::regex kCaptionNumber(R"((그림|표|차트|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?)");
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-const char* section_kind(const std::string& title) {
-  std::string t = lower(title);
-  for (const SectionWord& w : kSectionWords)
-    if (t.rfind(w.word, 0) == 0) return w.kind;
-  return nullptr;
-}
-
 std::string block_type(const TextBlock& b) {
-  switch (label_of(b.text)) {
-    case LineLabel::caption:
+  switch (vocab::label_of(b.text)) {
+    case vocab::LineLabel::caption:
       return "caption";
-    case LineLabel::source:
+    case vocab::LineLabel::source:
       return "source";
-    case LineLabel::note:
+    case vocab::LineLabel::note:
       return "note";
-    case LineLabel::none:
+    case vocab::LineLabel::none:
       break;
   }
   return b.type;
-}
-
-// "자료: Bloomberg, SK증권" -> "Bloomberg, SK증권"
-std::string source_text(const std::string& text) {
-  size_t colon = text.find(':');
-  size_t wide = text.find("：");
-  size_t at = std::min(colon, wide);
-  size_t skip = at == wide ? std::string("：").size() : 1;
-  std::string s = at == std::string::npos ? text : text.substr(at + skip);
-  size_t b = s.find_first_not_of(' ');
-  return b == std::string::npos ? "" : s.substr(b);
 }
 
 // One short line that does not end a sentence: what titles a chart ("기존 H20 판매량 전망").
@@ -132,7 +83,7 @@ Segments segment(const std::vector<PageLayout>& pages) {
     for (const TextBlock& b : page.blocks) {
       std::string type = block_type(b);
       if (type == "heading") {
-        const char* kind = section_kind(b.text);
+        const char* kind = vocab::section_kind(b.text);
         // Notices and appendices have sub-headings of their own: a plain heading inside one
         // does not end it. Elsewhere a heading as large as the section's own opens a new one.
         const Section* cur = out.sections.empty() ? nullptr : &out.sections.back();
@@ -178,7 +129,7 @@ Segments segment(const std::vector<PageLayout>& pages) {
           if (same_column && captions[k].y0 <= b.bbox.y0 && captions[k].y0 >= best_y)
             best = k, best_y = captions[k].y0;
         }
-        out.figures[waiting[best]].source = source_text(b.text);
+        out.figures[waiting[best]].source = vocab::label_body(b.text);
         waiting.erase(waiting.begin() + best);
         captions.erase(captions.begin() + best);
       } else if (type == "source") {
@@ -200,7 +151,7 @@ Segments segment(const std::vector<PageLayout>& pages) {
         }
         Figure f;
         f.id = "f" + std::to_string(out.figures.size() + 1);
-        f.source = source_text(b.text);
+        f.source = vocab::label_body(b.text);
         f.page = page.number;
         if (best) {
           Block& t = out.sections[titles[*best].section].blocks[titles[*best].block];

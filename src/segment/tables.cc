@@ -16,6 +16,7 @@
 #include <regex>
 
 #include "kreport/segment.h"
+#include "kreport/vocab.h"
 #include "table_parts.h"
 
 namespace kreport {
@@ -25,41 +26,6 @@ namespace {
 constexpr size_t kMinLabelledRows = 1;  // rows of values under a full header
 constexpr size_t kMaxSingleRows = 3;    // single-cell rows (labels, comments) between rows of cells
 constexpr double kTitleGapEm = 1.5;     // a blank this much over the rows' own: a new table
-
-// Where a kind's words are looked for: the column labels, the first column, the title.
-enum Where { kLabels = 1, kFirstColumn = 2, kTitle = 4 };
-
-struct TableKind {
-  const char* kind;
-  int where;
-  std::vector<const char*> words;  // any of these
-  const char* example;
-  std::vector<const char*> also = {};  // and, if given, any of these too
-};
-
-const TableKind kTableKinds[] = {
-    {"rating_history", kLabels | kTitle, {"괴리율"}, "투자의견 변동내역(2개년) 및 목표주가 괴리율"},
-    {"financials",
-     kLabels | kFirstColumn,
-     {"결산기", "매출액", "영업이익", "EPS", "ROE"},
-     "결산기(12월) 매출액 영업이익 EPS(원)"},
-    {"peer_table",
-     kLabels,
-     {"티커", "Ticker", "시가총액", "Market Cap", "Mkt Cap"},
-     "종목 (티커) 시가총액(B, $) 수익률"},
-    {"peer_table", kLabels, {"수익률"}, "수익률 (%) / 1W", {"1W", "1M", "3M", "YTD"}},
-    {"rating_distribution",
-     kLabels | kFirstColumn,
-     {"투자의견 비율", "매수", "Buy"},
-     "매수 95.2% 중립 4.8% 매도 0.0%"},
-    {"calendar", kLabels, {"일|월|화|수|목|금|토", "Mon", "Sun"}, "일 월 화 수 목 금 토"},
-    {"valuation",
-     kLabels | kFirstColumn | kTitle,
-     {"Valuation", "목표주가 산정", "적정가치", "Target"},
-     "표 2. 목표주가 산정"},
-    {"ranking", kLabels | kTitle, {"순위", "Rank", "LiveBench"}, "LiveBench 순위"},
-    {"comparison", kLabels | kTitle, {" vs ", " VS ", "비교"}, "GB200 NVL72 vs CloudMatrix 384"},
-};
 
 // Rows in reading order: consecutive cells sharing a height. A short cell that reading
 // order put a few rows later than the row on its height goes back into that row.
@@ -107,13 +73,11 @@ void title_and_source(Table& t, PageLayout& page) {
     if (l.bbox.y0 >= t.bbox.y1 - 1 && (!below || l.bbox.y0 < below->bbox.y0)) below = &l;
   }
   if (above && t.bbox.y0 - above->bbox.y1 < 3 * above->size &&
-      label_of(above->text) == LineLabel::caption)
+      vocab::label_of(above->text) == vocab::LineLabel::caption)
     t.title = above->text;
   if (below && below->bbox.y0 - t.bbox.y1 < 3 * below->size &&
-      label_of(below->text) == LineLabel::source) {
-    std::string s = below->text.substr(below->text.find_first_of(":："));
-    s = s.substr(s[0] == ':' ? 1 : std::string("：").size());
-    t.source = s.substr(std::min(s.size(), s.find_first_not_of(' ')));
+      vocab::label_of(below->text) == vocab::LineLabel::source) {
+    t.source = vocab::label_body(below->text);
   }
 }
 
@@ -209,25 +173,12 @@ const char* kind_of(const Table& t) {
   for (const Column& c : t.columns) labels += c.label + " ";
   for (const auto& row : t.rows)
     if (const std::string* s = std::get_if<std::string>(&row[0])) first += *s + " ";
-  for (const TableKind& k : kTableKinds) {
-    std::string words = (k.where & kLabels ? labels : "") + (k.where & kFirstColumn ? first : "") +
-                        (k.where & kTitle ? title : "");
-    for (const char* w : k.words) {
-      std::string word(w);
-      if (word.find('|') != std::string::npos) {  // all of a set: the days of a week
-        size_t hits = 0, total = 0;
-        for (size_t b = 0, e; b <= word.size(); b = e + 1, ++total) {
-          e = std::min(word.find('|', b), word.size());
-          hits += words.find(word.substr(b, e - b)) != std::string::npos;
-        }
-        if (hits == total) return k.kind;
-      } else if (words.find(word) != std::string::npos &&
-                 (k.also.empty() || std::any_of(k.also.begin(), k.also.end(), [&](const char* a) {
-                    return words.find(a) != std::string::npos;
-                  }))) {
-        return k.kind;
-      }
-    }
+  using K = vocab::TableKind;
+  for (const K& k : vocab::table_kinds()) {
+    std::string words = (k.where & K::kLabels ? labels : "") +
+                        (k.where & K::kFirstColumn ? first : "") +
+                        (k.where & K::kTitle ? title : "");
+    if (vocab::has_kind_words(k, words)) return k.kind;
   }
   return "other";
 }

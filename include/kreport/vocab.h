@@ -1,0 +1,227 @@
+// Domain knowledge as data: the words and forms Korean broker reports print, one table per
+// kind of knowledge. Every row carries a real example string; tests/unit/rules_test.cc runs
+// each row's rule on its own example and `kreport rules` prints the tables. The stages read
+// these tables and these matchers: no stage keeps a list of such words of its own.
+// Text given to the matchers is normalized (NFC, ASCII digits, single spaces).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kreport::vocab {
+
+// ---- ratings (ratings.cc) ------------------------------------------------------------
+
+/// A rating word as printed, longest first: `trading buy` before `buy`.
+struct RatingWord {
+  const char* printed;  // lowercase ASCII or Korean
+  const char* rating;  // buy, outperform, hold, underperform, sell, not_rated; "" for a sector view
+  const char* scope;   // "stock", "industry", or "" (either: 중립, Neutral)
+  const char* example;
+};
+std::span<const RatingWord> rating_words();
+
+/// The rating word `text` opens with (any case), or null: "Buy(매수) 시장대비 +20%" -> buy.
+const RatingWord* rating_word_at(std::string_view text);
+
+/// A whole rating word normalized: "Trading Buy" -> buy, "Neutral" -> hold, "NR" -> not_rated;
+/// nullopt for anything else, sector views included.
+std::optional<std::string> normalize_rating(std::string_view word);
+
+/// The printed words of a normalized stock rating: buy -> {매수, buy, strong buy, ...}.
+std::vector<std::string> words_for_rating(std::string_view rating);
+
+// ---- dates (dates.cc) ----------------------------------------------------------------
+
+/// A way dates are printed. Forms without a year (`2/9`) are the rating-history grids' and
+/// price labels' (`현재주가(11/13)`); two-digit years (`21.10.29`) are table cells'.
+struct DateForm {
+  const char* id;
+  const char* printed;  // the form, for people
+  const char* example;
+  const char* iso;  // what the example reads as ("--11-13" when the year is not printed)
+};
+std::span<const DateForm> date_forms();
+
+/// A date found in a text.
+struct DateHit {
+  int year = 0;  // 0: not printed
+  int month = 0, day = 0;
+  size_t pos = 0, len = 0;  // where it is printed, in bytes
+  const DateForm* form = nullptr;
+  bool two_digit_year = false;
+
+  /// "2024-11-14"; "--11-14" without a year.
+  std::string iso() const;
+};
+
+/// Every date printed in `text`, left to right, never overlapping: `2024. 11.14`,
+/// `2023년 2월 27일`, `2021/10/05`, `21.10.29`, `24/3/7`, `2/9`, `Feb 03, 2025`.
+std::vector<DateHit> find_dates(std::string_view text);
+
+/// Words that make a date on its line a price or data date, not the publication date
+/// (`현재주가(11/13)`, `2025.07.25 종가 기준`), and labels that make a date in parentheses a
+/// publication date after all (`(공표일: 2023년 2월 27일)`).
+struct DateContext {
+  const char* word;
+  bool publication;  // true: a publication label; false: the date is not the publication's
+  const char* example;
+};
+std::span<const DateContext> date_contexts();
+
+// ---- line labels (labels.cc) ---------------------------------------------------------
+
+/// What a line's opening words make it: a caption ("그림 3.", "[표1]", "Figure 2:"), a source
+/// ("자료:"), a note ("주:"), or none of these.
+enum class LineLabel { none, caption, source, note };
+
+struct LabelForm {
+  const char* id;
+  LineLabel label;
+  const char* pattern;  // ECMAScript regex, matched at the start of the line
+  bool any_case;        // "SOURCE:", "Note:" as well as "Source:"
+  const char* example;
+};
+std::span<const LabelForm> label_forms();
+
+/// The label a line opens with, and the form that matched it.
+LineLabel label_of(std::string_view text, const LabelForm** form = nullptr);
+
+/// "자료: Bloomberg, SK증권" -> "Bloomberg, SK증권": the text after a label's colon.
+std::string label_body(std::string_view text);
+
+// ---- sections and report types (sections.cc) -----------------------------------------
+
+/// Which heading opens which kind of section; first match wins.
+struct SectionWord {
+  const char* kind;  // summary, compliance, disclaimer, calendar, appendix, peer_table
+  const char* word;  // lowercase, matched at the start of the heading
+  const char* example;
+};
+std::span<const SectionWord> section_words();
+
+/// The kind of section a heading opens, or null: "Highlight of the Week" -> summary.
+const char* section_kind(std::string_view heading);
+
+/// Words on a cover that say what kind of report it is.
+struct ReportTypeWord {
+  const char* type;  // weekly, industry, strategy, economy
+  const char* word;  // lowercase
+  const char* example;
+};
+std::span<const ReportTypeWord> report_type_words();
+
+/// The first report type whose words `text` (lowercased) contains, of `type` only if given.
+const ReportTypeWord* report_type_word(std::string_view text, std::string_view type = {});
+
+// ---- compliance notice (compliance.cc) -----------------------------------------------
+
+/// How a phrase of the notice reads: `negation_flips` — the statement is `affirmed` unless
+/// its sentence negates it (`…사실이 없습니다`); `presence` — the phrase alone says it.
+enum class Reading { negation_flips, presence };
+
+/// A phrase of the compliance notice, squashed (no spaces). `near`, when set, must stand in
+/// the phrase's sentence or just before it (`보유` around `1% 이상`). `marks_notice`: a page
+/// with two such phrases is the notice even without a heading (recent SK reports).
+struct NoticePhrase {
+  const char* statement;  // no_prior_distribution, analyst_independence, holds_1pct_or_more,
+                          // analyst_conflict
+  const char* phrase;
+  Reading reading;
+  bool affirmed;
+  const char* near;
+  bool marks_notice;
+  const char* example;
+  bool example_reads;  // what the example says
+};
+std::span<const NoticePhrase> notice_phrases();
+
+/// Words of the notice: its `heading` (squashed, lowercase: "compliancenotice"), the `author`
+/// label that puts a name after it (`작성자(최민재)`).
+struct NoticeWord {
+  const char* kind;  // heading, author
+  const char* word;
+  const char* example;
+};
+std::span<const NoticeWord> notice_words();
+
+/// The notice words of one kind.
+std::vector<const char*> notice_words(std::string_view kind);
+
+// ---- column and row roles (roles.cc) -------------------------------------------------
+
+/// What a table's column (or row) label makes it: the first row any of whose `words` the label
+/// has, and none of its `unless`, gives the role. A `whole` row's words must be the label's
+/// last part (after " / ") exactly: "수익률 (%) / 1W" is a return, "1W 전" is not.
+struct Role {
+  const char* role;
+  std::vector<const char*> words;
+  const char* example;
+  std::vector<const char*> unless = {};
+  bool whole = false;
+};
+
+/// The role of `label` by `table`, or null.
+const char* role_of(std::string_view label, std::span<const Role> table);
+
+/// Columns of peer tables: ticker, market_cap, name, price, ...
+std::span<const Role> peer_columns();
+/// Columns of rating-history tables: date, rating, target, gap_avg, gap_extreme.
+std::span<const Role> history_columns();
+/// Row labels of financial summaries: revenue, operating_profit, eps, per, ...
+std::span<const Role> metric_words();
+
+/// Kinds of table, from the words of their labels, first column or title.
+struct TableKind {
+  enum Where { kLabels = 1, kFirstColumn = 2, kTitle = 4 };
+  const char* kind;
+  int where;
+  std::vector<const char*> words;  // any of these ("일|월|화": all of a set)
+  const char* example;
+  std::vector<const char*> also = {};  // and, if given, any of these too
+};
+std::span<const TableKind> table_kinds();
+
+/// Whether `text` has the words of `kind` (the matcher behind the kind of a table).
+bool has_kind_words(const TableKind& kind, std::string_view text);
+
+// ---- securities firms (brokers.cc) ---------------------------------------------------
+
+/// One securities firm.
+struct BrokerRule {
+  const char* id;                    // contract slug: "mirae"
+  const char* name;                  // Korean name as printed today: "미래에셋증권"
+  std::vector<const char*> aliases;  // other printed names, Korean or English
+  std::vector<const char*> domains;  // analysts' e-mail and web domains
+  const char* example;               // a line where the firm shows up
+};
+std::span<const BrokerRule> brokers();
+
+// ---- people and prices (labels.cc) ---------------------------------------------------
+
+/// Words around names and prices on a cover.
+struct CoverWord {
+  const char* kind;  // ra_label, analyst_label, not_a_name, target_label, other_price,
+                     // current_label
+  const char* word;
+  const char* example;
+};
+std::span<const CoverWord> cover_words();
+
+/// The cover words of one kind.
+std::vector<const char*> cover_words(std::string_view kind);
+
+// ---- line joining (joining.cc) -------------------------------------------------------
+
+/// A particle or ending that attaches to the word before it: a line opening with it as a
+/// whole token was broken inside a word. Example: the two lines, split at "|".
+struct Particle {
+  const char* text;
+  const char* example;
+};
+std::span<const Particle> particles();
+
+}  // namespace kreport::vocab

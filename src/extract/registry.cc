@@ -1,0 +1,282 @@
+// The registry of rule tables: each table of kreport/vocab.h with the check that runs the
+// matcher the stages use on each row's example. A check that cannot be written as "this
+// example gives this row" is a rule that cannot be tested, so every table has one.
+#include <algorithm>
+#include <cstdio>
+
+#include "kreport/layout.h"
+#include "kreport/rules.h"
+#include "rules.h"
+
+namespace kreport {
+namespace {
+
+using namespace extract;
+
+std::string quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
+
+template <typename Row, typename Describe>
+std::vector<RuleRow> rows_of(std::span<const Row> rows, Describe describe) {
+  std::vector<RuleRow> out;
+  for (const Row& r : rows) out.push_back({describe(r), r.example});
+  return out;
+}
+
+std::string gave(const char* got) {
+  return std::string("gave ") + (got ? got : "nothing");
+}
+
+RuleTable ratings() {
+  auto rows = vocab::rating_words();
+  return {"ratings", "rating words as printed -> normalized rating (scope)",
+          rows_of(rows,
+                  [](const vocab::RatingWord& r) {
+                    return std::string(r.printed) + " -> " + (*r.rating ? r.rating : "-") + " (" +
+                           (*r.scope ? r.scope : "stock or industry") + ")";
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            const vocab::RatingWord* hit = vocab::rating_word_at(ex);
+            return hit == &rows[i] ? "" : gave(hit ? hit->printed : nullptr);
+          }};
+}
+
+RuleTable date_forms() {
+  auto rows = vocab::date_forms();
+  return {"date_forms", "how dates are printed -> ISO",
+          rows_of(rows,
+                  [](const vocab::DateForm& r) {
+                    return std::string(r.id) + ": " + r.printed + " -> " + r.iso;
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            for (const vocab::DateHit& d : vocab::find_dates(ex))
+              if (d.form == &rows[i] && d.iso() == rows[i].iso) return "";
+            auto hits = vocab::find_dates(ex);
+            return hits.empty() ? "no date" : "read " + hits[0].iso() + " as " + hits[0].form->id;
+          }};
+}
+
+RuleTable date_contexts() {
+  auto rows = vocab::date_contexts();
+  return {"date_contexts", "words that make a date a publication date, or not",
+          rows_of(rows,
+                  [](const vocab::DateContext& r) {
+                    return quoted(r.word) +
+                           (r.publication ? " labels a publication date" : " marks a price date");
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            bool published = parse_date(ex).has_value();
+            return published == rows[i].publication ? "" : published ? "published" : "refused";
+          }};
+}
+
+RuleTable labels() {
+  auto rows = vocab::label_forms();
+  return {
+      "line_labels", "caption, source and note lines, by their opening words",
+      rows_of(rows, [](const vocab::LabelForm& r) { return std::string(r.id) + ": " + r.pattern; }),
+      [rows](size_t i, const std::string& ex) -> std::string {
+        const vocab::LabelForm* form = nullptr;
+        vocab::label_of(ex, &form);
+        return form == &rows[i] ? "" : gave(form ? form->id : nullptr);
+      }};
+}
+
+RuleTable sections() {
+  auto rows = vocab::section_words();
+  return {
+      "section_words", "headings that open a kind of section (first match wins)",
+      rows_of(rows, [](const vocab::SectionWord& r) { return quoted(r.word) + " -> " + r.kind; }),
+      [rows](size_t i, const std::string& ex) -> std::string {
+        const char* kind = vocab::section_kind(ex);
+        return kind && std::string_view(kind) == rows[i].kind ? "" : gave(kind);
+      }};
+}
+
+RuleTable report_types() {
+  auto rows = vocab::report_type_words();
+  return {"report_types", "cover words that say the kind of report",
+          rows_of(rows,
+                  [](const vocab::ReportTypeWord& r) { return quoted(r.word) + " -> " + r.type; }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            const vocab::ReportTypeWord* w = vocab::report_type_word(ex);
+            return w == &rows[i] ? "" : gave(w ? w->word : nullptr);
+          }};
+}
+
+RuleTable table_kinds() {
+  auto rows = vocab::table_kinds();
+  return {"table_kinds", "words of a table's labels, first column or title -> its kind",
+          rows_of(rows,
+                  [](const vocab::TableKind& r) {
+                    std::string words;
+                    for (const char* w : r.words) words += (words.empty() ? "" : ", ") + quoted(w);
+                    return words + " -> " + r.kind;
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            for (const vocab::TableKind& k : rows)
+              if (vocab::has_kind_words(k, ex)) return &k == &rows[i] ? "" : gave(k.kind);
+            return "no kind";
+          }};
+}
+
+RuleTable roles(const char* name, const char* what, std::span<const vocab::Role> rows) {
+  return {name, what,
+          rows_of(rows,
+                  [](const vocab::Role& r) {
+                    std::string words;
+                    for (const char* w : r.words) words += (words.empty() ? "" : ", ") + quoted(w);
+                    std::string unless;
+                    for (const char* w : r.unless)
+                      unless += (unless.empty() ? "" : ", ") + quoted(w);
+                    return words + " -> " + r.role + (unless.empty() ? "" : " unless " + unless);
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            const char* role = vocab::role_of(ex, rows);
+            return role && std::string_view(role) == rows[i].role ? "" : gave(role);
+          }};
+}
+
+RuleTable notice() {
+  auto rows = vocab::notice_phrases();
+  return {
+      "notice_phrases", "phrases of the compliance notice (spaces removed) -> statements",
+      rows_of(rows,
+              [](const vocab::NoticePhrase& r) {
+                return quoted(r.phrase) + " -> " + r.statement +
+                       (r.reading == vocab::Reading::presence ? " (present)" : " (negation flips)");
+              }),
+      [rows](size_t i, const std::string& ex) -> std::string {
+        Statements st = parse_statements(ex);
+        std::string_view s = rows[i].statement;
+        std::optional<bool> v = s == "no_prior_distribution"  ? st.no_prior_distribution
+                                : s == "analyst_independence" ? st.analyst_independence
+                                : s == "holds_1pct_or_more"   ? st.holds_1pct_or_more
+                                                              : st.analyst_conflict;
+        if (v == rows[i].example_reads) return "";
+        return v ? (*v ? "read true" : "read false") : "not read";
+      }};
+}
+
+PageLayout one_line_page(const std::string& text) {
+  PageLayout p;
+  p.number = 1;
+  p.width = 595, p.height = 842;
+  p.lines.push_back(Line{text, {100, 400, 500, 410}, 10, "", false, {}, {}});
+  return p;
+}
+
+RuleTable notice_words() {
+  auto rows = vocab::notice_words();
+  return {"notice_words", "the notice's heading and author label",
+          rows_of(rows,
+                  [](const vocab::NoticeWord& r) {
+                    return std::string(r.kind) + ": " + quoted(r.word);
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            std::vector<PageLayout> pages = {one_line_page(ex)};
+            if (std::string_view(rows[i].kind) == "heading")
+              return find_notice(pages) ? "" : "no notice found";
+            return notice_authors(pages).empty() ? "no author read" : "";
+          }};
+}
+
+RuleTable brokers() {
+  auto rows = vocab::brokers();
+  return {"brokers", "securities firms: names, aliases, e-mail and web domains",
+          rows_of(rows,
+                  [](const vocab::BrokerRule& r) {
+                    std::string s = std::string(r.id) + ": " + r.name;
+                    for (const char* a : r.aliases) s += ", " + std::string(a);
+                    for (const char* d : r.domains) s += ", @" + std::string(d);
+                    return s;
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            std::optional<Broker> b = broker_in_line(ex);
+            for (const std::string& e : find_emails(ex))
+              if (!b) b = broker_of_email(e);
+            return b && b->id == rows[i].id ? "" : gave(b ? b->id.c_str() : nullptr);
+          }};
+}
+
+// What each kind of cover word does to its example.
+std::string check_cover_word(const vocab::CoverWord& w, std::string_view ex) {
+  std::string_view kind = w.kind;
+  if (kind == "ra_label") return is_ra_label(ex) ? "" : "not an RA label";
+  if (kind == "analyst_label") return has_analyst_label(ex) ? "" : "not an analyst label";
+  if (kind == "not_a_name") {
+    std::vector<std::string> names = names_in_line(ex);
+    return std::find(names.begin(), names.end(), w.word) == names.end() ? "" : "read as a name";
+  }
+  if (kind == "target_label") return parse_target_price(ex) ? "" : "no target price read";
+  if (kind == "other_price") return is_target_label(ex) ? "read as the target price" : "";
+  if (kind == "current_label")
+    return ex.starts_with(w.word) && parse_won(ex) ? "" : "no current price read";
+  return "unknown kind";
+}
+
+RuleTable cover_words() {
+  auto rows = vocab::cover_words();
+  return {"cover_words", "words around names and prices on a cover",
+          rows_of(rows,
+                  [](const vocab::CoverWord& r) {
+                    return std::string(r.kind) + ": " + quoted(r.word);
+                  }),
+          [rows](size_t i, const std::string& ex) { return check_cover_word(rows[i], ex); }};
+}
+
+RuleTable particles() {
+  auto rows = vocab::particles();
+  return {"particles", "particles and endings a line may open with when broken inside a word",
+          rows_of(rows, [](const vocab::Particle& r) { return quoted(r.text); }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            size_t bar = ex.find('|');
+            if (bar == std::string::npos) return "example has no |";
+            std::string first = ex.substr(0, bar), next = ex.substr(bar + 1);
+            std::string head = next.substr(0, next.find_first_of(" ."));
+            if (head != rows[i].text) return "the next line opens with " + quoted(head);
+            std::string joined = join_lines(first, next, {});
+            return joined == first + next ? "" : "joined as " + quoted(joined);
+          }};
+}
+
+}  // namespace
+
+std::vector<RuleTable> rule_tables() {
+  return {brokers(),
+          ratings(),
+          date_forms(),
+          date_contexts(),
+          labels(),
+          sections(),
+          report_types(),
+          table_kinds(),
+          roles("peer_columns", "column labels of peer tables -> roles", vocab::peer_columns()),
+          roles("history_columns", "column labels of rating-history tables -> roles",
+                vocab::history_columns()),
+          roles("metrics", "row labels of financial summaries -> metrics", vocab::metric_words()),
+          notice(),
+          notice_words(),
+          cover_words(),
+          particles()};
+}
+
+std::string describe_rules(const std::vector<RuleTable>& tables) {
+  std::string out;
+  for (const RuleTable& t : tables) {
+    out += t.name + " (" + std::to_string(t.rows.size()) + "): " + t.what + "\n";
+    // Examples in one column where the rules are short enough to leave room for them.
+    size_t width = 0;
+    for (const RuleRow& r : t.rows) width = std::max(width, utf8::length(r.rule));
+    width = std::min<size_t>(width, 48);
+    for (const RuleRow& r : t.rows) {
+      size_t len = utf8::length(r.rule);
+      out += "  " + r.rule + std::string(len < width ? width - len : 0, ' ') + "  e.g. " +
+             quoted(r.example) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace kreport

@@ -1,0 +1,107 @@
+// The securities firms: names as printed (Korean and English, old names after mergers:
+// 이베스트투자증권 -> LS증권, 하나금융투자 -> 하나증권), and the domains of their analysts'
+// e-mail and web addresses.
+#include "kreport/vocab.h"
+
+namespace kreport::vocab {
+namespace {
+
+// Domains marked "seen" occur in the sample reports' text; the rest are the firms' public
+// research domains, kept so that a new firm's report is not left unknown.
+const BrokerRule kBrokers[] = {
+    {"sk", "SK증권", {"SK Securities"}, {"sks.co.kr"}, "SK증권 리서치센터 (seen)"},
+    {"mirae",
+     "미래에셋증권",
+     {"미래에셋대우", "Mirae Asset Securities", "Mirae Asset Daewoo"},
+     {"miraeasset.com"},
+     "Mirae Asset Securities Research (seen)"},
+    {"hanwha",
+     "한화투자증권",
+     {"Hanwha Investment & Securities", "한화리서치"},
+     {"hanwha.com"},
+     "▶ Analyst 강재구 jaekoo.kang@hanwha.com 3772-7581 (seen)"},
+    {"kiwoom", "키움증권", {"Kiwoom Securities"}, {"kiwoom.com"}, "키움증권 리서치센터 (seen)"},
+    {"samsung",
+     "삼성증권",
+     {"Samsung Securities"},
+     {"samsung.com", "samsungpop.com"},
+     "jiho.baek@samsung.com (seen)"},
+    {"nh", "NH투자증권", {"NH Investment & Securities"}, {"nhqv.com"}, "NH투자증권 리서치본부"},
+    {"kb", "KB증권", {"KB Securities"}, {"kbfg.com"}, "KB증권 리서치센터"},
+    {"hana",
+     "하나증권",
+     {"하나금융투자", "Hana Securities", "Hana Financial Investment"},
+     {"hanafn.com"},
+     "Analyst 김하늘 haneul.kim@hanafn.com (seen)"},
+    {"shinhan",
+     "신한투자증권",
+     {"신한금융투자", "Shinhan Securities", "Shinhan Investment"},
+     {"shinhan.com"},
+     "신한투자증권 리서치센터"},
+    {"daishin",
+     "대신증권",
+     {"Daishin Securities", "DAISHIN SECURITIES"},
+     {"daishin.com"},
+     "junseo.lee@daishin.com (seen)"},
+    {"yuanta",
+     "유안타증권",
+     {"Yuanta Securities", "Yuanta"},
+     {"yuantakorea.com"},
+     "자료: 유안타증권 리서치센터 (seen)"},
+    {"meritz",
+     "메리츠증권",
+     {"메리츠종금증권", "Meritz Securities", "Meritz Research", "Meritz"},
+     {"meritz.co.kr"},
+     "Meritz Research 2021. 11. 11 (seen)"},
+    {"kis",
+     "한국투자증권",
+     {"Korea Investment & Securities"},
+     {"koreainvestment.com"},
+     "한국투자증권 리서치본부"},
+    {"db",
+     "DB금융투자",
+     {"DB증권", "DB Financial Investment"},
+     {"db-fi.com", "dbfi.co.kr"},
+     "DB금융투자 Research Center"},
+    {"kyobo", "교보증권", {"Kyobo Securities"}, {"iprovest.com"}, "교보증권 리서치센터"},
+    {"ibk", "IBK투자증권", {"IBK Securities"}, {"ibks.com"}, "seoa.kim@ibks.com (seen)"},
+    {"ls",
+     "LS증권",
+     {"이베스트투자증권", "eBEST Investment & Securities", "eBEST", "LS Securities"},
+     {"ebestsec.co.kr", "ls-sec.co.kr"},
+     "hwsung@ebestsec.co.kr (seen)"},
+    {"hi",
+     "하이투자증권",
+     {"HI Investment & Securities", "HI Research"},
+     {"hi-ib.com"},
+     "(2122-9207) jhsong@hi-ib.com (seen)"},
+    {"eugene",
+     "유진투자증권",
+     {"Eugene Investment & Securities"},
+     {"eugenefn.com"},
+     "한서준_ 02)368-6171_ sj.han@eugenefn.com (seen)"},
+    {"hyundai", "현대차증권", {"Hyundai Motor Securities"}, {"hmsec.com"}, "현대차증권 리서치센터"},
+    {"im",
+     "iM증권",
+     {"iM Securities"},
+     {"imfnsec.com"},
+     "이도윤 2122-9211 dy.lee@imfnsec.com (seen)"},
+    {"ds",
+     "DS투자증권",
+     {"DS INVESTMENT & SECURITIES", "DS Investment & Securities"},
+     {"ds-sec.co.kr"},
+     "yj.choi@ds-sec.co.kr (seen)"},
+    {"kakaopay",
+     "카카오페이증권",
+     {"Kakaopay Securities"},
+     {"kakaopaysec.com"},
+     "카카오페이증권 리서치"},
+};
+
+}  // namespace
+
+std::span<const BrokerRule> brokers() {
+  return kBrokers;
+}
+
+}  // namespace kreport::vocab

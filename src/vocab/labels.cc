@@ -1,0 +1,144 @@
+// Labels that open a line (captions, sources, notes) and the words around names and prices
+// on a cover. The layout needs the labels (a source line starts a block; figures side by
+// side read one after the other), and so do the table finder (a caption is never a table's
+// row), the sections (block types) and the rules of meaning (a firm named in a source line).
+#include <algorithm>
+#include <regex>
+
+#include "kreport/vocab.h"
+
+namespace kreport::vocab {
+namespace {
+
+const LabelForm kLabelForms[] = {
+    {"caption_bracket", LineLabel::caption,
+     R"(\[\s*(그림|표|차트|Figure|Table|Chart)\s*\d+[-.]?\d*\s*\])", false,
+     "[그림1] 엔비디아 분기 매출 추이"},
+    {"caption_angle", LineLabel::caption, R"(<\s*(그림|표)\s*\d+\s*>)", false, "<표 2> 실적 추정"},
+    {"caption_numbered", LineLabel::caption,
+     R"((그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)])", false,
+     "그림 3. AI 서버 출하량 전망"},
+    {"source", LineLabel::source, R"((자료|출처|Sources?)\s*[:：])", true,
+     "자료: Bloomberg, SK증권"},
+    {"source_long", LineLabel::source, R"(자료\s*출처\s*[:：]?)", false,
+     "자료출처 : 유안타증권 리서치센터"},
+    {"note", LineLabel::note, R"((주|Notes?)\s*[:：)])", true, "주: 2025.07.25 종가 기준"},
+};
+
+// Every label opens with one of these: most lines end the test here.
+constexpr std::string_view kOpeners[] = {"[",  "<",  "그", "표", "F",  "T", "C", "E",
+                                         "자", "출", "S",  "s",  "주", "N", "n"};
+
+const std::vector<std::regex>& compiled() {
+  static const std::vector<std::regex> out = [] {
+    std::vector<std::regex> v;
+    for (const LabelForm& f : kLabelForms)
+      v.emplace_back(f.pattern, f.any_case ? std::regex::ECMAScript | std::regex::icase
+                                           : std::regex::ECMAScript);
+    return v;
+  }();
+  return out;
+}
+
+// The form `text` opens with and the length of its label, or null.
+const LabelForm* opening_form(std::string_view text, size_t* length) {
+  if (std::none_of(std::begin(kOpeners), std::end(kOpeners),
+                   [&](std::string_view o) { return text.starts_with(o); }))
+    return nullptr;
+  std::match_results<std::string_view::const_iterator> m;
+  for (size_t i = 0; i < std::size(kLabelForms); ++i)
+    if (std::regex_search(text.begin(), text.end(), m, compiled()[i],
+                          std::regex_constants::match_continuous)) {
+      if (length) *length = static_cast<size_t>(m.length(0));
+      return &kLabelForms[i];
+    }
+  return nullptr;
+}
+
+const CoverWord kCoverWords[] = {
+    {"ra_label", "RA", "RA 이지원 jiwon.lee@kiwoom.com"},
+    {"ra_label", "R.A", "R.A 김민지"},
+    {"ra_label", "Research Assistant", "Research Assistant 정민호"},
+    {"ra_label", "Research Associate", "Research Associate 최하나"},
+    {"analyst_label", "Analyst", "Analyst 박성민 sm.park@kiwoom.com"},
+    {"analyst_label", "애널리스트", "애널리스트 김하늘"},
+    {"not_a_name", "연구원", "박성민 연구원"},
+    {"not_a_name", "책임연구원", "이준서 책임연구원"},
+    {"not_a_name", "선임연구원", "김은지 선임연구원"},
+    {"not_a_name", "애널리스트", "한종목 애널리스트"},
+    {"not_a_name", "리서치", "한종목 리서치"},
+    {"not_a_name", "팀장", "한종목 팀장"},
+    {"not_a_name", "위원", "한종목 위원"},
+    {"not_a_name", "이사", "한종목 이사"},
+    {"not_a_name", "부장", "한종목 부장"},
+    {"not_a_name", "차장", "한종목 차장"},
+    {"not_a_name", "과장", "한종목 과장"},
+    {"not_a_name", "수석", "한종목 수석"},
+    {"not_a_name", "스몰캡", "스몰캡 한종목"},
+    {"not_a_name", "기업분석", "기업분석 한종목"},
+    {"not_a_name", "산업분석", "산업분석 한종목"},
+    {"not_a_name", "투자의견", "투자의견 한종목"},
+    {"not_a_name", "목표주가", "목표주가 한종목"},
+    {"not_a_name", "현재주가", "현재주가 한종목"},
+    {"not_a_name", "자료", "자료 한종목"},
+    {"not_a_name", "작성자", "작성자 한종목"},
+    {"not_a_name", "담당자", "담당자 한종목"},
+    {"not_a_name", "본부장", "한종목 본부장"},
+    {"not_a_name", "센터장", "한종목 센터장"},
+    {"not_a_name", "연구위원", "한종목 연구위원"},
+    {"not_a_name", "선임", "한종목 선임"},
+    {"not_a_name", "책임", "한종목 책임"},
+    {"not_a_name", "관리자", "작성자(관리자)"},
+    {"not_a_name", "본인", "작성자 본인은"},
+    {"target_label", "목표주가", "목표주가(12M) 95,000원"},
+    {"target_label", "적정주가", "적정주가 (12 개월) 71,000원"},
+    {"target_label", "T.P", "T.P 200,000 원(하향)"},
+    {"target_label", "TP", "TP 75,000 원 유지"},
+    {"target_label", "Target Price", "Target Price 120,000"},
+    {"other_price", "직전", "직전 목표주가 100,000원"},
+    {"other_price", "이전", "이전 목표주가 100,000원"},
+    {"other_price", "추이", "목표주가 추이"},
+    {"other_price", "괴리", "목표주가 괴리율"},
+    {"other_price", "변동", "목표주가 변동내역"},
+    {"other_price", "대비", "목표주가 대비 상승여력"},
+    {"other_price", "상승여력", "목표주가 상승여력 31.4%"},
+    {"other_price", "기준", "목표주가 기준일"},
+    {"other_price", "Old", "Old TP 90,000"},
+    {"other_price", "Diff", "TP Diff 5.2%"},
+    {"current_label", "현재주가", "현재주가(11/13) 72,300원"},
+    {"current_label", "주가(", "주가(10/28) 71,500원"},
+    {"current_label", "종가", "종가(2021/10/28) 71,500"},
+};
+
+}  // namespace
+
+std::span<const LabelForm> label_forms() {
+  return kLabelForms;
+}
+
+LineLabel label_of(std::string_view text, const LabelForm** form) {
+  const LabelForm* f = opening_form(text, nullptr);
+  if (form) *form = f;
+  return f ? f->label : LineLabel::none;
+}
+
+std::string label_body(std::string_view text) {
+  size_t length = 0;
+  if (!opening_form(text, &length)) return std::string(text);
+  std::string_view rest = text.substr(length);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return std::string(rest);
+}
+
+std::span<const CoverWord> cover_words() {
+  return kCoverWords;
+}
+
+std::vector<const char*> cover_words(std::string_view kind) {
+  std::vector<const char*> out;
+  for (const CoverWord& w : kCoverWords)
+    if (kind == w.kind) out.push_back(w.word);
+  return out;
+}
+
+}  // namespace kreport::vocab

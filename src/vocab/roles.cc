@@ -1,0 +1,113 @@
+// Roles of table columns and rows, by the words of their labels, and the one matcher that
+// reads them. Order matters in each table: "시가총액" before "주가" (the other way round,
+// "주가수익률" would be a price), "영업이익률" before "영업이익", "EV/EBITDA" before "EBITDA".
+#include <algorithm>
+
+#include "kreport/vocab.h"
+
+namespace kreport::vocab {
+namespace {
+
+const Role kPeerColumns[] = {
+    {"return",
+     {"1D", "1W", "2W", "1M", "3M", "6M", "9M", "1Y", "2Y", "3Y", "YTD", "커버리지 이후"},
+     "수익률 (%) / 1W",
+     {},
+     true},
+    {"ticker", {"티커", "Ticker", "코드", "Code"}, "티커"},
+    {"market_cap", {"시가총액", "Market Cap", "Mkt Cap", "시총"}, "시가총액 (조원)"},
+    {"earnings_date", {"실적발표", "Earnings"}, "실적발표 예정일 / 비고"},
+    {"correlation", {"상관계수", "Correlation"}, "상관계수"},
+    {"name", {"기업명", "종목명", "회사명", "종목", "Company", "Name"}, "기업명"},
+    {"value_chain", {"구분", "밸류체인", "Value Chain", "섹터", "Sector", "분야"}, "구분"},
+    {"comment", {"비고", "코멘트", "Comment", "투자포인트"}, "비고"},
+    {"price", {"주가", "현재가", "Price", "종가"}, "주가 (현지통화)", {"목표", "Target", "수익률"}},
+};
+
+const Role kHistoryColumns[] = {
+    {"date", {"일자", "일시", "날짜", "Date", "제시일", "변경일"}, "일자"},
+    {"gap_avg", {"평균"}, "괴리율(%) / 평균 / 주가대비"},
+    {"gap_extreme", {"최고", "최저", "최대", "Max", "Min"}, "괴리율(%) / 최고(최저) / 주가대비"},
+    {"rating", {"투자의견", "Rating", "의견"}, "투자의견"},
+    {"target",
+     {"목표주가", "목표가", "적정주가", "Target", "TP"},
+     "목표주가(원)",
+     {"시점", "괴리"}},
+};
+
+// Growth rates and margins of a metric are other rows than the metric itself.
+#define KREPORT_RATES "증가율", "성장률", "YoY", "yoy", "(%)", "%"
+
+const Role kMetricWords[] = {
+    {"op_margin", {"영업이익률", "OPM", "Operating margin", "영업이익 률"}, "영업이익률(%)"},
+    {"net_margin", {"순이익률", "Net margin"}, "순이익률"},
+    {"ebitda_margin", {"EBITDA 마진", "EBITDA margin", "EBITDA이익률"}, "EBITDA 마진"},
+    {"ev_ebitda", {"EV/EBITDA"}, "EV/EBITDA(배)"},
+    {"gross_profit", {"매출총이익", "Gross profit"}, "매출총이익", {KREPORT_RATES}},
+    {"revenue",
+     {"매출액", "순영업수익", "영업수익", "매출", "Sales", "Revenue", "영업수익(순)"},
+     "매출액(십억원)",
+     {KREPORT_RATES, "원가", "총이익", "채권"}},
+    {"operating_profit",
+     {"영업이익", "Operating profit", "Operating income"},
+     "영업이익",
+     {KREPORT_RATES}},
+    {"pretax_profit",
+     {"세전이익", "세전계속사업이익", "법인세차감전", "법인세비용차감전", "Pretax"},
+     "세전이익",
+     {KREPORT_RATES}},
+    {"net_profit_controlling",
+     {"지배주주순이익", "지배주주 순이익", "지배순이익", "지배주주귀속", "지배지분순이익",
+      "Net profit (controlling)"},
+     "지배주주순이익",
+     {KREPORT_RATES}},
+    {"net_profit",
+     {"당기순이익", "순이익", "Net profit", "Net income"},
+     "순이익",
+     {KREPORT_RATES, "지배"}},
+    {"ebitda", {"EBITDA"}, "EBITDA", {KREPORT_RATES}},
+    {"eps", {"EPS"}, "EPS(원)", {KREPORT_RATES}},
+    {"bps", {"BPS"}, "BPS(원)", {KREPORT_RATES}},
+    {"dps", {"DPS", "주당배당금"}, "DPS(원)", {KREPORT_RATES}},
+    {"per", {"PER", "P/E"}, "PER(배)"},
+    {"pbr", {"PBR", "P/B"}, "PBR(배)"},
+    {"roe", {"ROE"}, "ROE(%)"},
+    {"roa", {"ROA"}, "ROA(%)"},
+    {"dividend_yield", {"배당수익률", "Dividend yield", "배당률"}, "배당수익률(%)"},
+};
+
+#undef KREPORT_RATES
+
+bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+std::string_view last_part(std::string_view label) {
+  size_t at = label.rfind(" / ");
+  return at == std::string_view::npos ? label : label.substr(at + 3);
+}
+
+}  // namespace
+
+const char* role_of(std::string_view label, std::span<const Role> table) {
+  for (const Role& r : table) {
+    auto has = [&](const char* w) { return r.whole ? last_part(label) == w : contains(label, w); };
+    if (std::any_of(r.words.begin(), r.words.end(), has) &&
+        std::none_of(r.unless.begin(), r.unless.end(),
+                     [&](const char* w) { return contains(label, w); }))
+      return r.role;
+  }
+  return nullptr;
+}
+
+std::span<const Role> peer_columns() {
+  return kPeerColumns;
+}
+std::span<const Role> history_columns() {
+  return kHistoryColumns;
+}
+std::span<const Role> metric_words() {
+  return kMetricWords;
+}
+
+}  // namespace kreport::vocab

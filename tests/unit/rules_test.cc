@@ -1,0 +1,42 @@
+// Every row of every rule table, run on its own example through the code the stages use.
+#include "kreport/rules.h"
+
+#include <gtest/gtest.h>
+
+using namespace kreport;
+
+TEST(Rules, EveryRowHoldsOnItsOwnExample) {
+  size_t rows = 0;
+  for (const RuleTable& t : rule_tables()) {
+    EXPECT_FALSE(t.rows.empty()) << t.name;
+    for (size_t i = 0; i < t.rows.size(); ++i, ++rows) {
+      EXPECT_FALSE(t.rows[i].example.empty()) << t.name << ": " << t.rows[i].rule;
+      EXPECT_EQ(t.check(i, t.rows[i].example), "")
+          << t.name << ": " << t.rows[i].rule << "  on \"" << t.rows[i].example << "\"";
+    }
+  }
+  EXPECT_GT(rows, 200u);  // the tables are all there
+}
+
+// A check can fail: run on the example of another row that gives another answer, it says so.
+TEST(Rules, ACheckFailsOnAnotherRowsExample) {
+  size_t failed = 0, tables = 0;
+  for (const RuleTable& t : rule_tables()) {
+    if (t.rows.size() < 2) continue;
+    ++tables;
+    for (size_t i = 1; i < t.rows.size(); ++i)
+      if (!t.check(0, t.rows[i].example).empty()) {
+        ++failed;
+        break;
+      }
+  }
+  EXPECT_EQ(failed, tables);  // in every table, row 0 fails on some other row's example
+}
+
+TEST(Rules, DescribedTablesNameEveryTable) {
+  std::vector<RuleTable> tables = rule_tables();
+  std::string text = describe_rules(tables);
+  for (const RuleTable& t : tables)
+    EXPECT_NE(text.find(t.name + " (" + std::to_string(t.rows.size()) + "): "), std::string::npos)
+        << t.name;
+}
