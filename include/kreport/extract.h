@@ -1,4 +1,4 @@
-// Stage 5, extract: what the report is (broker, date, analysts, title and series, report
+// Stage 6, extract: what the report is (broker, date, analysts, title and series, report
 // type, the company report's rating box) and its compliance notice, from the laid-out pages.
 // Rules are data: tables of brokers, heading words and phrases, each with a real example.
 #pragma once
@@ -16,6 +16,11 @@ namespace kreport {
 /// language, analysts, recommendation. Unknown values stay null, with a warning where a user
 /// would expect one (e.g. BROKER_UNKNOWN).
 DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics& diag);
+
+/// One row per company of every peer table: name, ticker and market (from "엔비디아 (NVDA)"
+/// or a ticker column's "AAPL US"), price, market cap with its unit, returns by period, and
+/// the comment line printed under the company.
+std::vector<Peer> peers_of(const std::vector<Table>& tables);
 
 /// The rating changes of the report's rating-history tables ("투자의견 변동내역(2개년) 및
 /// 목표주가 괴리율"), oldest first: date, rating, target price, 괴리율 average and extreme.

@@ -1,5 +1,6 @@
-// Stage 2, layout: words -> lines -> blocks, in reading order, with running headers and
-// footers told apart from the body.
+// Stage 2, layout: words -> lines; running headers and footers (furniture); then, once the
+// tables stage has taken its lines, the prose in reading order -> blocks, with Korean line
+// joining. Each function returns a new value: no stage writes into another's output.
 #pragma once
 
 #include <string>
@@ -28,10 +29,28 @@ struct Line {
   Bbox bbox;
   double size = 0;  // the dominant font size of the line
   std::string font;
-  bool running = false;          // a running header/footer or page number, repeated on most pages
-  std::string table;             // id of the table this line is a cell of ("t1"), else empty
+  bool running = false;          // a running header/footer or page number (set by furniture)
   std::vector<Span> spans;       // its words as drawn (not normalized); may be empty (tests)
   Origin origin = Origin::text;  // where most of its characters came from
+};
+
+/// The lines of one page, in the order poppler's text flow gives them.
+struct PageLines {
+  int number = 0;
+  double width = 0, height = 0;
+  std::vector<Line> lines;
+};
+
+/// A page after tables and reading order: every line in its final order (a table's lines
+/// together, where the table stands). Nothing changes it after order_page.
+struct PageLayout {
+  int number = 0;
+  double width = 0, height = 0;
+  std::vector<Line> lines;
+  std::vector<std::string> tables;  // the id of the table each line belongs to, "" for none
+
+  /// The table line `i` belongs to, or "".
+  std::string_view table_of(size_t i) const { return i < tables.size() ? tables[i] : ""; }
 };
 
 /// Lines of one paragraph, heading or list item. `text` is the lines joined by the Korean
@@ -45,31 +64,52 @@ struct TextBlock {
   Origin origin = Origin::text;  // where most of its characters came from
 };
 
-struct PageLayout {
+/// The blocks of one page, in reading order (running lines left out).
+struct PageBlocks {
   int number = 0;
-  double width = 0, height = 0;
-  std::vector<Line> lines;        // every line, in reading order
-  std::vector<TextBlock> blocks;  // the body (running lines left out), in reading order
+  std::vector<TextBlock> blocks;
 };
 
-/// Groups a page's words into lines and puts them in reading order: columns one after the
-/// other, a sidebar as its own group, full-width headings and tables where they stand.
-PageLayout layout_page(const RawPage& page);
+/// Groups a page's words into lines: a line ends where a word leaves the baseline band,
+/// steps back, or jumps a gutter (a sidebar beside the body is not one line with it).
+PageLines layout_page(const RawPage& page);
 
-/// Puts lines in reading order by recursive cuts along whitespace (exposed for tests).
-std::vector<Line> reading_order(std::vector<Line> lines);
+/// Furniture: marks lines repeated at the same place on most pages (banners, series names,
+/// page numbers, footers) as running. Needs every page.
+std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages);
 
-/// Marks lines repeated at the same place on most pages (banners, series names, page
-/// numbers, footers) as running. Needs every page: call after layout_page on all of them.
-void mark_running_lines(std::vector<PageLayout>& pages);
+/// What the reading order looks at of a line or of a table standing on the page.
+struct OrderItem {
+  Bbox bbox;
+  double size = 0;
+  std::string_view text;  // empty for a table
+};
+
+/// The order to read `items` in (indices), by recursive cuts along whitespace: columns one
+/// after the other, a sidebar as its own group, full-width headings and tables where they
+/// stand, figures side by side one by one.
+std::vector<size_t> reading_order(const std::vector<OrderItem>& items);
+
+/// The items of `lines`, for reading_order.
+std::vector<OrderItem> order_items(const std::vector<Line>& lines);
+
+/// A table's place on a page: the lines it took (indices into the page's lines).
+struct PlacedTable {
+  std::string id;
+  std::vector<size_t> lines;  // in the table's own order
+};
+
+/// The page in reading order: its prose lines ordered around the tables, each table read as
+/// one piece at its place, its lines in the table's order.
+PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables);
 
 /// Words seen in the document, for deciding whether a line break fell inside a word.
 using Vocabulary = std::unordered_set<std::string>;
-Vocabulary collect_vocabulary(const std::vector<PageLayout>& pages);
+Vocabulary collect_vocabulary(const std::vector<PageLines>& pages);
 
-/// Builds the page's blocks from its non-running lines (normalized text expected); the
-/// lines of a table become one table_ref block where the table starts.
-void build_blocks(PageLayout& page, const Vocabulary& vocabulary);
+/// The page's blocks from its non-running lines; a table becomes one table_ref block where
+/// it stands.
+PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary);
 
 /// Joins two lines of one paragraph: no space where the break fell inside a word
 /// ("애플" + "은 자체" -> "애플은 자체"), "Chat-" + "GPT" -> "Chat-GPT", else one space.

@@ -1,21 +1,37 @@
 // The whole pipeline, bytes -> record, as one call the CLI (and anyone else) can make.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kreport/record.h"
 
 namespace kreport {
 
-struct ConvertOptions {
-  std::string path = "-";   // how the input is named in the record and in errors
-  std::string password;     // user or owner password for encrypted PDFs
-  long long max_bytes = 0;  // larger inputs are rejected (0: no limit)
-  int max_pages = 0;        // pages after this many are not read, with a warning (0: all)
+/// Time spent in each step of one conversion, in the order the steps first ran.
+struct Timings {
+  std::vector<std::pair<std::string, double>> seconds;
+  void add(const std::string& step, double s);
+  /// "load 41.2%  lines 9.8% ..." with each step's time in ms, for people.
+  std::string describe() const;
 };
 
-/// Turns one PDF into its record (load, layout, tables, blocks, sections, meaning, record).
+/// A stage's output as JSON, handed to `ConvertOptions::dump`: "lines", "tables", "blocks".
+using StageDump = std::function<void(const std::string& stage, const std::string& json)>;
+
+struct ConvertOptions {
+  std::string path = "-";      // how the input is named in the record and in errors
+  std::string password;        // user or owner password for encrypted PDFs
+  long long max_bytes = 0;     // larger inputs are rejected (0: no limit)
+  int max_pages = 0;           // pages after this many are not read, with a warning (0: all)
+  Timings* timings = nullptr;  // when set, each step's time is added to it
+  StageDump dump;              // when set, called with each dumpable stage's output
+};
+
+/// Turns one PDF into its record (load, layout, tables, blocks, sections, meaning).
 /// Throws Error (naming `options.path`) when the input is rejected; everything recoverable
 /// ends up in the record's warnings.
 Report convert(std::string_view bytes, const ConvertOptions& options);

@@ -214,6 +214,15 @@ std::span<const CoverWord> cover_words();
 /// The cover words of one kind.
 std::vector<const char*> cover_words(std::string_view kind);
 
+/// A market code printed after a ticker ("AAPL US", "000660 KS", "2330 TT"): such a cell is
+/// a ticker, not a quantity with a unit.
+struct MarketCode {
+  const char* code;
+  const char* example;
+};
+std::span<const MarketCode> market_codes();
+bool is_market_code(std::string_view s);
+
 // ---- line joining (joining.cc) -------------------------------------------------------
 
 /// A particle or ending that attaches to the word before it: a line opening with it as a

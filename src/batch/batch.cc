@@ -84,8 +84,12 @@ bool up_to_date(const std::string& input, const std::string& output) {
     std::abort();
   try {
     std::string bytes = read_input(job.input, options.max_bytes);
-    Report report =
-        convert(bytes, {job.input, options.password, options.max_bytes, options.max_pages});
+    ConvertOptions convert_options;
+    convert_options.path = job.input;
+    convert_options.password = options.password;
+    convert_options.max_bytes = options.max_bytes;
+    convert_options.max_pages = options.max_pages;
+    Report report = convert(bytes, convert_options);
     write_file_atomic(job.target, to_json(report));
     status = "ok\t" + std::to_string(report.source.pages) + "\t" +
              std::to_string(report.warnings.size());

@@ -61,8 +61,12 @@ int run_extract(const ExtractArgs& args) {
   if (args.limits.timeout > 0) arm_timeout(args.input, args.limits.timeout);
   try {
     std::string bytes = read_input(args.input, args.limits.max_bytes());
-    Report report =
-        convert(bytes, {args.input, args.password, args.limits.max_bytes(), args.limits.max_pages});
+    ConvertOptions options;
+    options.path = args.input;
+    options.password = args.password;
+    options.max_bytes = args.limits.max_bytes();
+    options.max_pages = args.limits.max_pages;
+    Report report = convert(bytes, options);
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     std::string json = to_json(report, args.pretty);

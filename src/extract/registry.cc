@@ -241,6 +241,17 @@ RuleTable particles() {
           }};
 }
 
+RuleTable market_codes() {
+  auto rows = vocab::market_codes();
+  return {"market_codes", "market codes printed after a ticker (Bloomberg)",
+          rows_of(rows, [](const vocab::MarketCode& r) { return quoted(r.code); }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            std::string code = ex.substr(ex.rfind(' ') + 1);
+            if (code != rows[i].code) return "the example ends with " + quoted(code);
+            return vocab::is_market_code(code) ? "" : "not a market code";
+          }};
+}
+
 }  // namespace
 
 std::vector<RuleTable> rule_tables() {
@@ -259,6 +270,7 @@ std::vector<RuleTable> rule_tables() {
           notice(),
           notice_words(),
           cover_words(),
+          market_codes(),
           particles()};
 }
 

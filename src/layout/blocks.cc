@@ -157,9 +157,9 @@ bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, con
 
 }  // namespace
 
-Vocabulary collect_vocabulary(const std::vector<PageLayout>& pages) {
+Vocabulary collect_vocabulary(const std::vector<PageLines>& pages) {
   Vocabulary words;
-  for (const PageLayout& p : pages)
+  for (const PageLines& p : pages)
     for (const Line& l : p.lines) {
       if (l.running) continue;
       std::istringstream in(l.text);
@@ -221,19 +221,20 @@ std::string join_lines(const std::string& first, const std::string& next,
   return first + " " + next;
 }
 
-void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
-  page.blocks.clear();
+PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary) {
+  PageBlocks out{page.number, {}};
   std::vector<const Line*> body;
   std::vector<std::pair<size_t, std::string>> tables;  // (blocks before it, table id)
-  for (const Line& l : page.lines) {
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& l = page.lines[i];
+    std::string_view table = page.table_of(i);
     if (l.running) continue;
-    if (l.table.empty())
+    if (table.empty())
       body.push_back(&l);
-    else if (std::none_of(tables.begin(), tables.end(),
-                          [&](auto& t) { return t.second == l.table; }))
-      tables.push_back({body.size(), l.table});  // where the table starts, once
+    else if (std::none_of(tables.begin(), tables.end(), [&](auto& t) { return t.second == table; }))
+      tables.push_back({body.size(), std::string(table)});  // where the table starts, once
   }
-  if (body.empty() && tables.empty()) return;
+  if (body.empty() && tables.empty()) return out;
   double size = body.empty() ? 10 : body_size(body);
 
   // First the blocks' lines, then the page's wrapping habit, then the joined texts.
@@ -266,7 +267,13 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
       TextBlock t;
       t.type = "table_ref";
       t.text = tables[next_table].second;
-      page.blocks.push_back(std::move(t));
+      bool first = true;  // where the table stands on this page: its lines' box
+      for (size_t i = 0; i < page.lines.size(); ++i)
+        if (page.table_of(i) == t.text) {
+          t.bbox = first ? page.lines[i].bbox : t.bbox.united(page.lines[i].bbox);
+          first = false;
+        }
+      out.blocks.push_back(std::move(t));
     }
   };
   for (size_t k = 0; k < groups.size(); ++k) {
@@ -288,9 +295,10 @@ void build_blocks(PageLayout& page, const Vocabulary& vocabulary) {
                })->first;
     for (size_t i = 1; i < g.size(); ++i)
       b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words);
-    page.blocks.push_back(std::move(b));
+    out.blocks.push_back(std::move(b));
   }
   emit_tables(body.size());
+  return out;
 }
 
 }  // namespace kreport

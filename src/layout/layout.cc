@@ -32,7 +32,7 @@ bool needs_space(const Word& prev, const Word& next) {
 }
 
 Line make_line(const std::vector<const Word*>& words) {
-  Line line{"", words.front()->bbox, 0, "", false, {}, {}};
+  Line line{"", words.front()->bbox, 0, "", false, {}};
   std::map<std::pair<std::string, double>, size_t> chars;  // (font, size) -> characters
   std::map<Origin, size_t> origins;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -57,8 +57,8 @@ Line make_line(const std::vector<const Word*>& words) {
 
 }  // namespace
 
-PageLayout layout_page(const RawPage& page) {
-  PageLayout out{page.number, page.width, page.height, {}, {}};
+PageLines layout_page(const RawPage& page) {
+  PageLines out{page.number, page.width, page.height, {}};
   std::vector<const Word*> current;
   Bbox band;
   for (const Word& w : page.words) {
@@ -70,7 +70,6 @@ PageLayout layout_page(const RawPage& page) {
     current.push_back(&w);
   }
   if (!current.empty()) out.lines.push_back(make_line(current));
-  out.lines = reading_order(std::move(out.lines));
   return out;
 }
 

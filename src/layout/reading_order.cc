@@ -9,6 +9,9 @@
 //      to bottom (a full-width title above two columns, a full-width table between them),
 //      and each band is cut again;
 //   3. a region with neither reads line by line, top to bottom, left to right.
+// The tables stage runs it over every line to find tables; the page's final order runs it
+// again over the prose lines with each table as one item (order_page), so a table's cells
+// never break into a paragraph beside it.
 #include <algorithm>
 #include <cmath>
 #include <string_view>
@@ -181,15 +184,16 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
     return;
   }
   // One band: rows top to bottom (lines whose middles are within half an em share a row),
-  // left to right within a row.
+  // left to right within a row. A table stands at its first row, not at its middle.
+  auto row_y = [](const Item& l) {
+    return l.text.empty() ? l.bbox.y0 + l.size / 2 : l.bbox.center_y();
+  };
   std::vector<Item> sorted = lines;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Item& a, const Item& b) {
-    return a.bbox.center_y() < b.bbox.center_y();
-  });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](const Item& a, const Item& b) { return row_y(a) < row_y(b); });
   for (size_t i = 0; i < sorted.size();) {
     size_t j = i + 1;
-    while (j < sorted.size() && sorted[j].bbox.center_y() - sorted[i].bbox.center_y() < 0.5 * em)
-      ++j;
+    while (j < sorted.size() && row_y(sorted[j]) - row_y(sorted[i]) < 0.5 * em) ++j;
     std::stable_sort(sorted.begin() + i, sorted.begin() + j,
                      [](const Item& a, const Item& b) { return a.bbox.x0 < b.bbox.x0; });
     i = j;
@@ -199,16 +203,63 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
 
 }  // namespace
 
-std::vector<Line> reading_order(std::vector<Line> lines) {
-  std::vector<Item> items, ordered;
+std::vector<size_t> reading_order(const std::vector<OrderItem>& items) {
+  std::vector<Item> all, ordered;
+  all.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i)
+    all.push_back({items[i].bbox, items[i].size, items[i].text, i});
+  ordered.reserve(all.size());
+  if (!all.empty()) order(all, 0, ordered);
+  std::vector<size_t> out;
+  out.reserve(ordered.size());
+  for (const Item& it : ordered) out.push_back(it.index);
+  return out;
+}
+
+std::vector<OrderItem> order_items(const std::vector<Line>& lines) {
+  std::vector<OrderItem> items;
   items.reserve(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i)
-    items.push_back({lines[i].bbox, lines[i].size, lines[i].text, i});
-  ordered.reserve(items.size());
-  if (!items.empty()) order(items, 0, ordered);
-  std::vector<Line> out;
-  out.reserve(lines.size());
-  for (const Item& it : ordered) out.push_back(std::move(lines[it.index]));
+  for (const Line& l : lines) items.push_back({l.bbox, l.size, l.text});
+  return items;
+}
+
+PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables) {
+  // The prose lines, then each table as one item: its box over the lines it took.
+  std::vector<std::string> owner(page.lines.size());
+  for (const PlacedTable& t : tables)
+    for (size_t i : t.lines) owner[i] = t.id;
+  std::vector<OrderItem> items;
+  std::vector<size_t> line_of;  // item -> line index, or npos for a table
+  for (size_t i = 0; i < page.lines.size(); ++i)
+    if (owner[i].empty()) {
+      items.push_back({page.lines[i].bbox, page.lines[i].size, page.lines[i].text});
+      line_of.push_back(i);
+    }
+  for (const PlacedTable& t : tables) {
+    if (t.lines.empty()) continue;
+    Bbox box = page.lines[t.lines.front()].bbox;
+    for (size_t i : t.lines) box = box.united(page.lines[i].bbox);
+    items.push_back({box, page.lines[t.lines.front()].size, {}});
+    line_of.push_back(std::string::npos);
+  }
+  PageLayout out{page.number, page.width, page.height, {}, {}};
+  out.lines.reserve(page.lines.size());
+  out.tables.reserve(page.lines.size());
+  std::vector<const PlacedTable*> nonempty;  // the tables' items follow the lines' items
+  for (const PlacedTable& t : tables)
+    if (!t.lines.empty()) nonempty.push_back(&t);
+  for (size_t k : reading_order(items)) {
+    if (line_of[k] != std::string::npos) {
+      out.lines.push_back(std::move(page.lines[line_of[k]]));
+      out.tables.emplace_back();
+      continue;
+    }
+    const PlacedTable& t = *nonempty[k - (items.size() - nonempty.size())];
+    for (size_t i : t.lines) {
+      out.lines.push_back(std::move(page.lines[i]));
+      out.tables.push_back(t.id);
+    }
+  }
   return out;
 }
 

@@ -27,7 +27,7 @@ std::string fold_digits(const std::string& text) {
   return out;
 }
 
-bool in_band(const Line& l, const PageLayout& p) {
+bool in_band(const Line& l, const PageLines& p) {
   return l.bbox.y1 <= kBand * p.height || l.bbox.y0 >= (1 - kBand) * p.height;
 }
 
@@ -39,7 +39,7 @@ bool is_page_number(const std::string& folded) {
 
 }  // namespace
 
-void mark_running_lines(std::vector<PageLayout>& pages) {
+std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages) {
   struct Seen {
     int page;
     double y;
@@ -47,7 +47,7 @@ void mark_running_lines(std::vector<PageLayout>& pages) {
   };
   std::map<std::string, std::vector<Seen>> by_text;
   int with_text = 0;
-  for (PageLayout& p : pages) {
+  for (PageLines& p : pages) {
     if (!p.lines.empty()) ++with_text;
     for (Line& l : p.lines) {
       if (!in_band(l, p)) continue;
@@ -75,6 +75,7 @@ void mark_running_lines(std::vector<PageLayout>& pages) {
       i = j;
     }
   }
+  return pages;
 }
 
 }  // namespace kreport

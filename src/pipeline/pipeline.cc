@@ -1,6 +1,20 @@
-// The driver: one linear pass over the stages, a page at a time, so that memory follows the
-// page being read plus the text kept for the record. Each step says why it is there.
+// The driver: the stages in order, each a function from the value before to the next, each
+// under a timer. Pages are loaded one at a time, so memory follows the page being read
+// plus the lines kept for the document-wide steps.
+//
+//   load       bytes -> pages of words (poppler)            src/load
+//   lines      words -> lines, normalized text (ICU)         src/layout, src/normalize
+//   furniture  running headers, footers, page numbers        src/layout/running.cc
+//   tables     typed grids from geometry, the lines they take src/tables
+//   order      the prose in reading order around the tables  src/layout/reading_order.cc
+//   blocks     paragraphs, headings, bullets; line joining   src/layout/blocks.cc
+//   sections   typed sections, captions and their sources    src/segment
+//   meaning    document, peers, compliance, rating history   src/extract
+#include "kreport/pipeline.h"
+
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 #include "kreport/diagnostics.h"
 #include "kreport/error.h"
@@ -8,11 +22,23 @@
 #include "kreport/layout.h"
 #include "kreport/load.h"
 #include "kreport/normalize.h"
-#include "kreport/pipeline.h"
 #include "kreport/segment.h"
+#include "kreport/stage_json.h"
+#include "kreport/tables.h"
 
 namespace kreport {
 namespace {
+
+// Adds the time of `f()` to `step` when timings are asked for, and returns what f returns.
+template <typename F>
+auto timed(Timings* timings, const char* step, F&& f) {
+  auto start = std::chrono::steady_clock::now();
+  auto result = f();
+  if (timings)
+    timings->add(step,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return result;
+}
 
 OptString clean(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
@@ -39,36 +65,37 @@ std::string join_words(const RawPage& page) {
   return all;
 }
 
-// Reads one page into normalized lines, or into nothing plus a warning saying why not.
-PageLayout read_page(const PdfDocument& doc, int number, Diagnostics& diag) {
-  RawPage raw = doc.page(number);
+// Turns one page's words into normalized lines, or into none plus a warning saying why.
+PageLines lines_of(const RawPage& raw, Diagnostics& diag) {
+  PageLines empty{raw.number, raw.width, raw.height, {}};
   if (!raw.problems.empty())
-    diag.warn("PDF_SYNTAX", number,
+    diag.warn("PDF_SYNTAX", raw.number,
               std::to_string(raw.problems.size()) +
                   " PDF syntax problem(s), first: " + sanitize_utf8(raw.problems.front()));
   if (raw.words.empty()) {
-    diag.warn("NO_TEXT_LAYER", number, "page has no extractable text (scanned or drawn as images)");
-    return {number, raw.width, raw.height, {}, {}};
+    diag.warn("NO_TEXT_LAYER", raw.number,
+              "page has no extractable text (scanned or drawn as images)");
+    return empty;
   }
   // Fonts without a Unicode map give glyph ids instead of characters: drop such a page's
   // text rather than pass it off as words.
   TextQuality q = assess(join_words(raw));
   if (is_unmapped(q)) {
-    diag.warn("UNMAPPED_GLYPHS", number,
+    diag.warn("UNMAPPED_GLYPHS", raw.number,
               std::to_string(q.unmapped) + " of " + std::to_string(q.visible) +
                   " characters have no Unicode mapping; page text dropped");
-    return {number, raw.width, raw.height, {}, {}};
+    return empty;
   }
-  PageLayout layout = layout_page(raw);
+  PageLines page = layout_page(raw);
   int dropped = 0;
-  for (Line& line : layout.lines) line.text = normalize(line.text, &dropped);
-  std::erase_if(layout.lines, [](const Line& l) { return l.text.empty(); });
+  for (Line& line : page.lines) line.text = normalize(line.text, &dropped);
+  std::erase_if(page.lines, [](const Line& l) { return l.text.empty(); });
   if (dropped > 0)
-    diag.warn("DROPPED_SYMBOLS", number,
+    diag.warn("DROPPED_SYMBOLS", raw.number,
               std::to_string(dropped) +
                   " private-use or control character(s) dropped (symbol-font glyphs such as "
                   "bullets, with no Unicode meaning)");
-  return layout;
+  return page;
 }
 
 Error no_text_error(size_t pages, const Diagnostics& diag) {
@@ -82,52 +109,126 @@ Error no_text_error(size_t pages, const Diagnostics& diag) {
                    std::to_string(count("UNMAPPED_GLYPHS")) + " with unmapped fonts (needs OCR)");
 }
 
+int pages_to_read(const PdfDocument& doc, int max_pages, Diagnostics& diag) {
+  int last = doc.page_count();
+  if (max_pages > 0 && last > max_pages) {
+    diag.warn("PAGES_TRUNCATED", 0,
+              "only the first " + std::to_string(max_pages) + " of " + std::to_string(last) +
+                  " pages were read (--max-pages)");
+    last = max_pages;
+  }
+  return last;
+}
+
+// Each page: its words from poppler, then its lines. Timed apart, page by page.
+std::vector<PageLines> read_pages(const PdfDocument& doc, int last, Timings* timings,
+                                  Diagnostics& diag) {
+  std::vector<PageLines> pages;
+  pages.reserve(static_cast<size_t>(last));
+  for (int n = 1; n <= last; ++n) {
+    RawPage raw = timed(timings, "load", [&] { return doc.page(n); });
+    pages.push_back(timed(timings, "lines", [&] { return lines_of(raw, diag); }));
+  }
+  return pages;
+}
+
+std::vector<PageLayout> order_pages(std::vector<PageLines> pages, const TableSet& tables) {
+  std::vector<PageLayout> out;
+  out.reserve(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i)
+    out.push_back(order_page(std::move(pages[i]), tables.placed[i]));
+  return out;
+}
+
+std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
+                                  const Vocabulary& vocabulary) {
+  std::vector<PageBlocks> out;
+  out.reserve(pages.size());
+  for (const PageLayout& page : pages) out.push_back(build_blocks(page, vocabulary));
+  return out;
+}
+
+// Meaning: who wrote what about which company, its peers and the compliance notice.
+void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>& tables,
+                  Report& report, Diagnostics& diag) {
+  report.peers = peers_of(tables);
+  report.document = extract_document(pages, diag);
+  report.compliance = extract_compliance(pages, diag);
+  if (report.compliance) report.compliance->rating_history = rating_history_of(tables);
+}
+
 }  // namespace
+
+void Timings::add(const std::string& step, double s) {
+  auto it = std::find_if(seconds.begin(), seconds.end(), [&](auto& p) { return p.first == step; });
+  if (it == seconds.end())
+    seconds.emplace_back(step, s);
+  else
+    it->second += s;
+}
+
+std::string Timings::describe() const {
+  double total = 0;
+  for (const auto& [step, s] : seconds) total += s;
+  std::string out;
+  for (const auto& [step, s] : seconds) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s%s %.1f ms (%.1f%%)", out.empty() ? "" : ", ", step.c_str(),
+                  s * 1000, total > 0 ? 100 * s / total : 0.0);
+    out += buf;
+  }
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "; total %.1f ms", total * 1000);
+  return out + buf;
+}
 
 Report convert(std::string_view bytes, const ConvertOptions& options) {
   try {
     Diagnostics diag;
+    Timings* t = options.timings;
     if (options.max_bytes > 0 && static_cast<long long>(bytes.size()) > options.max_bytes)
       throw Error(Errc::too_large, "input is " + std::to_string(bytes.size()) +
                                        " bytes, over the limit of " +
                                        std::to_string(options.max_bytes) + " (--max-size)");
-    PdfDocument doc = PdfDocument::open(bytes, options.password);
+    PdfDocument doc = timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); });
     Report report;
     // Who the input is: path, hash and PDF info make a record traceable to its file.
     report.source = describe_source(bytes, doc, options.path);
 
-    // Text, page by page: load -> layout -> normalize.
-    std::vector<PageLayout> pages;
-    int last = doc.page_count();
-    if (options.max_pages > 0 && last > options.max_pages) {
-      diag.warn("PAGES_TRUNCATED", 0,
-                "only the first " + std::to_string(options.max_pages) + " of " +
-                    std::to_string(last) + " pages were read (--max-pages)");
-      last = options.max_pages;
-    }
-    for (int n = 1; n <= last; ++n) pages.push_back(read_page(doc, n, diag));
-    if (std::all_of(pages.begin(), pages.end(),
-                    [](const PageLayout& p) { return p.lines.empty(); }))
+    // Text, page by page: words, then lines of normalized text.
+    int last = pages_to_read(doc, options.max_pages, diag);
+    std::vector<PageLines> pages = read_pages(doc, last, t, diag);
+    if (std::all_of(pages.begin(), pages.end(), [](const PageLines& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);
 
-    // Furniture and paragraphs need the whole document: what repeats on most pages is a
-    // running header, and the words used elsewhere tell where a line broke inside a word.
-    mark_running_lines(pages);
-    Vocabulary vocabulary = collect_vocabulary(pages);
-    report.tables = detect_tables(pages, vocabulary);
-    report.peers = peers_of(report.tables);
-    for (PageLayout& page : pages) build_blocks(page, vocabulary);
+    // What repeats on most pages is furniture; the words used anywhere tell where a line
+    // broke inside a word. Both need the whole document.
+    pages = timed(t, "furniture", [&] { return mark_running_lines(std::move(pages)); });
+    Vocabulary vocabulary = timed(t, "furniture", [&] { return collect_vocabulary(pages); });
+    if (options.dump) options.dump("lines", lines_json(pages));
 
-    // Structure: sections of typed blocks, figures with their sources.
-    Segments segments = segment(pages);
+    // Tables from geometry, before the prose is ordered: a sidebar's boxes never read into
+    // a sentence beside them.
+    TableSet tables = timed(t, "tables", [&] { return find_tables(pages, vocabulary); });
+    if (options.dump) options.dump("tables", tables_json(tables));
+
+    // The prose in reading order around the tables; after this, line order is final.
+    std::vector<PageLayout> layout =
+        timed(t, "order", [&] { return order_pages(std::move(pages), tables); });
+
+    // Blocks and sections: paragraphs joined, typed sections, figures with their sources.
+    std::vector<PageBlocks> blocks =
+        timed(t, "blocks", [&] { return blocks_of(layout, vocabulary); });
+    if (options.dump) options.dump("blocks", blocks_json(blocks));
+    Segments segments = timed(t, "sections", [&] { return segment(blocks); });
     report.sections = std::move(segments.sections);
     report.figures = std::move(segments.figures);
 
-    // Meaning: who wrote what about which company, and the compliance notice.
-    report.document = extract_document(pages, diag);
-    report.compliance = extract_compliance(pages, diag);
-    if (report.compliance) report.compliance->rating_history = rating_history_of(report.tables);
-
+    timed(t, "meaning", [&] {
+      read_meaning(layout, tables.tables, report, diag);
+      return 0;
+    });
+    report.tables = std::move(tables.tables);
     report.warnings = diag.warnings();
     return report;
   } catch (const Error& e) {

@@ -4,12 +4,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "json_parts.h"
 #include "kreport/record.h"
 
-namespace kreport {
-namespace {
-
-using json = nlohmann::ordered_json;
+namespace kreport::record_json {
 
 json number(double v) {
   if (!std::isfinite(v)) return nullptr;
@@ -22,6 +20,17 @@ json rounded(double v) {
   return number(std::round(v * 10) / 10);
 }
 
+json bbox(const Bbox& b) {
+  return json::array({rounded(b.x0), rounded(b.y0), rounded(b.x1), rounded(b.y1)});
+}
+
+}  // namespace kreport::record_json
+
+namespace kreport {
+namespace {
+
+using namespace record_json;
+
 template <typename T>
 json opt(const std::optional<T>& v) {
   if (!v) return nullptr;
@@ -29,10 +38,6 @@ json opt(const std::optional<T>& v) {
     return number(*v);
   else
     return *v;
-}
-
-json bbox(const Bbox& b) {
-  return json::array({rounded(b.x0), rounded(b.y0), rounded(b.x1), rounded(b.y1)});
 }
 
 json money(const std::optional<Money>& m) {
@@ -199,6 +204,10 @@ json list(const std::vector<T>& items, F f) {
 }
 
 }  // namespace
+
+json record_json::table_json(const Table& t) {
+  return table(t);
+}
 
 std::string to_json(const Report& r, bool pretty) {
   json j{{"schema", kSchemaName},

@@ -46,7 +46,7 @@ bool is_title_like(const TextBlock& b) {
 
 // The body font size around a block: the size carrying the most text among the page's
 // blocks in its column (a sidebar prints smaller than the body beside it).
-double body_size(const PageLayout& page, const TextBlock& in) {
+double body_size(const PageBlocks& page, const TextBlock& in) {
   std::map<double, size_t> chars;
   for (const TextBlock& b : page.blocks)
     if (std::min(b.bbox.x1, in.bbox.x1) > std::max(b.bbox.x0, in.bbox.x0))
@@ -62,7 +62,7 @@ bool is_sticky(const std::string& kind) {
 
 }  // namespace
 
-Segments segment(const std::vector<PageLayout>& pages) {
+Segments segment(const std::vector<PageBlocks>& pages) {
   Segments out;
   double heading_size = 0;
   auto open = [&](const char* kind, std::optional<std::string> title, int page) {
@@ -73,7 +73,7 @@ Segments segment(const std::vector<PageLayout>& pages) {
     s.first_page = s.last_page = page;
     out.sections.push_back(std::move(s));
   };
-  for (const PageLayout& page : pages) {
+  for (const PageBlocks& page : pages) {
     std::vector<size_t> waiting;  // figures on this page whose caption has no source yet
     std::vector<Bbox> captions;   // their boxes, in the same order
     struct Titled {

@@ -110,7 +110,26 @@ const CoverWord kCoverWords[] = {
     {"current_label", "종가", "종가(2021/10/28) 71,500"},
 };
 
+// Bloomberg's market codes.
+const MarketCode kMarketCodes[] = {
+    {"US", "AAPL US"},   {"KS", "005930 KS"}, {"KQ", "247540 KQ"}, {"HK", "700 HK"},
+    {"TT", "2330 TT"},   {"JP", "6758 JP"},   {"CH", "600519 CH"}, {"C1", "600519 C1"},
+    {"C2", "300750 C2"}, {"GY", "SAP GY"},    {"LN", "ARM LN"},    {"FP", "MC FP"},
+    {"SP", "D05 SP"},    {"AU", "BHP AU"},    {"CN", "SHOP CN"},   {"IN", "INFO IN"},
+    {"NA", "ASML NA"},   {"SS", "ERICB SS"},  {"SW", "NESN SW"},   {"IM", "ENI IM"},
+    {"SM", "ITX SM"},
+};
+
 }  // namespace
+
+std::span<const MarketCode> market_codes() {
+  return kMarketCodes;
+}
+
+bool is_market_code(std::string_view s) {
+  return std::any_of(std::begin(kMarketCodes), std::end(kMarketCodes),
+                     [&](const MarketCode& c) { return s == c.code; });
+}
 
 std::span<const LabelForm> label_forms() {
   return kLabelForms;

@@ -1,23 +1,23 @@
 #include <gtest/gtest.h>
 
+#include "builders.h"
 #include "kreport/layout.h"
 
 using namespace kreport;
 
 namespace {
 
-Line line(std::string text, double x0, double y0, double x1, double size = 10,
-          std::string font = "NanumGothic") {
-  return Line{std::move(text), {x0, y0, x1, y0 + size}, size, std::move(font), false, {}, {}};
-}
+using test::line;
 
 PageLayout page_of(std::vector<Line> lines, int number = 1) {
-  PageLayout p;
-  p.number = number;
-  p.width = 595;
-  p.height = 842;
-  p.lines = std::move(lines);
-  return p;
+  return test::laid_out(std::move(lines), number);
+}
+
+std::vector<PageLines> pages_of(std::vector<std::vector<Line>> pages) {
+  std::vector<PageLines> out;
+  for (auto& lines : pages)
+    out.push_back(test::page_lines(std::move(lines), static_cast<int>(out.size()) + 1));
+  return out;
 }
 
 }  // namespace
@@ -59,60 +59,60 @@ TEST(Blocks, ParagraphsHeadingsAndBullets) {
       line("은 자체 설계 칩을 탑재한다.", 40, 144, 200),
       line("다음 문단은 간격을 두고 시작합니다.", 40, 175, 300),
   });
-  build_blocks(p, {});
-  ASSERT_EQ(p.blocks.size(), 4u);
-  EXPECT_EQ(p.blocks[0].type, "heading");
-  EXPECT_EQ(p.blocks[1].type, "bullet");
-  EXPECT_EQ(p.blocks[1].bullet, "▪");
-  EXPECT_EQ(p.blocks[1].text, "AI 업계에 다시 겨울이 온다고?");
-  EXPECT_EQ(p.blocks[2].type, "paragraph");
-  EXPECT_EQ(p.blocks[2].text,
+  PageBlocks b = build_blocks(p, {});
+  ASSERT_EQ(b.blocks.size(), 4u);
+  EXPECT_EQ(b.blocks[0].type, "heading");
+  EXPECT_EQ(b.blocks[1].type, "bullet");
+  EXPECT_EQ(b.blocks[1].bullet, "▪");
+  EXPECT_EQ(b.blocks[1].text, "AI 업계에 다시 겨울이 온다고?");
+  EXPECT_EQ(b.blocks[2].type, "paragraph");
+  EXPECT_EQ(b.blocks[2].text,
             "Chat-GPT가 불을 지핀 AI 투자 경쟁은 앞으로 더 치열해질 것으로 판단합니다 애플은 자체 "
             "설계 칩을 탑재한다.");
-  EXPECT_EQ(p.blocks[3].text, "다음 문단은 간격을 두고 시작합니다.");
+  EXPECT_EQ(b.blocks[3].text, "다음 문단은 간격을 두고 시작합니다.");
 }
 
 TEST(Blocks, NumberedAndCircledBullets) {
   auto p = page_of({line("① 매출 성장", 40, 100, 200), line("1) 영업이익 개선", 40, 130, 200),
                     line("-12.0% 하락", 40, 160, 200)});
-  build_blocks(p, {});
-  ASSERT_EQ(p.blocks.size(), 3u);
-  EXPECT_EQ(p.blocks[0].bullet, "①");
-  EXPECT_EQ(p.blocks[0].text, "매출 성장");
-  EXPECT_EQ(p.blocks[1].bullet, "1)");
-  EXPECT_EQ(p.blocks[2].type, "paragraph");  // a negative number is not a bullet
+  PageBlocks b = build_blocks(p, {});
+  ASSERT_EQ(b.blocks.size(), 3u);
+  EXPECT_EQ(b.blocks[0].bullet, "①");
+  EXPECT_EQ(b.blocks[0].text, "매출 성장");
+  EXPECT_EQ(b.blocks[1].bullet, "1)");
+  EXPECT_EQ(b.blocks[2].type, "paragraph");  // a negative number is not a bullet
 }
 
 TEST(Blocks, BoldCellsOfATableRowAreNotHeadings) {
   auto p = page_of({line("일", 40, 100, 50, 10, "NanumGothicBold"),
                     line("월", 120, 100, 130, 10, "NanumGothicBold"),
                     line("실적 발표 요약", 40, 160, 140, 10, "NanumGothicBold")});
-  build_blocks(p, {});
-  EXPECT_EQ(p.blocks[0].type, "paragraph");
-  EXPECT_EQ(p.blocks.back().type, "heading");
+  PageBlocks b = build_blocks(p, {});
+  EXPECT_EQ(b.blocks[0].type, "paragraph");
+  EXPECT_EQ(b.blocks.back().type, "heading");
 }
 
 TEST(RunningLines, BannerAndPageNumbersAreMarked) {
-  std::vector<PageLayout> pages;
+  std::vector<std::vector<Line>> lines;
   for (int n = 1; n <= 3; ++n)
-    pages.push_back(page_of(
-        {line("AI WEEKLY SK증권 해외주식 박제민", 40, 30, 300),
-         line("본문 " + std::to_string(n), 40, 300, 200), line(std::to_string(n), 290, 810, 300)},
-        n));
-  mark_running_lines(pages);
-  for (const PageLayout& p : pages) {
+    lines.push_back({line("AI WEEKLY SK증권 해외주식 박제민", 40, 30, 300),
+                     line("본문 " + std::to_string(n), 40, 300, 200),
+                     line(std::to_string(n), 290, 810, 300)});
+  std::vector<PageLines> pages = mark_running_lines(pages_of(lines));
+  for (const PageLines& p : pages) {
     EXPECT_TRUE(p.lines[0].running);
     EXPECT_FALSE(p.lines[1].running);
     EXPECT_TRUE(p.lines[2].running);
   }
-  build_blocks(pages[1], {});
-  ASSERT_EQ(pages[1].blocks.size(), 1u);
-  EXPECT_EQ(pages[1].blocks[0].text, "본문 2");
+  PageBlocks b = build_blocks(order_page(pages[1], {}), {});
+  ASSERT_EQ(b.blocks.size(), 1u);
+  EXPECT_EQ(b.blocks[0].text, "본문 2");
 }
 
 TEST(RunningLines, TextRepeatedInTheBodyIsNotRunning) {
-  std::vector<PageLayout> pages;
-  for (int n = 1; n <= 3; ++n) pages.push_back(page_of({line("투자의견 BUY", 40, 400, 200)}, n));
-  mark_running_lines(pages);
+  std::vector<PageLines> pages =
+      mark_running_lines(pages_of({{line("투자의견 BUY", 40, 400, 200)},
+                                   {line("투자의견 BUY", 40, 400, 200)},
+                                   {line("투자의견 BUY", 40, 400, 200)}}));
   EXPECT_FALSE(pages[0].lines[0].running);
 }

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "../../src/extract/rules.h"
-#include "kreport/utf8.h"
+#include "builders.h"
 #include "kreport/extract.h"
+#include "kreport/utf8.h"
 
 namespace kx = kreport::extract;
 using kreport::Diagnostics;
@@ -20,15 +21,12 @@ struct At {
 
 // A page of lines; each line is as wide as its text (5 pt a byte-ish) and `size` tall.
 PageLayout page(int number, std::vector<At> lines) {
-  PageLayout p;
-  p.number = number;
-  p.width = 595;
-  p.height = 842;
+  std::vector<Line> out;
   for (const At& a : lines) {
     double w = 4.0 * static_cast<double>(kreport::utf8::length(a.text));
-    p.lines.push_back(Line{a.text, {a.x, a.y, a.x + w, a.y + a.size}, a.size, "NanumGothic", false, {}, {}});
+    out.push_back(kreport::test::line(a.text, a.x, a.y, a.x + w, a.size));
   }
-  return p;
+  return kreport::test::laid_out(std::move(out), number);
 }
 
 }  // namespace

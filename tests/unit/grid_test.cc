@@ -2,8 +2,8 @@
 // labels carried to their rows, cells over two lines, units, the rating history.
 #include <gtest/gtest.h>
 
+#include "builders.h"
 #include "kreport/extract.h"
-#include "kreport/segment.h"
 
 using namespace kreport;
 
@@ -11,37 +11,25 @@ namespace {
 
 constexpr double kSize = 8;
 
-struct At {
-  std::string text;
-  double x0, x1;
-};
+using At = test::WordAt;
 
 // One line per cell, all on the baseline `y` (what the layout gives for separate runs).
 std::vector<Line> row(double y, std::vector<At> cells) {
   std::vector<Line> out;
-  for (At& c : cells)
-    out.push_back(Line{c.text, {c.x0, y, c.x1, y + kSize}, kSize, "NanumGothic", false, {}, {}});
+  for (At& c : cells) out.push_back(test::line(c.text, c.x0, y, c.x1, kSize));
   return out;
 }
 
 // One line made of words; `spaced` says whether the PDF put a space after each.
 Line words(double y, std::vector<At> ws, bool spaced) {
-  Line l{"", {ws.front().x0, y, ws.back().x1, y + kSize}, kSize, "NanumGothic", false, {}, {}};
-  for (At& w : ws) {
-    l.spans.push_back({w.text, {w.x0, y, w.x1, y + kSize}, spaced, !l.text.empty()});
-    l.text += (l.text.empty() ? "" : " ") + w.text;
-  }
-  return l;
+  return test::line_of_words(y, std::move(ws), spaced, kSize);
 }
 
-std::vector<PageLayout> page(std::vector<std::vector<Line>> rows) {
-  PageLayout p;
-  p.number = 1;
-  p.width = 595;
-  p.height = 842;
+std::vector<PageLines> page(std::vector<std::vector<Line>> rows) {
+  std::vector<Line> lines;
   for (auto& r : rows)
-    for (Line& l : r) p.lines.push_back(std::move(l));
-  return {p};
+    for (Line& l : r) lines.push_back(std::move(l));
+  return {test::page_lines(std::move(lines))};
 }
 
 std::string text(const Cell& c) {
@@ -54,13 +42,13 @@ double number(const Cell& c) {
 }  // namespace
 
 TEST(Grid, LinesAreCutIntoCellsWhereAWordEndsWithoutASpaceBeforeAGap) {
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"종목", 40, 60}, {"주가", 120, 140}, {"시가총액", 160, 190}}),
       {words(112, {{"애플", 40, 55}, {"228.22", 118, 140}, {"4,815.0", 160, 190}}, false)},
       {words(124, {{"알파벳", 40, 62}, {"178.35", 118, 140}, {"3,063.4", 160, 190}}, false)},
       {words(136, {{"메타", 40, 55}, {"580.00", 118, 140}, {"2,046.3", 160, 190}}, false)},
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   ASSERT_EQ(tables[0].columns.size(), 3u);
   ASSERT_EQ(tables[0].rows.size(), 3u);
@@ -71,7 +59,7 @@ TEST(Grid, LinesAreCutIntoCellsWhereAWordEndsWithoutASpaceBeforeAGap) {
 
 TEST(Grid, JustifiedTextIsNeverCut) {
   // Evenly stretched spaces (0.6 em) between words, each with its space: a sentence.
-  std::vector<PageLayout> pages;
+  std::vector<PageLines> pages;
   std::vector<std::vector<Line>> lines;
   for (int i = 0; i < 4; ++i)
     lines.push_back({words(100 + 12 * i,
@@ -83,13 +71,13 @@ TEST(Grid, JustifiedTextIsNeverCut) {
                             {"감소했다", 185, 215}},
                            true)});
   pages = page(lines);
-  EXPECT_TRUE(detect_tables(pages).empty());
+  EXPECT_TRUE(test::tables_in(pages).empty());
 }
 
 TEST(Grid, HeaderOverSeveralColumnsLabelsEachAndRowspanHeadersTheirOwn) {
   // 기업명 and 시가총액 span both header lines (printed between them); 기간별 수익률(%)
   // is centred over 1W 1M 3M.
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"기간별 수익률(%)", 180, 240}}),
       row(106, {{"기업명", 40, 62}, {"시가총액 (조원)", 110, 160}}),
       row(112, {{"1W", 180, 190}, {"1M", 205, 215}, {"3M", 230, 240}}),
@@ -109,7 +97,7 @@ TEST(Grid, HeaderOverSeveralColumnsLabelsEachAndRowspanHeadersTheirOwn) {
                 {"0.6", 205, 215},
                 {"8.1", 230, 240}}),
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   const auto& c = tables[0].columns;
   ASSERT_EQ(c.size(), 5u);
@@ -125,7 +113,7 @@ TEST(Grid, HeaderOverSeveralColumnsLabelsEachAndRowspanHeadersTheirOwn) {
 
 TEST(Grid, GroupLabelPrintedOnceIsCarriedToItsRows) {
   // 빅테크 spans two rows (printed between them), 반도체 three (printed on the middle one).
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"구분", 40, 60}, {"기업명", 80, 100}, {"주가", 150, 170}}),
       row(112, {{"애플", 80, 95}, {"228.22", 148, 170}}),
       row(118, {{"빅테크", 40, 62}}),
@@ -134,7 +122,7 @@ TEST(Grid, GroupLabelPrintedOnceIsCarriedToItsRows) {
       row(148, {{"반도체", 40, 62}, {"AMD", 80, 95}, {"138.84", 148, 170}}),
       row(160, {{"마이크론", 80, 110}, {"100.86", 148, 170}}),
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   const auto& rows = tables[0].rows;
   ASSERT_EQ(rows.size(), 5u);
@@ -146,14 +134,14 @@ TEST(Grid, GroupLabelPrintedOnceIsCarriedToItsRows) {
 
 TEST(Grid, CellOverTwoLinesIsOneCell) {
   // Rows 20 apart; the second line of a cell 11 under the first.
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"일", 40, 50}, {"월", 100, 110}, {"화", 160, 170}}),
       row(120, {{"10", 40, 50}, {"11", 100, 110}, {"12", 160, 170}}),
       row(131, {{"(위스트론) 실적발표", 100, 150}}),
       row(151, {{"17", 40, 50}, {"18", 100, 110}, {"19", 160, 170}}),
       row(171, {{"24", 40, 50}, {"25", 100, 110}, {"26", 160, 170}}),
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   ASSERT_EQ(tables[0].rows.size(), 3u);
   EXPECT_EQ(text(tables[0].rows[0][1]), "11 (위스트론) 실적발표");
@@ -161,13 +149,13 @@ TEST(Grid, CellOverTwoLinesIsOneCell) {
 }
 
 TEST(Grid, ValuesWithDifferentUnitsStayAsPrinted) {
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"항목", 40, 60}, {"값", 150, 170}, {"비중", 200, 220}}),
       row(112, {{"KOSPI", 40, 60}, {"2,417.08pt", 130, 170}, {"12.5%", 200, 220}}),
       row(124, {{"시가총액", 40, 70}, {"431,616억원", 130, 170}, {"(3.4)", 200, 220}}),
       row(136, {{"주식수", 40, 70}, {"5,969", 150, 170}, {"4.0%", 200, 220}}),
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   const Table& t = tables[0];
   EXPECT_EQ(text(t.rows[0][1]), "2,417.08pt");
@@ -206,13 +194,13 @@ TEST(Grid, RatingHistoryTableBecomesRatingChangesOldestFirst) {
 }
 
 TEST(Grid, DollarsAndRatiosInOneColumnStayAsPrinted) {
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"항목", 40, 60}, {"NVL72", 150, 170}, {"CM384", 200, 220}}),
       row(112, {{"시스템 비용", 40, 80}, {"$3M", 150, 170}, {"$8.2M", 200, 220}}),
       row(124, {{"배수", 40, 60}, {"1.0x", 150, 170}, {"2.7x", 200, 220}}),
       row(136, {{"기간", 40, 60}, {"$1.5M", 150, 170}, {"$2M", 200, 220}}),
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   const Table& t = tables[0];
   EXPECT_EQ(text(t.rows[1][1]), "1.0x");  // another unit in the same column: as printed
@@ -221,13 +209,13 @@ TEST(Grid, DollarsAndRatiosInOneColumnStayAsPrinted) {
 }
 
 TEST(Grid, AColumnOfDollarsInMillionsHasTheUnitDollarMillions) {
-  std::vector<PageLayout> pages = page({
+  std::vector<PageLines> pages = page({
       row(100, {{"항목", 40, 60}, {"NVL72", 150, 170}}),
       row(112, {{"시스템 비용", 40, 80}, {"$3M", 150, 170}}),
       row(124, {{"라이선스", 40, 70}, {"$8.2M", 150, 170}}),
       row(136, {{"기타", 40, 60}, {"$1M", 150, 170}}),
   });
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(number(tables[0].rows[1][1]), 8.2);
   EXPECT_EQ(tables[0].columns[1].unit, "$M");

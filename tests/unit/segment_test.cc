@@ -2,24 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include "builders.h"
+
 using namespace kreport;
 
 namespace {
 
 TextBlock block(std::string type, std::string text, double size = 10) {
-  TextBlock b;
-  b.type = std::move(type);
-  b.text = std::move(text);
-  b.size = size;
-  b.bbox = {40, 100, 300, 110};
-  return b;
+  return test::block(std::move(type), std::move(text), {40, 100, 300, 110}, size);
 }
 
-PageLayout page(int number, std::vector<TextBlock> blocks) {
-  PageLayout p;
-  p.number = number;
-  p.blocks = std::move(blocks);
-  return p;
+PageBlocks page(int number, std::vector<TextBlock> blocks) {
+  return PageBlocks{number, std::move(blocks)};
 }
 
 }  // namespace

@@ -1,13 +1,14 @@
 // Tables on random pages: whatever the lines, the finder ends, and what it returns is a
-// grid (every row as wide as the columns), with every marked line pointing at a table
-// that exists. Seeded, so a failure reproduces; runs under ASan/UBSan with the rest.
+// grid (every row as wide as the columns), every line it takes is taken once by a table
+// that exists, and the page in reading order keeps all its lines. Seeded, so a failure reproduces;
+// runs under ASan/UBSan with the rest.
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 
 #include "kreport/extract.h"
-#include "kreport/segment.h"
+#include "kreport/tables.h"
 
 using namespace kreport;
 
@@ -65,7 +66,7 @@ TEST(TablesRandom, AnyPageGivesWellFormedGrids) {
   std::mt19937 rng(20261122);
   size_t found = 0;
   for (int round = 0; round < 300; ++round) {
-    std::vector<PageLayout> pages(3);
+    std::vector<PageLines> pages(3);
     for (size_t p = 0; p < pages.size(); ++p) {
       pages[p].number = static_cast<int>(p + 1);
       pages[p].width = 595;
@@ -84,7 +85,8 @@ TEST(TablesRandom, AnyPageGivesWellFormedGrids) {
         pages[p].lines.push_back(std::move(l));
       }
     }
-    std::vector<Table> tables = detect_tables(pages);
+    TableSet set = find_tables(pages);
+    const std::vector<Table>& tables = set.tables;
     found += tables.size();
     std::set<std::string> ids;
     for (const Table& t : tables) {
@@ -92,11 +94,20 @@ TEST(TablesRandom, AnyPageGivesWellFormedGrids) {
       EXPECT_GE(t.columns.size(), 2u) << "round " << round;
       for (const auto& row : t.rows) EXPECT_EQ(row.size(), t.columns.size()) << "round " << round;
     }
-    for (const PageLayout& page : pages)
-      for (const Line& l : page.lines)
-        if (!l.table.empty()) {
-          EXPECT_TRUE(ids.count(l.table)) << "round " << round << ": " << l.table;
+    ASSERT_EQ(set.placed.size(), pages.size());
+    for (size_t p = 0; p < pages.size(); ++p) {
+      std::set<size_t> taken;
+      for (const PlacedTable& placed : set.placed[p]) {
+        EXPECT_TRUE(ids.count(placed.id)) << "round " << round << ": " << placed.id;
+        for (size_t i : placed.lines) {
+          EXPECT_LT(i, pages[p].lines.size()) << "round " << round;
+          EXPECT_TRUE(taken.insert(i).second) << "round " << round << ": line " << i << " twice";
         }
+      }
+      // The page in reading order keeps every line once.
+      PageLayout ordered = order_page(pages[p], set.placed[p]);
+      EXPECT_EQ(ordered.lines.size(), pages[p].lines.size()) << "round " << round;
+    }
     peers_of(tables);
     rating_history_of(tables);
   }

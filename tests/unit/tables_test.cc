@@ -1,28 +1,24 @@
 #include <gtest/gtest.h>
 
-#include "kreport/segment.h"
+#include "builders.h"
+#include "kreport/extract.h"
 
 using namespace kreport;
 
 namespace {
 
 Line cell(std::string text, double x0, double y0, double x1) {
-  return Line{std::move(text), {x0, y0, x1, y0 + 8}, 8, "NanumGothic", false, {}, {}};
+  return test::line(std::move(text), x0, y0, x1, 8);
 }
 
-PageLayout page_of(std::vector<Line> lines) {
-  PageLayout p;
-  p.number = 1;
-  p.width = 595;
-  p.height = 842;
-  p.lines = std::move(lines);
-  return p;
+PageLines page_of(std::vector<Line> lines) {
+  return test::page_lines(std::move(lines));
 }
 
 }  // namespace
 
 TEST(Tables, FinancialSummaryBecomesATypedGrid) {
-  std::vector<PageLayout> pages = {page_of({
+  std::vector<PageLines> pages = {page_of({
       cell("투자지표", 40, 80, 80),
       cell("결산기(12월)", 40, 100, 90),
       cell("2023A", 200, 100, 230),
@@ -38,7 +34,8 @@ TEST(Tables, FinancialSummaryBecomesATypedGrid) {
       cell("12.5%", 260, 136, 290),
       cell("자료: 키움증권 리서치센터", 40, 150, 150),
   })};
-  auto tables = detect_tables(pages);
+  TableSet found = find_tables(pages);
+  const std::vector<Table>& tables = found.tables;
   ASSERT_EQ(tables.size(), 1u);
   const Table& t = tables[0];
   EXPECT_EQ(t.kind, "financials");
@@ -52,22 +49,25 @@ TEST(Tables, FinancialSummaryBecomesATypedGrid) {
   EXPECT_EQ(std::get<double>(t.rows[2][2]), 12.5);
   EXPECT_EQ(t.source, "키움증권 리서치센터");
   // Its lines are the table's now; the title line above is not.
-  EXPECT_EQ(pages[0].lines[1].table, "t1");
-  EXPECT_EQ(pages[0].lines[0].table, "");
+  ASSERT_EQ(found.placed[0].size(), 1u);
+  const PlacedTable& placed = found.placed[0][0];
+  EXPECT_EQ(placed.id, "t1");
+  EXPECT_NE(std::find(placed.lines.begin(), placed.lines.end(), 1u), placed.lines.end());
+  EXPECT_EQ(std::find(placed.lines.begin(), placed.lines.end(), 0u), placed.lines.end());
 }
 
 TEST(Tables, ProseIsNoTable) {
-  std::vector<PageLayout> pages = {page_of({
+  std::vector<PageLines> pages = {page_of({
       cell("2분기 영업이익은 4.6조원으로 컨센서스 대비 부진했다.", 40, 100, 500),
       cell("메모리반도체의 경우 범용 제품 판매는 견조했다.", 40, 114, 480),
       cell("하반기에는 좋은 주식으로 거듭날 가능성이 있다.", 40, 128, 470),
   })};
-  EXPECT_TRUE(detect_tables(pages).empty());
+  EXPECT_TRUE(test::tables_in(pages).empty());
 }
 
 TEST(Tables, PeerTableRowsBecomePeersWithTheirComments) {
   // SK style (seed 000): company row, then its comment lines.
-  std::vector<PageLayout> pages = {page_of({
+  std::vector<PageLines> pages = {page_of({
       cell("종목 (티커)", 45, 188, 130),
       cell("시가총액(B, $)", 200, 188, 260),
       cell("1W", 284, 188, 297),
@@ -90,7 +90,7 @@ TEST(Tables, PeerTableRowsBecomePeersWithTheirComments) {
            325, 300),
   })};
   pages[0].width = 400;  // so the comment lines are running text across the table
-  auto tables = detect_tables(pages);
+  auto tables = test::tables_in(pages);
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0].kind, "peer_table");
   EXPECT_EQ(tables[0].columns[1].unit, "B, $");

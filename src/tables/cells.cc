@@ -28,11 +28,6 @@ constexpr double kProseShare = 0.35;  // of the page width, a line of running te
 const std::regex kNumber(
     R"(^\(?([-+−–]?)\$?([0-9][0-9,]*(\.[0-9]+)?)\)?\s*(%|[A-Za-z/]+|배|원|조원|억원|십억원)?$)");
 
-// Bloomberg market codes after a ticker ("AAPL US", "000660 KS", "2330 TT"): such a cell is
-// a ticker, not a quantity with a unit.
-const char* kMarketCodes[] = {"US", "KS", "KQ", "HK", "TT", "JP", "CH", "C1", "C2", "GY", "LN",
-                              "FP", "SP", "AU", "CN", "IN", "NA", "SS", "SW", "IM", "SM"};
-
 // A cell's words with the spaces the line's text has between them.
 std::string join(const std::vector<Span>& spans, size_t begin, size_t end) {
   std::string s;
@@ -67,8 +62,8 @@ double usual_space(const std::vector<Line>& lines) {
   return all.empty() ? 0.25 : median(all);
 }
 
-std::vector<Piece> pieces_of(Line& line, double page_space) {
-  Piece whole{line.text, line.bbox, line.size, &line, true};
+std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) {
+  Piece whole{line.text, line.bbox, line.size, index, true};
   if (line.spans.size() < 2) return {whole};
   double em = std::max(1.0, line.size);
   std::vector<double> spaces = space_gaps(line);
@@ -93,7 +88,7 @@ std::vector<Piece> pieces_of(Line& line, double page_space) {
     Bbox box = line.spans[cuts[c]].bbox;
     for (size_t i = cuts[c]; i < cuts[c + 1]; ++i) box = box.united(line.spans[i].bbox);
     std::string text = join(line.spans, cuts[c], cuts[c + 1]);
-    if (!text.empty()) pieces.push_back(Piece{text, box, line.size, &line, false});
+    if (!text.empty()) pieces.push_back(Piece{text, box, line.size, index, false});
   }
   // A sentence drawn in two runs is still a sentence: a long line cut once, with no
   // numbers in it, stays whole.
@@ -112,11 +107,6 @@ bool is_running_text(const Piece& p, double page_width) {
          p.bbox.width() >= kProseShare * page_width;
 }
 
-bool is_market_code(const std::string& s) {
-  return std::any_of(std::begin(kMarketCodes), std::end(kMarketCodes),
-                     [&](const char* c) { return s == c; });
-}
-
 Parsed parse_number(const std::string& text) {
   // Most words are no numbers: only a digit, a sign, "(" or "$" may start one.
   if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) ||
@@ -124,7 +114,7 @@ Parsed parse_number(const std::string& text) {
     return {};
   std::smatch m;
   if (!std::regex_match(text, m, kNumber)) return {};
-  if (is_market_code(m[4].str()) && text.find(' ') != std::string::npos) return {};
+  if (vocab::is_market_code(m[4].str()) && text.find(' ') != std::string::npos) return {};
   // "005930", "(005930)": a code, not a quantity.
   if (m[2].length() >= 2 && m[2].str()[0] == '0' && m[2].str()[1] != '.') return {};
   // "4QF", "1H", "3QE": a period, not a quantity.

@@ -15,7 +15,7 @@
 #include <cmath>
 #include <regex>
 
-#include "kreport/segment.h"
+#include "kreport/tables.h"
 #include "kreport/vocab.h"
 #include "table_parts.h"
 
@@ -62,11 +62,13 @@ std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
 }
 
 // The caption line right above the table and the source line right under it.
-void title_and_source(Table& t, PageLayout& page) {
+// `owner`: the table each line of the page went to so far ("" for none).
+void title_and_source(Table& t, const PageLines& page, const std::vector<std::string>& owner) {
   const Line* above = nullptr;
   const Line* below = nullptr;
-  for (Line& l : page.lines) {
-    if (l.running || !l.table.empty()) continue;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& l = page.lines[i];
+    if (l.running || !owner[i].empty()) continue;
     bool overlaps = l.bbox.x0 < t.bbox.x1 && t.bbox.x0 < l.bbox.x1;
     if (!overlaps) continue;
     if (l.bbox.y1 <= t.bbox.y0 + 1 && (!above || l.bbox.y1 > above->bbox.y1)) above = &l;
@@ -166,6 +168,39 @@ size_t run_end(const std::vector<Row>& rows, size_t r, size_t& multi, size_t& nu
   return end;
 }
 
+// The lines of `members` that no other table took, each once, in reading order (`rank`:
+// each line's place in it). A line cut into cells of two tables (side by side on one baseline)
+// stays with the first that took it.
+std::vector<size_t> lines_of(const std::vector<const Piece*>& members,
+                             std::vector<std::string>& owner, const std::string& id,
+                             const std::vector<size_t>& rank) {
+  std::vector<size_t> out;
+  for (const Piece* p : members) {
+    if (!owner[p->line].empty() && owner[p->line] != id) continue;
+    owner[p->line] = id;
+    if (std::find(out.begin(), out.end(), p->line) == out.end()) out.push_back(p->line);
+  }
+  std::sort(out.begin(), out.end(), [&](size_t a, size_t b) { return rank[a] < rank[b]; });
+  return out;
+}
+
+// The page's cells, cut from its lines in reading order (running lines left out): reading
+// order keeps a sidebar's rows apart from the body's lines beside them.
+PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
+  PageCells cells;
+  cells.width = page.width;
+  double space = usual_space(page.lines);
+  rank.assign(page.lines.size(), 0);
+  size_t place = 0;
+  for (size_t i : reading_order(order_items(page.lines))) {
+    rank[i] = place++;
+    if (!page.lines[i].running)
+      for (Piece& p : pieces_of(page.lines[i], i, space)) cells.pieces.push_back(std::move(p));
+  }
+  cells.taken.assign(cells.pieces.size(), false);
+  return cells;
+}
+
 }  // namespace
 
 const char* kind_of(const Table& t) {
@@ -185,17 +220,15 @@ const char* kind_of(const Table& t) {
 
 }  // namespace tables
 
-std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabulary& vocabulary) {
+TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary) {
   using namespace tables;
-  std::vector<Table> found;
-  for (PageLayout& page : pages) {
-    PageCells cells;
-    cells.width = page.width;
-    double space = usual_space(page.lines);
-    for (Line& l : page.lines)
-      if (!l.running)
-        for (Piece& p : pieces_of(l, space)) cells.pieces.push_back(std::move(p));
-    cells.taken.assign(cells.pieces.size(), false);
+  TableSet out;
+  std::vector<Table>& found = out.tables;
+  for (const PageLines& page : pages) {
+    std::vector<PlacedTable>& placed = out.placed.emplace_back();
+    std::vector<std::string> owner(page.lines.size());
+    std::vector<size_t> rank;
+    PageCells cells = cells_of(page, rank);
     std::vector<Row> rows = rows_of(cells.pieces, page.width);
     for (size_t r = 0; r < rows.size();) {
       size_t multi = 0, numeric = 0;
@@ -210,25 +243,26 @@ std::vector<Table> detect_tables(std::vector<PageLayout>& pages, const Vocabular
       Table t = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
       r = std::max(end, r + 1);
       if (!is_grid(t)) continue;  // not a table after all: its lines stay text
-      for (const Piece* p : members) {
-        cells.taken[cells.index(p)] = true;
-        p->line->table = id;
-      }
-      title_and_source(t, page);
+      for (const Piece* p : members) cells.taken[cells.index(p)] = true;
+      bool continued =
+          !found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t);
+      std::vector<size_t> lines = lines_of(members, owner, continued ? found.back().id : id, rank);
+      title_and_source(t, page, owner);
       t.kind = kind_of(t);
       // Continued from the previous page: the same labelled columns on the next page.
-      if (!found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t)) {
-        for (const Piece* p : members) p->line->table = found.back().id;
+      if (continued) {
         Table& before = found.back();
         before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
         before.boxes.insert(before.boxes.end(), t.boxes.begin(), t.boxes.end());
         if (!before.source) before.source = t.source;
+        placed.push_back({before.id, std::move(lines)});
       } else {
+        placed.push_back({id, std::move(lines)});
         found.push_back(std::move(t));
       }
     }
   }
-  return found;
+  return out;
 }
 
 }  // namespace kreport

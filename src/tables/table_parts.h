@@ -1,6 +1,6 @@
-// Shared by the table files of the segment stage (not a public header): a table is found in
-// tables.cc, its grid built in grid.cc from cells cut in cells.cc, its rows read as peers
-// and rating changes in peers.cc.
+// Shared by the files of the tables stage (not a public header): a table is found in
+// tables.cc, its region grown in region.cc, its grid built in grid.cc from cells cut in
+// cells.cc. What a table's rows mean (peers, rating changes) is read in extract/.
 #pragma once
 
 #include <string>
@@ -17,19 +17,16 @@ struct Piece {
   std::string text;
   Bbox bbox;
   double size = 0;
-  Line* line = nullptr;  // the line it was cut from, marked with the table's id
-  bool whole = true;     // the line was not cut: it may be running text
+  size_t line = 0;    // the index of the line it was cut from, in the page's lines
+  bool whole = true;  // the line was not cut: it may be running text
 };
 
 /// The page's usual space between words (median, in font sizes), to tell cell gaps from it.
 double usual_space(const std::vector<Line>& lines);
-std::vector<Piece> pieces_of(Line& line, double page_space);
+std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space);
 
 /// A long, wide piece that was not cut: a line of running text, never a table row.
 bool is_running_text(const Piece& p, double page_width);
-
-/// "US", "KS", "HK", "TT", ...: the market code after a ticker ("AAPL US").
-bool is_market_code(const std::string& s);
 
 /// A caption, source or note line ("표 1.", "자료:", "주:"): never a table's row.
 bool is_caption(const std::string& text);

@@ -3,9 +3,8 @@
 #include <cstdio>
 #include <regex>
 
-#include "kreport/segment.h"
+#include "kreport/extract.h"
 #include "kreport/vocab.h"
-#include "table_parts.h"
 
 namespace kreport {
 namespace {
@@ -46,7 +45,7 @@ const std::string* text_in(const Cell& c) {
 void set_ticker(Peer& p, const Cell& c) {
   std::smatch m;
   if (const std::string* tk = text_in(c)) {
-    if (std::regex_match(*tk, m, kTickerMarket) && tables::is_market_code(m[2].str()))
+    if (std::regex_match(*tk, m, kTickerMarket) && vocab::is_market_code(m[2].str()))
       p.ticker = m[1].str(), p.market = m[2].str();
     else
       p.ticker = *tk;

@@ -1,0 +1,24 @@
+// Stage 3, tables: typed grids found from the page's geometry before the prose is put in
+// reading order, so a sidebar's tables and a body beside them are never read as one flow.
+// Returns values only: the tables, and per page which lines each took.
+#pragma once
+
+#include <vector>
+
+#include "kreport/layout.h"
+#include "kreport/record.h"
+
+namespace kreport {
+
+struct TableSet {
+  std::vector<Table> tables;
+  std::vector<std::vector<PlacedTable>> placed;  // per page (same order as the input): where
+                                                 // each table stands, the lines it took
+};
+
+/// Finds the tables among the pages' lines (running lines are never a table's); a table
+/// continued on the next page under the same header is one table. `vocabulary` joins
+/// cells printed over two lines.
+TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {});
+
+}  // namespace kreport

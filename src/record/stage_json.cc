@@ -1,0 +1,108 @@
+// Stage dumps: the values between stages as JSON, and lines read back from it. Indented,
+// one value per line where it helps a diff; coordinates rounded like the record's.
+#include "kreport/stage_json.h"
+
+#include <stdexcept>
+
+#include "json_parts.h"
+
+namespace kreport {
+namespace {
+
+using record_json::bbox;
+using record_json::json;
+
+Bbox bbox_from(const json& j) {
+  return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(),
+          j.at(3).get<double>()};
+}
+
+Origin origin_from(const std::string& name) {
+  if (name == "actual_text") return Origin::actual_text;
+  if (name == "ocr") return Origin::ocr;
+  return Origin::text;
+}
+
+}  // namespace
+
+std::string lines_json(const std::vector<PageLines>& pages) {
+  json out = {{"pages", json::array()}};
+  for (const PageLines& p : pages) {
+    json lines = json::array();
+    for (const Line& l : p.lines) {
+      json spans = json::array();
+      for (const Span& s : l.spans)
+        spans.push_back({{"text", s.text},
+                         {"bbox", bbox(s.bbox)},
+                         {"space_after", s.space_after},
+                         {"space_before", s.space_before}});
+      lines.push_back({{"text", l.text},
+                       {"bbox", bbox(l.bbox)},
+                       {"size", record_json::number(l.size)},
+                       {"font", l.font},
+                       {"running", l.running},
+                       {"origin", origin_name(l.origin)},
+                       {"spans", spans}});
+    }
+    out["pages"].push_back(
+        {{"number", p.number}, {"width", p.width}, {"height", p.height}, {"lines", lines}});
+  }
+  return out.dump(1) + "\n";
+}
+
+std::vector<PageLines> lines_from_json(const std::string& text) {
+  std::vector<PageLines> pages;
+  try {
+    json in = json::parse(text);
+    for (const json& p : in.at("pages")) {
+      PageLines page{
+          p.at("number").get<int>(), p.at("width").get<double>(), p.at("height").get<double>(), {}};
+      for (const json& l : p.at("lines")) {
+        Line line;
+        line.text = l.at("text").get<std::string>();
+        line.bbox = bbox_from(l.at("bbox"));
+        line.size = l.at("size").get<double>();
+        line.font = l.value("font", "");
+        line.running = l.value("running", false);
+        line.origin = origin_from(l.value("origin", "text"));
+        for (const json& s : l.value("spans", json::array()))
+          line.spans.push_back({s.at("text").get<std::string>(), bbox_from(s.at("bbox")),
+                                s.value("space_after", false), s.value("space_before", false)});
+        page.lines.push_back(std::move(line));
+      }
+      pages.push_back(std::move(page));
+    }
+  } catch (const json::exception& e) {
+    throw std::runtime_error(std::string("not a lines dump: ") + e.what());
+  }
+  return pages;
+}
+
+std::string tables_json(const TableSet& tables) {
+  json out = {{"tables", json::array()}, {"placed", json::array()}};
+  for (const Table& t : tables.tables) out["tables"].push_back(record_json::table_json(t));
+  for (const auto& page : tables.placed) {
+    json placed = json::array();
+    for (const PlacedTable& p : page) placed.push_back({{"id", p.id}, {"lines", p.lines}});
+    out["placed"].push_back(placed);
+  }
+  return out.dump(1) + "\n";
+}
+
+std::string blocks_json(const std::vector<PageBlocks>& pages) {
+  json out = {{"pages", json::array()}};
+  for (const PageBlocks& p : pages) {
+    json blocks = json::array();
+    for (const TextBlock& b : p.blocks)
+      blocks.push_back({{"type", b.type},
+                        {"bullet", b.bullet},
+                        {"text", b.text},
+                        {"bbox", bbox(b.bbox)},
+                        {"size", record_json::number(b.size)},
+                        {"origin", origin_name(b.origin)}});
+    out["pages"].push_back({{"number", p.number}, {"blocks", blocks}});
+  }
+  return out.dump(1) + "\n";
+}
+
+}  // namespace kreport
