@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -55,6 +56,29 @@ void arm_timeout(const std::string& input, double seconds) {
   ::setitimer(ITIMER_REAL, &t, nullptr);
 }
 
+// The stage dump the user asked for: DIR/<stage>.json for each stage named.
+StageDump dump_to(const std::vector<std::string>& arg) {
+  if (arg.size() != 2) return nullptr;
+  std::string stages = arg[0], dir = arg[1];
+  static const std::vector<std::string> known = {"lines", "tables", "blocks"};
+  std::vector<std::string> wanted;
+  for (size_t b = 0, e; b <= stages.size(); b = e + 1) {
+    e = std::min(stages.find(',', b), stages.size());
+    std::string s = stages.substr(b, e - b);
+    if (s == "all")
+      wanted = known;
+    else if (std::find(known.begin(), known.end(), s) != known.end())
+      wanted.push_back(s);
+    else
+      throw Error(Errc::usage,
+                  "--dump-stage: unknown stage \"" + s + "\" (known: lines, tables, blocks, all)");
+  }
+  return [wanted, dir](const std::string& stage, const std::string& json) {
+    if (std::find(wanted.begin(), wanted.end(), stage) != wanted.end())
+      write_file_atomic(dir + "/" + stage + ".json", json);
+  };
+}
+
 }  // namespace
 
 int run_extract(const ExtractArgs& args) {
@@ -66,10 +90,17 @@ int run_extract(const ExtractArgs& args) {
     options.password = args.password;
     options.max_bytes = args.limits.max_bytes();
     options.max_pages = args.limits.max_pages;
+    Timings timings;
+    if (args.timings) options.timings = &timings;
+    options.dump = dump_to(args.dump_stage);
     Report report = convert(bytes, options);
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
+    auto start = std::chrono::steady_clock::now();
     std::string json = to_json(report, args.pretty);
+    timings.add("record",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    if (args.timings) spdlog::info("{}: timings: {}", args.input, timings.describe());
     if (args.output.empty())
       write_stdout(json);
     else

@@ -20,6 +20,8 @@ struct ExtractArgs {
   std::string password;
   bool pretty = false;
   bool quiet = false;
+  bool timings = false;                 // each step's share of the time, on stderr
+  std::vector<std::string> dump_stage;  // {stages, dir}: "lines,tables,blocks" or "all"
   Limits limits;
 };
 

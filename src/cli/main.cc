@@ -70,6 +70,14 @@ int main(int argc, char** argv) {
   extract->add_flag("--pretty", ex.pretty, "Indent the JSON (default: one compact line)");
   extract->add_flag("-q,--quiet", ex.quiet,
                     "Do not print warnings on stderr (they stay in the record)");
+  extract->add_flag("--timings", ex.timings,
+                    "Print how long each step took (load, lines, tables, order, ...) on stderr");
+  extract
+      ->add_option("--dump-stage", ex.dump_stage,
+                   "STAGES DIR: write what a stage produced (lines, tables, blocks, or all; "
+                   "comma-separated) to DIR/<stage>.json, e.g. to make a test of a bad page")
+      ->expected(2)
+      ->type_name("STAGES DIR");
   add_limits(extract, ex.limits);
   extract->footer(kExitCodes);
 
