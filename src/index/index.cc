@@ -1,0 +1,206 @@
+// `kreport index`: records in, archive out. Inputs are read one record at a time (standard
+// input line by line, as it arrives), each validated with kreport's own validator, looked up
+// by its source sha256, and written inside a transaction that is committed every
+// `batch_size` written records and at the end. A process killed in between leaves the
+// archive as of its last commit (WAL); a rerun skips what is there and writes the rest.
+#include "kreport/index.h"
+
+#include <sys/types.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "kreport/error.h"
+#include "kreport/files.h"
+#include "kreport/validate.h"
+#include "schema.h"
+#include "writer.h"
+
+namespace kreport {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// batch writes _summary.json beside the records: a summary, not a record.
+constexpr const char* kBatchSummaryName = "_summary.json";
+
+// -1, 0, 1 as version `a` ("0.10.1") is older than, the same as or newer than `b`: dotted
+// parts compare as numbers where they start with digits, otherwise as text.
+int compare_versions(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    char* end_a = nullptr;
+    char* end_b = nullptr;
+    unsigned long na = std::strtoul(a.c_str() + i, &end_a, 10);
+    unsigned long nb = std::strtoul(b.c_str() + j, &end_b, 10);
+    if (na != nb) return na < nb ? -1 : 1;
+    size_t dot_a = std::min(a.find('.', i), a.size()), dot_b = std::min(b.find('.', j), b.size());
+    std::string rest_a = a.substr(end_a - a.c_str(), dot_a - (end_a - a.c_str()));
+    std::string rest_b = b.substr(end_b - b.c_str(), dot_b - (end_b - b.c_str()));
+    if (rest_a != rest_b) return rest_a < rest_b ? -1 : 1;
+    i = dot_a + 1;
+    j = dot_b + 1;
+  }
+  return 0;
+}
+
+std::string first_problem(const std::vector<Problem>& problems) {
+  const Problem& p = problems.front();
+  std::string line = (p.pointer.empty() ? "(record)" : p.pointer) + ": " + p.message;
+  if (problems.size() > 1) line += " (and " + std::to_string(problems.size() - 1) + " more)";
+  return line;
+}
+
+class Indexer {
+ public:
+  Indexer(sql::Db& db, const IndexOptions& options, const IndexProgress& progress,
+          IndexResult& result)
+      : db_(db), writer_(db), options_(options), progress_(progress), result_(result) {}
+
+  void add(const std::string& name, std::string_view text);
+  void unreadable(const std::string& name, const std::string& message) {
+    ++result_.unreadable;
+    progress_({name, "unreadable", message});
+  }
+  void finish() {
+    if (open_) db_.exec("COMMIT");
+    open_ = false;
+  }
+
+ private:
+  void report(const std::string& name, const char* status, int& count, std::string message) {
+    ++count;
+    progress_({name, status, std::move(message)});
+  }
+
+  sql::Db& db_;
+  archive::Writer writer_;
+  const IndexOptions& options_;
+  const IndexProgress& progress_;
+  IndexResult& result_;
+  bool open_ = false;  // a transaction holds the records written since the last commit
+  int pending_ = 0;
+};
+
+void Indexer::add(const std::string& name, std::string_view text) {
+  std::vector<Problem> problems = validate_record(text);
+  if (!problems.empty()) return report(name, "invalid", result_.invalid, first_problem(problems));
+  nlohmann::json record = nlohmann::json::parse(text);
+  std::string schema = record.at("schema").get<std::string>();
+  if (schema != kReportSchema)
+    return report(
+        name, "invalid", result_.invalid,
+        "/schema: \"" + schema + "\" is not a report record (expected \"" + kReportSchema + "\")");
+  std::string sha256 = record.at("source").at("sha256").get<std::string>();
+  std::string version = record.at("extractor").at("version").get<std::string>();
+  std::optional<archive::Existing> old = writer_.find(sha256);
+  if (old && !options_.force) {
+    int newer = compare_versions(version, old->kreport_version);
+    if (newer == 0) return report(name, "skipped", result_.skipped, "up to date");
+    if (newer < 0)
+      return report(name, "skipped", result_.skipped,
+                    "the archive holds it from a newer kreport (" + old->kreport_version + ")");
+  }
+  if (!open_) db_.exec("BEGIN IMMEDIATE");
+  open_ = true;
+  if (old) writer_.remove(old->id);
+  writer_.insert(record);
+  if (old)
+    report(name, "replaced", result_.replaced, "");
+  else
+    report(name, "indexed", result_.indexed, "");
+  if (++pending_ >= options_.batch_size) {
+    finish();
+    pending_ = 0;
+  }
+}
+
+// One record per non-empty line.
+void add_lines(Indexer& indexer, const std::string& name, std::string_view text) {
+  size_t line_no = 0, start = 0;
+  while (start < text.size()) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    ++line_no;
+    std::string_view line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+      indexer.add(name + ":" + std::to_string(line_no), line);
+    start = end + 1;
+  }
+}
+
+// Standard input as it arrives: a record is written before the next line is read.
+void add_stdin(Indexer& indexer) {
+  char* line = nullptr;
+  size_t capacity = 0;
+  ssize_t n;
+  size_t line_no = 0;
+  while ((n = ::getline(&line, &capacity, stdin)) > 0) {
+    std::string_view text(line, static_cast<size_t>(n));
+    ++line_no;
+    if (text.find_first_not_of(" \t\r\n") != std::string_view::npos)
+      indexer.add("-:" + std::to_string(line_no), text);
+  }
+  std::free(line);
+}
+
+// Every *.json under `dir`, sorted, as the user would name them.
+std::vector<std::string> record_files(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (it->is_regular_file() && p.extension() == ".json" && p.filename() != kBatchSummaryName)
+      files.push_back(p.string());
+  }
+  if (ec) throw Error(Errc::io, "cannot read the folder: " + ec.message(), dir);
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void add_input(Indexer& indexer, const std::string& input) {
+  if (input == "-") return add_stdin(indexer);
+  std::vector<std::string> files{input};
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) {
+    try {
+      files = record_files(input);
+    } catch (const Error& e) {
+      return indexer.unreadable(input, e.message());
+    }
+  }
+  for (const std::string& f : files) {
+    std::string text;
+    try {
+      text = read_input(f);
+    } catch (const Error& e) {
+      indexer.unreadable(f, e.message());
+      continue;
+    }
+    if (nlohmann::json::accept(text))
+      indexer.add(f, text);
+    else
+      add_lines(indexer, f, text);
+  }
+}
+
+}  // namespace
+
+IndexResult index_records(const std::vector<std::string>& inputs, const IndexOptions& options,
+                          const IndexProgress& progress) {
+  auto started = Clock::now();
+  IndexResult result;
+  std::unique_ptr<sql::Db> db = archive::open_for_writing(options.db_path);
+  Indexer indexer(*db, options, progress, result);
+  for (const std::string& input : inputs) add_input(indexer, input);
+  indexer.finish();
+  result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return result;
+}
+
+}  // namespace kreport

@@ -1,0 +1,156 @@
+// Answers for people and for programs. A terminal gets an aligned table: numbers to the
+// right, columns measured in terminal cells (a Hangul syllable takes two, UAX #11), newlines
+// shown as spaces. Anything else gets JSON Lines with the answer's own types.
+#include <nlohmann/json.hpp>
+
+#include "kreport/index.h"
+#include "query_internal.h"
+
+namespace kreport {
+namespace archive {
+namespace {
+
+// Characters either side of the match a snippet keeps.
+constexpr size_t kSnippetContext = 30;
+constexpr const char* kColumnGap = "  ";
+
+// East Asian Wide and Fullwidth blocks (Unicode UAX #11) that Korean reports print:
+// Hangul jamo and syllables, CJK ideographs and punctuation, full-width forms.
+struct Range {
+  char32_t first, last;
+};
+constexpr Range kWide[] = {
+    {0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},
+    {0xA000, 0xA4CF}, {0xA960, 0xA97F}, {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+    {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+};
+
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+// The code point starting at s[i] (valid UTF-8: records are), and its length in bytes.
+char32_t decode(const std::string& s, size_t i, size_t& len) {
+  unsigned char c = s[i];
+  len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? c : c & (0x3F >> (len - 1));
+  for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+  return cp;
+}
+
+// The byte offset `n` code points after `from` (before it when negative), stopping at the
+// ends of `s`.
+size_t step(const std::string& s, size_t from, long n) {
+  size_t at = from;
+  for (; n < 0 && at > 0; ++n) {
+    --at;
+    while (at > 0 && is_continuation(s[at])) --at;
+  }
+  for (; n > 0 && at < s.size(); --n) {
+    ++at;
+    while (at < s.size() && is_continuation(s[at])) ++at;
+  }
+  return at;
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return s;
+}
+
+std::string cell_text(const Value& v) {
+  if (auto* s = std::get_if<std::string>(&v)) return one_line(*s);
+  if (auto* i = std::get_if<long long>(&v)) return std::to_string(*i);
+  if (auto* d = std::get_if<double>(&v)) return nlohmann::json(*d).dump();
+  return "";
+}
+
+bool is_number(const Value& v) {
+  return std::holds_alternative<long long>(v) || std::holds_alternative<double>(v);
+}
+
+}  // namespace
+
+std::string snippet(const std::string& text, const std::string& term) {
+  size_t at = ascii_lower(text).find(ascii_lower(term));
+  if (at == std::string::npos || term.empty()) {
+    size_t end = step(text, 0, 2 * kSnippetContext);
+    return one_line(text.substr(0, end)) + (end < text.size() ? "…" : "");
+  }
+  size_t end = at + term.size();
+  size_t from = step(text, at, -static_cast<long>(kSnippetContext));
+  size_t to = step(text, end, kSnippetContext);
+  return one_line((from > 0 ? "…" : "") + text.substr(from, at - from) + "«" +
+                  text.substr(at, term.size()) + "»" + text.substr(end, to - end) +
+                  (to < text.size() ? "…" : ""));
+}
+
+size_t display_width(const std::string& utf8) {
+  size_t width = 0, len = 0;
+  for (size_t i = 0; i < utf8.size(); i += len) {
+    char32_t cp = decode(utf8, i, len);
+    bool wide = false;
+    for (const Range& r : kWide) wide = wide || (cp >= r.first && cp <= r.last);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+}  // namespace archive
+
+std::string format_table(const QueryResult& result) {
+  size_t n = result.columns.size();
+  std::vector<std::vector<std::string>> cells(result.rows.size());
+  std::vector<size_t> width(n);
+  for (size_t c = 0; c < n; ++c) width[c] = archive::display_width(result.columns[c]);
+  for (size_t r = 0; r < result.rows.size(); ++r)
+    for (size_t c = 0; c < n; ++c) {
+      cells[r].push_back(archive::cell_text(result.rows[r][c]));
+      width[c] = std::max(width[c], archive::display_width(cells[r][c]));
+    }
+  auto line = [&](const std::vector<std::string>& row, const std::vector<Value>* values) {
+    std::string out;
+    for (size_t c = 0; c < n; ++c) {
+      std::string pad(width[c] - archive::display_width(row[c]), ' ');
+      bool right = values && archive::is_number((*values)[c]);
+      out += (c ? archive::kColumnGap : "") + (right ? pad + row[c] : row[c] + pad);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::string out = line(result.columns, nullptr);
+  std::vector<std::string> rule;
+  for (size_t c = 0; c < n; ++c) rule.push_back(std::string(width[c], '-'));
+  out += line(rule, nullptr);
+  for (size_t r = 0; r < cells.size(); ++r) out += line(cells[r], &result.rows[r]);
+  return out;
+}
+
+std::string format_jsonl(const QueryResult& result) {
+  std::string out;
+  for (const auto& row : result.rows) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (size_t c = 0; c < result.columns.size(); ++c) {
+      const Value& v = row[c];
+      if (auto* s = std::get_if<std::string>(&v))
+        j[result.columns[c]] = *s;
+      else if (auto* i = std::get_if<long long>(&v))
+        j[result.columns[c]] = *i;
+      else if (auto* d = std::get_if<double>(&v))
+        j[result.columns[c]] = *d;
+      else
+        j[result.columns[c]] = nullptr;
+    }
+    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+}  // namespace kreport
