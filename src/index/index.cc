@@ -133,6 +133,15 @@ void add_lines(Indexer& indexer, const std::string& name, std::string_view text)
   }
 }
 
+// A file of several records, one per line: not one JSON document, but its first line is.
+bool is_json_lines(std::string_view text) {
+  if (nlohmann::json::accept(text)) return false;
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  size_t end = std::min(text.find('\n', start), text.size());
+  return nlohmann::json::accept(text.substr(start, end - start));
+}
+
 // Standard input as it arrives: a record is written before the next line is read.
 void add_stdin(Indexer& indexer) {
   char* line = nullptr;
@@ -182,10 +191,10 @@ void add_input(Indexer& indexer, const std::string& input) {
       indexer.unreadable(f, e.message());
       continue;
     }
-    if (nlohmann::json::accept(text))
-      indexer.add(f, text);
-    else
+    if (is_json_lines(text))
       add_lines(indexer, f, text);
+    else
+      indexer.add(f, text);  // one record, or a broken one reported once, not line by line
   }
 }
 

@@ -1,5 +1,5 @@
-// Answers for people and for programs. A terminal gets an aligned table: numbers to the
-// right, columns measured in terminal cells (a Hangul syllable takes two, UAX #11), newlines
+// Answers for people and for programs. A terminal gets an aligned table: columns of numbers
+// to the right, columns measured in terminal cells (a Hangul syllable takes two, UAX #11), newlines
 // shown as spaces. Anything else gets JSON Lines with the answer's own types.
 #include <nlohmann/json.hpp>
 
@@ -72,10 +72,6 @@ std::string cell_text(const Value& v) {
   return "";
 }
 
-bool is_number(const Value& v) {
-  return std::holds_alternative<long long>(v) || std::holds_alternative<double>(v);
-}
-
 }  // namespace
 
 std::string snippet(const std::string& text, const std::string& term) {
@@ -109,27 +105,28 @@ std::string format_table(const QueryResult& result) {
   size_t n = result.columns.size();
   std::vector<std::vector<std::string>> cells(result.rows.size());
   std::vector<size_t> width(n);
+  std::vector<bool> numeric(n, !result.rows.empty());  // no text in it: right-aligned
   for (size_t c = 0; c < n; ++c) width[c] = archive::display_width(result.columns[c]);
   for (size_t r = 0; r < result.rows.size(); ++r)
     for (size_t c = 0; c < n; ++c) {
       cells[r].push_back(archive::cell_text(result.rows[r][c]));
       width[c] = std::max(width[c], archive::display_width(cells[r][c]));
+      if (std::holds_alternative<std::string>(result.rows[r][c])) numeric[c] = false;
     }
-  auto line = [&](const std::vector<std::string>& row, const std::vector<Value>* values) {
+  auto line = [&](const std::vector<std::string>& row) {
     std::string out;
     for (size_t c = 0; c < n; ++c) {
       std::string pad(width[c] - archive::display_width(row[c]), ' ');
-      bool right = values && archive::is_number((*values)[c]);
-      out += (c ? archive::kColumnGap : "") + (right ? pad + row[c] : row[c] + pad);
+      out += (c ? archive::kColumnGap : "") + (numeric[c] ? pad + row[c] : row[c] + pad);
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
   };
-  std::string out = line(result.columns, nullptr);
+  std::string out = line(result.columns);
   std::vector<std::string> rule;
   for (size_t c = 0; c < n; ++c) rule.push_back(std::string(width[c], '-'));
-  out += line(rule, nullptr);
-  for (size_t r = 0; r < cells.size(); ++r) out += line(cells[r], &result.rows[r]);
+  out += line(rule);
+  for (const auto& row : cells) out += line(row);
   return out;
 }
 
