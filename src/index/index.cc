@@ -83,7 +83,7 @@ class Indexer {
   const IndexOptions& options_;
   const IndexProgress& progress_;
   IndexResult& result_;
-  bool open_ = false;  // a transaction holds the records written since the last commit
+  bool open_ = false;  // a write transaction is open: records since the last commit
   int pending_ = 0;
 };
 
@@ -98,6 +98,9 @@ void Indexer::add(const std::string& name, std::string_view text) {
         "/schema: \"" + schema + "\" is not a report record (expected \"" + kReportSchema + "\")");
   std::string sha256 = record.at("source").at("sha256").get<std::string>();
   std::string version = record.at("extractor").at("version").get<std::string>();
+  // Looked up inside the write transaction, so a second indexer cannot insert it meanwhile.
+  if (!open_) db_.exec("BEGIN IMMEDIATE");
+  open_ = true;
   std::optional<archive::Existing> old = writer_.find(sha256);
   if (old && !options_.force) {
     int newer = compare_versions(version, old->kreport_version);
@@ -106,8 +109,6 @@ void Indexer::add(const std::string& name, std::string_view text) {
       return report(name, "skipped", result_.skipped,
                     "the archive holds it from a newer kreport (" + old->kreport_version + ")");
   }
-  if (!open_) db_.exec("BEGIN IMMEDIATE");
-  open_ = true;
   if (old) writer_.remove(old->id);
   writer_.insert(record);
   if (old)
