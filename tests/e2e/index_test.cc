@@ -182,6 +182,20 @@ TEST_F(Index, QueryPrintsJsonLinesOffATerminalAndTablesOnRequest) {
             "reports/sk_005930_20241202.pdf\n");
 }
 
+// On a terminal (script(1) gives the command one) the answer is a table by default.
+TEST_F(Index, QueryPrintsATableOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  ASSERT_EQ(run_kreport("index -q tests/index/records --db " + q(db())).code, 0);
+  std::string cmd = std::string("'") + kBin + "' query " + q(db()) + " analyst 이준호";
+  auto r = run_kreport("script -qec \"" + cmd + "\" /dev/null", "", true);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("published   broker  analyst  role     ticker  company   rating  ", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("2025-02-03  hanwha  이준호   analyst  005930  삼성전자  buy     "),
+            std::string::npos)
+      << r.out;
+}
+
 TEST_F(Index, HelpTeachesTheQueries) {
   auto r = run_kreport("query --help");
   EXPECT_EQ(r.code, 0);
