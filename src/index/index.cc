@@ -29,22 +29,29 @@ using Clock = std::chrono::steady_clock;
 // batch writes _summary.json beside the records: a summary, not a record.
 constexpr const char* kBatchSummaryName = "_summary.json";
 
+std::vector<std::string> dotted_parts(const std::string& v) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t dot = v.find('.', start);
+    parts.push_back(v.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) return parts;
+    start = dot + 1;
+  }
+}
+
 // -1, 0, 1 as version `a` ("0.10.1") is older than, the same as or newer than `b`: dotted
-// parts compare as numbers where they start with digits, otherwise as text.
+// parts compare as numbers where they start with digits, then as text; a missing part is 0.
 int compare_versions(const std::string& a, const std::string& b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    char* end_a = nullptr;
-    char* end_b = nullptr;
-    unsigned long na = std::strtoul(a.c_str() + i, &end_a, 10);
-    unsigned long nb = std::strtoul(b.c_str() + j, &end_b, 10);
-    if (na != nb) return na < nb ? -1 : 1;
-    size_t dot_a = std::min(a.find('.', i), a.size()), dot_b = std::min(b.find('.', j), b.size());
-    std::string rest_a = a.substr(end_a - a.c_str(), dot_a - (end_a - a.c_str()));
-    std::string rest_b = b.substr(end_b - b.c_str(), dot_b - (end_b - b.c_str()));
-    if (rest_a != rest_b) return rest_a < rest_b ? -1 : 1;
-    i = dot_a + 1;
-    j = dot_b + 1;
+  std::vector<std::string> pa = dotted_parts(a), pb = dotted_parts(b);
+  for (size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
+    std::string x = i < pa.size() ? pa[i] : "0", y = i < pb.size() ? pb[i] : "0";
+    size_t dx = x.find_first_not_of("0123456789"), dy = y.find_first_not_of("0123456789");
+    unsigned long nx = std::strtoul(x.c_str(), nullptr, 10);
+    unsigned long ny = std::strtoul(y.c_str(), nullptr, 10);
+    if (nx != ny) return nx < ny ? -1 : 1;
+    std::string rx = dx == std::string::npos ? "" : x.substr(dx);
+    std::string ry = dy == std::string::npos ? "" : y.substr(dy);
+    if (rx != ry) return rx < ry ? -1 : 1;
   }
   return 0;
 }

@@ -131,9 +131,9 @@ QueryResult collect(sql::Stmt& st) {
   return result;
 }
 
-QueryResult select(sql::Db& db, const std::string& sql,
-                   const std::vector<std::pair<const char*, std::string>>& params,
-                   const QueryOptions& options) {
+QueryResult select_rows(sql::Db& db, const std::string& sql,
+                        const std::vector<std::pair<const char*, std::string>>& params,
+                        const QueryOptions& options) {
   sql::Stmt st(db, expand(sql).c_str());
   bind_all(st, params, options);
   return collect(st);
@@ -169,14 +169,14 @@ QueryResult search(sql::Db& db, const std::vector<std::string>& a, const QueryOp
     // One FTS5 phrase: the text as a literal, its quotes doubled.
     std::string phrase = "\"";
     for (char c : term) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-    r = select(db, kSearchIndexed, {{":pattern", phrase + "\""}}, o);
+    r = select_rows(db, kSearchIndexed, {{":pattern", phrase + "\""}}, o);
   } else {
     std::string like = "%";
     for (char c : term) {
       if (c == '%' || c == '_' || c == '\\') like += '\\';
       like += c;
     }
-    r = select(db, kSearchScan, {{":pattern", like + "%"}}, o);
+    r = select_rows(db, kSearchScan, {{":pattern", like + "%"}}, o);
   }
   for (auto& row : r.rows) row[4] = archive::snippet(std::get<std::string>(row[4]), term);
   return r;
@@ -193,7 +193,7 @@ const std::vector<Entry>& entries() {
   static const std::vector<Entry> kEntries = {
       {{"target-prices", {"TICKER"}, "every firm's rating and target price over time"},
        [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
-         return select(db, kTargetPrices, {{":subject", a[0]}}, o);
+         return select_rows(db, kTargetPrices, {{":subject", a[0]}}, o);
        }},
       {{"forecasts", {"TICKER", "METRIC", "YEAR"}, "each firm's latest forecast of a metric"},
        forecasts},
@@ -202,7 +202,7 @@ const std::vector<Entry>& entries() {
       {{"search", {"TEXT"}, "blocks of text containing TEXT, with a snippet"}, search},
       {{"analyst", {"NAME"}, "an analyst's reports (name or e-mail), newest first"},
        [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
-         return select(db, kAnalyst, {{":who", a[0]}}, o);
+         return select_rows(db, kAnalyst, {{":who", a[0]}}, o);
        }},
   };
   return kEntries;
