@@ -8,7 +8,7 @@ preset=${1:-dev}
 packages=(
   g++ cmake ninja-build pkg-config clang-format
   libpoppler-cpp-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
-  libgtest-dev libvalijson-dev
+  libgtest-dev libvalijson-dev libsqlite3-dev
   python3 python3-jsonschema qpdf poppler-utils time
 )
 missing=()

@@ -27,6 +27,10 @@ TextQuality assess(std::string_view utf8);
 /// True when a page's text is mostly glyph garbage rather than words.
 bool is_unmapped(const TextQuality& q);
 
+/// The terminal cells `utf8` takes: two for East Asian Wide and Fullwidth characters
+/// (Hangul syllables, CJK, full-width forms: Unicode's East_Asian_Width), one for others.
+size_t display_width(std::string_view utf8);
+
 /// Replaces invalid UTF-8 sequences by U+FFFD, so any byte string becomes valid JSON text.
 std::string sanitize_utf8(std::string_view bytes);
 

@@ -49,6 +49,29 @@ int run_validate(const ValidateArgs& args);
 /// `kreport rules`: prints the rule tables (`names`: only these; unknown names: exit 1).
 int run_rules(const std::vector<std::string>& names);
 
+struct IndexArgs {
+  std::vector<std::string> inputs;  // record files, folders of them, or "-" (JSON Lines)
+  std::string db;
+  int batch = 100;
+  bool force = false, quiet = false;
+};
+
+/// `kreport index`: records -> the SQLite archive.
+int run_index(const IndexArgs& args);
+
+struct QueryArgs {
+  std::string db, name;
+  std::vector<std::string> args;
+  std::string since, until, format;  // format: "table", "jsonl" or empty (table on a terminal)
+  int limit = 0;
+};
+
+/// `kreport query`: one named question of the archive, as a table or JSON Lines.
+int run_query(const QueryArgs& args);
+
+/// The named queries and their arguments, for `kreport query --help`.
+std::string query_list();
+
 /// `kreport schema`: prints schema `name` at `version` (empty: the current one).
 int run_schema(const std::string& name, const std::string& version);
 

@@ -15,9 +15,10 @@ Exit codes:
   0  success
   1  usage error (bad option or argument)
   2  input rejected: missing, empty, not a PDF, truncated or damaged, encrypted
-     (or wrong --password), no pages, or no usable text on any page
-  3  some inputs failed (batch: documents that did not convert; validate: invalid
-     records), the others were processed
+     (or wrong --password), no pages, or no usable text on any page; an archive
+     that is missing (query), not a kreport archive, or of a newer schema version
+  3  some inputs failed (batch: documents that did not convert; validate, index:
+     invalid or unreadable records), the others were processed
   4  output could not be written
   5  internal error (a bug: please report it with the input file)
 Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
       "  kreport batch reports/ -o records/ -j 4    a folder, in parallel, surviving bad files\n"
       "  kreport batch reports/ --jsonl > all.jsonl every record as one JSON line\n"
       "  kreport validate records/*.json            check records against their schema\n"
+      "  kreport batch reports/ --jsonl | kreport index - --db archive.sqlite\n"
+      "  kreport query archive.sqlite target-prices 005930   ask the archive\n"
       "  kreport rules ratings                      the rating words kreport knows\n"};
   app.name("kreport");
   app.footer(kExitCodes);
@@ -115,6 +118,60 @@ int main(int argc, char** argv) {
                   "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n") +
       kExitCodes);
 
+  kreport::cli::IndexArgs ia;
+  CLI::App* index = app.add_subcommand("index", "Index records into a queryable SQLite archive");
+  index->add_option("records", ia.inputs, "Record files, folders of them, or - (JSON Lines)")
+      ->required();
+  index->add_option("--db", ia.db, "The archive (an SQLite file; created when missing)")
+      ->required();
+  index->add_option("--batch", ia.batch, "Records written per transaction")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  index->add_flag("--force", ia.force, "Replace records even when they are up to date");
+  index->add_flag("-q,--quiet", ia.quiet, "Print problems only, not the final count");
+  index->footer(std::string(R"(
+Examples:
+  kreport batch reports/ --jsonl | kreport index - --db archive.sqlite
+  kreport index records/ --db archive.sqlite     every *.json under records/
+  kreport index new.json --db archive.sqlite     add one record
+
+A record is known by its PDF's sha256: one already indexed from the same kreport version
+is skipped, one from a newer kreport replaces it (--force: any). A record that fails its
+schema (records of schema 1.0 to 1.2 are read) is one line on stderr,
+"FILE: invalid record, skipped: /json/pointer: reason", and the others are indexed (exit 3).
+Records are committed every --batch records: an interrupted run keeps what it committed and
+a rerun completes it. An archive of a newer schema version is refused.
+Ask with kreport query, or in SQL (sqlite3 archive.sqlite; the tables are in README.md).
+)") + kExitCodes);
+
+  kreport::cli::QueryArgs qa;
+  CLI::App* query = app.add_subcommand("query", "Ask the archive one of the documented questions");
+  query->add_option("archive", qa.db, "The archive made by kreport index")->required();
+  query->add_option("name", qa.name, "Which question (see below)")->required();
+  query->add_option("args", qa.args, "Its arguments");
+  query->add_option("--since", qa.since, "Only rows dated on or after this day (YYYY-MM-DD)");
+  query->add_option("--until", qa.until, "Only rows dated on or before this day (YYYY-MM-DD)");
+  query->add_option("--limit", qa.limit, "At most this many rows (0: all)")
+      ->check(CLI::NonNegativeNumber);
+  query
+      ->add_option("--format", qa.format,
+                   "table or jsonl (default: a table on a terminal, JSON Lines otherwise)")
+      ->check(CLI::IsMember({"table", "jsonl"}));
+  query->footer("\nQuestions:\n" + kreport::cli::query_list() + R"(
+Examples:
+  kreport query archive.sqlite target-prices 005930
+  kreport query archive.sqlite forecasts 삼성전자 operating_profit 2025
+  kreport query archive.sqlite spread 005930 operating_profit 2025
+  kreport query archive.sqlite search HBM --since 2025-01-01
+  kreport query archive.sqlite analyst 박성민 --format jsonl
+
+TICKER is the 6-digit code or the company name as printed; METRIC an estimates metric
+(revenue, operating_profit, net_profit, eps, ...). search finds TEXT as written (letters in
+any case) in any block of text; a row's date is the report's publication date (the history
+point's date for target-prices), which --since and --until filter. Rows come in a fixed
+order, so the same records always give the same answer. Anything else: SQL on the archive.
+)" + kExitCodes);
+
   std::string schema_version, schema_name = "report";
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the record");
   schema->add_option("--version", schema_version, "Schema version, e.g. 1.0 (default: current)");
@@ -145,6 +202,8 @@ int main(int argc, char** argv) {
   if (*batch) return kreport::cli::run_batch(ba);
   if (*validate) return kreport::cli::run_validate(va);
   if (*rules) return kreport::cli::run_rules(rule_names);
+  if (*index) return kreport::cli::run_index(ia);
+  if (*query) return kreport::cli::run_query(qa);
   if (*schema) return kreport::cli::run_schema("kreport." + schema_name, schema_version);
   return kreport::kExitUsage;
 }

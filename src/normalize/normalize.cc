@@ -202,6 +202,16 @@ bool is_unmapped(const TextQuality& q) {
   return q.visible >= kMinVisible && q.unmapped * 4 >= q.visible;
 }
 
+size_t display_width(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  size_t width = 0;
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    int w = u_getIntPropertyValue(s.char32At(i), UCHAR_EAST_ASIAN_WIDTH);
+    width += w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+  }
+  return width;
+}
+
 std::string sanitize_utf8(std::string_view bytes) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data(), bytes.size()));
   std::string out;

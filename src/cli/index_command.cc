@@ -1,0 +1,79 @@
+// `kreport index` and `kreport query`: the archive commands. Index prints one line per record
+// it could not take (invalid or unreadable) and a count at the end; query prints its answer
+// as a table on a terminal and as JSON Lines otherwise.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "commands.h"
+#include "kreport/error.h"
+#include "kreport/index.h"
+
+namespace kreport::cli {
+
+int run_index(const IndexArgs& args) {
+  IndexOptions options;
+  options.db_path = args.db;
+  options.batch_size = args.batch;
+  options.force = args.force;
+  auto progress = [](const IndexEvent& e) {
+    if (e.status == "invalid")
+      spdlog::error("{}: invalid record, skipped: {}", e.input, e.message);
+    else if (e.status == "unreadable")
+      spdlog::error("{}: {}", e.input, e.message);
+  };
+  try {
+    IndexResult r = index_records(args.inputs, options, progress);
+    if (!args.quiet)
+      spdlog::info("{} indexed, {} replaced, {} skipped, {} invalid{} ({:.2f} s)", r.indexed,
+                   r.replaced, r.skipped, r.invalid,
+                   r.unreadable ? ", " + std::to_string(r.unreadable) + " unreadable" : "",
+                   r.seconds);
+    return r.invalid + r.unreadable > 0 ? kExitSomeFailed : kExitOk;
+  } catch (const Error& e) {
+    spdlog::error(describe(e));
+    return exit_code(e.code());
+  } catch (const std::exception& e) {
+    spdlog::error("{}: internal error: {}", args.db, e.what());
+    return kExitInternal;
+  }
+}
+
+int run_query(const QueryArgs& args) {
+  QueryOptions options{args.since, args.until, args.limit};
+  try {
+    QueryResult r = kreport::run_query(args.db, args.name, args.args, options);
+    bool table = args.format.empty() ? ::isatty(STDOUT_FILENO) : args.format == "table";
+    std::string out = table ? format_table(r) : format_jsonl(r);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      spdlog::error("-: cannot write to standard output");
+      return kExitOutput;
+    }
+    return kExitOk;
+  } catch (const Error& e) {
+    if (e.code() == Errc::usage) {
+      spdlog::error("{} (see kreport query --help)", describe(e));
+      return kExitUsage;
+    }
+    spdlog::error(describe(e));
+    return exit_code(e.code());
+  } catch (const std::exception& e) {
+    spdlog::error("{}: internal error: {}", args.db, e.what());
+    return kExitInternal;
+  }
+}
+
+std::string query_list() {
+  std::string out;
+  for (const NamedQuery& q : named_queries()) {
+    std::string line = "  " + std::string(q.name);
+    for (const char* a : q.args) line += std::string(" ") + a;
+    line.resize(std::max<size_t>(line.size() + 2, 36), ' ');
+    out += line + q.help + "\n";
+  }
+  return out;
+}
+
+}  // namespace kreport::cli

@@ -1,0 +1,223 @@
+// `kreport index`: records in, archive out. Inputs are read one record at a time (standard
+// input line by line, as it arrives), each validated with kreport's own validator, looked up
+// by its source sha256, and written inside a transaction that is committed every
+// `batch_size` written records and at the end. A process killed in between leaves the
+// archive as of its last commit (WAL); a rerun skips what is there and writes the rest.
+#include "kreport/index.h"
+
+#include <sys/types.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "kreport/error.h"
+#include "kreport/files.h"
+#include "kreport/validate.h"
+#include "schema.h"
+#include "writer.h"
+
+namespace kreport {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// batch writes _summary.json beside the records: a summary, not a record.
+constexpr const char* kBatchSummaryName = "_summary.json";
+
+std::vector<std::string> dotted_parts(const std::string& v) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t dot = v.find('.', start);
+    parts.push_back(v.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) return parts;
+    start = dot + 1;
+  }
+}
+
+// -1, 0, 1 as version `a` ("0.10.1") is older than, the same as or newer than `b`: dotted
+// parts compare as numbers where they start with digits, then as text; a missing part is 0.
+int compare_versions(const std::string& a, const std::string& b) {
+  std::vector<std::string> pa = dotted_parts(a), pb = dotted_parts(b);
+  for (size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
+    std::string x = i < pa.size() ? pa[i] : "0", y = i < pb.size() ? pb[i] : "0";
+    size_t dx = x.find_first_not_of("0123456789"), dy = y.find_first_not_of("0123456789");
+    unsigned long nx = std::strtoul(x.c_str(), nullptr, 10);
+    unsigned long ny = std::strtoul(y.c_str(), nullptr, 10);
+    if (nx != ny) return nx < ny ? -1 : 1;
+    std::string rx = dx == std::string::npos ? "" : x.substr(dx);
+    std::string ry = dy == std::string::npos ? "" : y.substr(dy);
+    if (rx != ry) return rx < ry ? -1 : 1;
+  }
+  return 0;
+}
+
+std::string first_problem(const std::vector<Problem>& problems) {
+  const Problem& p = problems.front();
+  std::string line = (p.pointer.empty() ? "(record)" : p.pointer) + ": " + p.message;
+  if (problems.size() > 1) line += " (and " + std::to_string(problems.size() - 1) + " more)";
+  return line;
+}
+
+class Indexer {
+ public:
+  Indexer(sql::Db& db, const IndexOptions& options, const IndexProgress& progress,
+          IndexResult& result)
+      : db_(db), writer_(db), options_(options), progress_(progress), result_(result) {}
+
+  void add(const std::string& name, std::string_view text);
+  void unreadable(const std::string& name, const std::string& message) {
+    ++result_.unreadable;
+    progress_({name, "unreadable", message});
+  }
+  void finish() {
+    if (open_) db_.exec("COMMIT");
+    open_ = false;
+  }
+
+ private:
+  void report(const std::string& name, const char* status, int& count, std::string message) {
+    ++count;
+    progress_({name, status, std::move(message)});
+  }
+
+  sql::Db& db_;
+  archive::Writer writer_;
+  const IndexOptions& options_;
+  const IndexProgress& progress_;
+  IndexResult& result_;
+  bool open_ = false;  // a write transaction is open: records since the last commit
+  int pending_ = 0;
+};
+
+void Indexer::add(const std::string& name, std::string_view text) {
+  std::vector<Problem> problems = validate_record(text);
+  if (!problems.empty()) return report(name, "invalid", result_.invalid, first_problem(problems));
+  nlohmann::json record = nlohmann::json::parse(text);
+  std::string schema = record.at("schema").get<std::string>();
+  if (schema != kReportSchema)
+    return report(
+        name, "invalid", result_.invalid,
+        "/schema: \"" + schema + "\" is not a report record (expected \"" + kReportSchema + "\")");
+  std::string sha256 = record.at("source").at("sha256").get<std::string>();
+  std::string version = record.at("extractor").at("version").get<std::string>();
+  // Looked up inside the write transaction, so a second indexer cannot insert it meanwhile.
+  if (!open_) db_.exec("BEGIN IMMEDIATE");
+  open_ = true;
+  std::optional<archive::Existing> old = writer_.find(sha256);
+  if (old && !options_.force) {
+    int newer = compare_versions(version, old->kreport_version);
+    if (newer == 0) return report(name, "skipped", result_.skipped, "up to date");
+    if (newer < 0)
+      return report(name, "skipped", result_.skipped,
+                    "the archive holds it from a newer kreport (" + old->kreport_version + ")");
+  }
+  if (old) writer_.remove(old->id);
+  writer_.insert(record);
+  if (old)
+    report(name, "replaced", result_.replaced, "");
+  else
+    report(name, "indexed", result_.indexed, "");
+  if (++pending_ >= options_.batch_size) {
+    finish();
+    pending_ = 0;
+  }
+}
+
+// One record per non-empty line.
+void add_lines(Indexer& indexer, const std::string& name, std::string_view text) {
+  size_t line_no = 0, start = 0;
+  while (start < text.size()) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    ++line_no;
+    std::string_view line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+      indexer.add(name + ":" + std::to_string(line_no), line);
+    start = end + 1;
+  }
+}
+
+// A file of several records, one per line: not one JSON document, but its first line is.
+bool is_json_lines(std::string_view text) {
+  if (nlohmann::json::accept(text)) return false;
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  size_t end = std::min(text.find('\n', start), text.size());
+  return nlohmann::json::accept(text.substr(start, end - start));
+}
+
+// Standard input as it arrives: a record is written before the next line is read.
+void add_stdin(Indexer& indexer) {
+  char* line = nullptr;
+  size_t capacity = 0;
+  ssize_t n;
+  size_t line_no = 0;
+  while ((n = ::getline(&line, &capacity, stdin)) > 0) {
+    std::string_view text(line, static_cast<size_t>(n));
+    ++line_no;
+    if (text.find_first_not_of(" \t\r\n") != std::string_view::npos)
+      indexer.add("-:" + std::to_string(line_no), text);
+  }
+  std::free(line);
+}
+
+// Every *.json under `dir`, sorted, as the user would name them.
+std::vector<std::string> record_files(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (it->is_regular_file() && p.extension() == ".json" && p.filename() != kBatchSummaryName)
+      files.push_back(p.string());
+  }
+  if (ec) throw Error(Errc::io, "cannot read the folder: " + ec.message(), dir);
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void add_input(Indexer& indexer, const std::string& input) {
+  if (input == "-") return add_stdin(indexer);
+  std::vector<std::string> files{input};
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) {
+    try {
+      files = record_files(input);
+    } catch (const Error& e) {
+      return indexer.unreadable(input, e.message());
+    }
+  }
+  for (const std::string& f : files) {
+    std::string text;
+    try {
+      text = read_input(f);
+    } catch (const Error& e) {
+      indexer.unreadable(f, e.message());
+      continue;
+    }
+    if (is_json_lines(text))
+      add_lines(indexer, f, text);
+    else
+      indexer.add(f, text);  // one record, or a broken one reported once, not line by line
+  }
+}
+
+}  // namespace
+
+IndexResult index_records(const std::vector<std::string>& inputs, const IndexOptions& options,
+                          const IndexProgress& progress) {
+  auto started = Clock::now();
+  IndexResult result;
+  std::unique_ptr<sql::Db> db = archive::open_for_writing(options.db_path);
+  Indexer indexer(*db, options, progress, result);
+  for (const std::string& input : inputs) add_input(indexer, input);
+  indexer.finish();
+  result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return result;
+}
+
+}  // namespace kreport

@@ -1,0 +1,248 @@
+// `kreport query`: the documented questions, each one SQL statement with bound parameters
+// (:subject, :since, :until, :limit, ...). Every ORDER BY ends in a key that is unique per
+// row (sha256, seq), so the same records give the same answer in whatever order they were
+// indexed. A ticker argument may also be a company name as printed ("삼성전자"): it stands
+// for the tickers of the reports that name that company.
+#include "kreport/index.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "kreport/error.h"
+#include "kreport/normalize.h"
+#include "kreport/utf8.h"
+#include "query_internal.h"
+#include "schema.h"
+
+namespace kreport {
+namespace {
+
+constexpr const char* kSubject = R"sql(
+  subject AS (SELECT DISTINCT ticker FROM reports
+              WHERE ticker IS NOT NULL AND (ticker = :subject OR company = :subject)))sql";
+
+constexpr const char* kInRange = R"sql(
+  (:since IS NULL OR {} >= :since) AND (:until IS NULL OR {} <= :until))sql";
+
+// The firm's own report wins over a history row of the same day; among history rows, the
+// one printed in the firm's latest report.
+constexpr const char* kTargetPrices = R"sql(
+WITH ${subject},
+covering AS (SELECT * FROM reports WHERE ticker IN (SELECT ticker FROM subject)),
+points AS (
+  SELECT r.published AS date, r.broker, r.rating, r.target_price, 'report' AS source,
+         r.path, 0 AS rank, r.published AS reported, r.sha256
+  FROM covering r
+  WHERE r.published IS NOT NULL AND (r.target_price IS NOT NULL OR r.rating IS NOT NULL)
+  UNION ALL
+  SELECT h.date, r.broker, h.rating, h.target_price, 'history', r.path, 1, r.published, r.sha256
+  FROM rating_history h JOIN covering r ON r.id = h.report_id
+  WHERE h.date IS NOT NULL AND (h.target_price IS NOT NULL OR h.rating IS NOT NULL)),
+ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY coalesce(broker, sha256), date
+                               ORDER BY rank, reported DESC, sha256) AS n
+  FROM points WHERE ${in_range:date})
+SELECT date, broker, rating, target_price, source, path AS report
+FROM ranked WHERE n = 1
+ORDER BY date, broker, sha256
+LIMIT :limit)sql";
+
+// Each firm's latest report on the subject that gives the metric for the year.
+constexpr const char* kForecastRows = R"sql(
+WITH ${subject},
+candidates AS (
+  SELECT r.id AS report_id, r.ticker, r.broker, r.published, r.sha256, r.path,
+         e.period, e.kind, e.value, e.unit, e.basis,
+         row_number() OVER (PARTITION BY coalesce(r.broker, r.sha256)
+                            ORDER BY r.published DESC, r.sha256, e.seq) AS n
+  FROM estimates e JOIN reports r ON r.id = e.report_id
+  WHERE r.ticker IN (SELECT ticker FROM subject) AND e.metric = :metric
+    AND e.fiscal_year = :year AND ${in_range:r.published}))sql";
+
+constexpr const char* kForecasts = R"sql(
+SELECT broker, published,
+       (SELECT name FROM analysts a WHERE a.report_id = c.report_id
+        AND coalesce(a.role, 'analyst') = 'analyst' ORDER BY a.seq LIMIT 1) AS analyst,
+       period, kind, value, unit, basis, path AS report
+FROM candidates c WHERE n = 1
+ORDER BY broker, sha256
+LIMIT :limit)sql";
+
+constexpr const char* kSpreadRows = R"sql(
+SELECT ticker, broker, value, unit FROM candidates WHERE n = 1 AND value IS NOT NULL
+ORDER BY broker, sha256)sql";
+
+// Three characters or more: the trigram index. Fewer: no trigram fits, so a scan (SQLite
+// 3.40's trigram LIKE would wrongly use the index for two Hangul syllables, "이익", and
+// find nothing).
+constexpr const char* kSearchIndexed = R"sql(
+SELECT r.published, r.broker, r.ticker, b.page, b.text AS snippet, r.path AS report
+FROM blocks_fts f JOIN blocks b ON b.id = f.rowid JOIN reports r ON r.id = b.report_id
+WHERE blocks_fts MATCH :pattern AND ${in_range:r.published}
+ORDER BY r.published DESC, r.sha256, b.seq
+LIMIT :limit)sql";
+
+constexpr const char* kSearchScan = R"sql(
+SELECT r.published, r.broker, r.ticker, b.page, b.text AS snippet, r.path AS report
+FROM blocks b JOIN reports r ON r.id = b.report_id
+WHERE b.text LIKE :pattern ESCAPE '\' AND ${in_range:r.published}
+ORDER BY r.published DESC, r.sha256, b.seq
+LIMIT :limit)sql";
+
+constexpr const char* kAnalyst = R"sql(
+SELECT r.published, r.broker, a.name AS analyst, a.role, r.ticker, r.company, r.rating,
+       r.target_price, r.title, r.path AS report
+FROM analysts a JOIN reports r ON r.id = a.report_id
+WHERE (a.name = :who OR a.email = :who COLLATE NOCASE) AND ${in_range:r.published}
+ORDER BY r.published DESC, r.sha256, a.seq
+LIMIT :limit)sql";
+
+// The fixed SQL pieces spliced into a statement's text: ${subject} and ${in_range:COLUMN}.
+// Only constants are spliced; every value is a bound parameter.
+std::string expand(std::string sql) {
+  for (size_t at; (at = sql.find("${subject}")) != std::string::npos;)
+    sql.replace(at, 10, kSubject);
+  for (size_t at; (at = sql.find("${in_range:")) != std::string::npos;) {
+    size_t end = sql.find('}', at);
+    std::string column = sql.substr(at + 11, end - at - 11), range = kInRange;
+    for (size_t p; (p = range.find("{}")) != std::string::npos;) range.replace(p, 2, column);
+    sql.replace(at, end - at + 1, range);
+  }
+  return sql;
+}
+
+// Binds the parameters a statement names; an empty text is NULL (an open date range).
+void bind_all(sql::Stmt& st, const std::vector<std::pair<const char*, std::string>>& text,
+              const QueryOptions& options) {
+  for (const auto& [name, value] : text)
+    if (int i = st.param(name)) st.bind_opt(i, value);
+  if (int i = st.param(":since")) st.bind_opt(i, options.since);
+  if (int i = st.param(":until")) st.bind_opt(i, options.until);
+  if (int i = st.param(":limit")) st.bind(i, options.limit > 0 ? options.limit : -1LL);
+}
+
+QueryResult collect(sql::Stmt& st) {
+  QueryResult result;
+  for (int c = 0; c < st.columns(); ++c) result.columns.push_back(st.column_name(c));
+  while (st.step()) {
+    std::vector<Value> row;
+    for (int c = 0; c < st.columns(); ++c) row.push_back(st.value(c));
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+QueryResult select_rows(sql::Db& db, const std::string& sql,
+                        const std::vector<std::pair<const char*, std::string>>& params,
+                        const QueryOptions& options) {
+  sql::Stmt st(db, expand(sql).c_str());
+  bind_all(st, params, options);
+  return collect(st);
+}
+
+long long year_arg(const std::string& text) {
+  char* end = nullptr;
+  long long year = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0')
+    throw Error(Errc::usage, "YEAR must be a year such as 2025, not \"" + text + "\"");
+  return year;
+}
+
+QueryResult forecasts(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+  sql::Stmt st(db, expand(std::string(kForecastRows) + kForecasts).c_str());
+  bind_all(st, {{":subject", a[0]}, {":metric", a[1]}}, o);
+  st.bind(st.param(":year"), year_arg(a[2]));
+  return collect(st);
+}
+
+QueryResult spread(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+  sql::Stmt st(db, expand(std::string(kForecastRows) + kSpreadRows).c_str());
+  bind_all(st, {{":subject", a[0]}, {":metric", a[1]}}, o);
+  st.bind(st.param(":year"), year_arg(a[2]));
+  return archive::spread_of(collect(st), a[1], year_arg(a[2]));
+}
+
+QueryResult search(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+  const std::string& term = a[0];
+  if (term.empty()) throw Error(Errc::usage, "search needs a TEXT to look for");
+  QueryResult r;
+  if (utf8::length(term) >= 3) {
+    // One FTS5 phrase: the text as a literal, its quotes doubled.
+    std::string phrase = "\"";
+    for (char c : term) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    r = select_rows(db, kSearchIndexed, {{":pattern", phrase + "\""}}, o);
+  } else {
+    std::string like = "%";
+    for (char c : term) {
+      if (c == '%' || c == '_' || c == '\\') like += '\\';
+      like += c;
+    }
+    r = select_rows(db, kSearchScan, {{":pattern", like + "%"}}, o);
+  }
+  for (auto& row : r.rows) row[4] = archive::snippet(std::get<std::string>(row[4]), term);
+  return r;
+}
+
+using Runner = QueryResult (*)(sql::Db&, const std::vector<std::string>&, const QueryOptions&);
+
+struct Entry {
+  NamedQuery query;
+  Runner run;
+};
+
+const std::vector<Entry>& entries() {
+  static const std::vector<Entry> kEntries = {
+      {{"target-prices", {"TICKER"}, "every firm's rating and target price over time"},
+       [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+         return select_rows(db, kTargetPrices, {{":subject", a[0]}}, o);
+       }},
+      {{"forecasts", {"TICKER", "METRIC", "YEAR"}, "each firm's latest forecast of a metric"},
+       forecasts},
+      {{"spread", {"TICKER", "METRIC", "YEAR"}, "low, high, mean and spread of those forecasts"},
+       spread},
+      {{"search", {"TEXT"}, "blocks of text containing TEXT, with a snippet"}, search},
+      {{"analyst", {"NAME"}, "an analyst's reports (name or e-mail), newest first"},
+       [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+         return select_rows(db, kAnalyst, {{":who", a[0]}}, o);
+       }},
+  };
+  return kEntries;
+}
+
+std::string known_names() {
+  std::string names;
+  for (const Entry& e : entries()) names += (names.empty() ? "" : ", ") + std::string(e.query.name);
+  return names;
+}
+
+}  // namespace
+
+const std::vector<NamedQuery>& named_queries() {
+  static const std::vector<NamedQuery> kQueries = [] {
+    std::vector<NamedQuery> q;
+    for (const Entry& e : entries()) q.push_back(e.query);
+    return q;
+  }();
+  return kQueries;
+}
+
+QueryResult run_query(const std::string& db_path, const std::string& name,
+                      const std::vector<std::string>& args, const QueryOptions& options) {
+  auto it = std::find_if(entries().begin(), entries().end(),
+                         [&](const Entry& e) { return name == e.query.name; });
+  if (it == entries().end())
+    throw Error(Errc::usage, "unknown query \"" + name + "\" (known: " + known_names() + ")");
+  if (args.size() != it->query.args.size()) {
+    std::string usage;
+    for (const char* a : it->query.args) usage += std::string(" ") + a;
+    throw Error(Errc::usage, "query " + name + " takes" + usage + " (got " +
+                                 std::to_string(args.size()) + " argument(s))");
+  }
+  // Records are NFC (record contract): arguments typed on any keyboard are made so too.
+  std::vector<std::string> normalized;
+  for (const std::string& a : args) normalized.push_back(normalize(a));
+  std::unique_ptr<sql::Db> db = archive::open_for_reading(db_path);
+  return it->run(*db, normalized, options);
+}
+
+}  // namespace kreport

@@ -1,0 +1,214 @@
+// A record's parts, table by table. Records of every schema version are read: a key that an
+// older version lacks (estimates before 1.2, an analyst's role, a block's origin) is NULL.
+// Child rows keep the record's order in `seq`, from 1.
+#include "writer.h"
+
+namespace kreport::archive {
+namespace {
+
+using nlohmann::json;
+
+// The value at `key`, or null when `j` is not an object or has no such key.
+const json& at(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
+const json& at(const json& j, const char* key, const char* inner) {
+  return at(at(j, key), inner);
+}
+
+const json& list(const json& j, const char* key) {
+  static const json kEmpty = json::array();
+  const json& v = at(j, key);
+  return v.is_array() ? v : kEmpty;
+}
+
+}  // namespace
+
+Writer::Writer(sql::Db& db)
+    : db_(db),
+      find_(db, "SELECT id, kreport_version FROM reports WHERE sha256 = ?1"),
+      remove_(db, "DELETE FROM reports WHERE id = ?1"),
+      report_(db,
+              "INSERT INTO reports (sha256, path, broker, broker_name, published, kind, "
+              "report_type, title, series, issue, language, ticker, market, company, rating, "
+              "rating_text, target_price, current_price, pages, schema_version, kreport_version) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+              "?17, ?18, ?19, ?20, ?21)"),
+      analyst_(db,
+               "INSERT INTO analysts (report_id, seq, name, email, phone, team, role) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+      estimate_(db,
+                "INSERT INTO estimates (report_id, seq, metric, label, fiscal_year, period, kind, "
+                "value, unit, basis, table_id, page) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+      history_(db,
+               "INSERT INTO rating_history (report_id, seq, date, rating, rating_text, "
+               "target_price, gap_avg_pct, gap_extreme_pct, note) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+      peer_(db,
+            "INSERT INTO peers (report_id, seq, name, ticker, market, value_chain, price, "
+            "market_cap, market_cap_unit, returns, correlation, earnings_date, comment, "
+            "table_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+      table_(db,
+             "INSERT INTO tables (report_id, seq, table_id, kind, title, page, bbox, columns, "
+             "rows, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+      block_(db,
+             "INSERT INTO blocks (report_id, seq, section, section_kind, section_title, type, "
+             "text, table_id, page, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") {}
+
+std::optional<Existing> Writer::find(const std::string& sha256) {
+  find_.bind(1, sha256);
+  std::optional<Existing> found;
+  if (find_.step()) found = Existing{find_.int64(0), find_.text(1)};
+  find_.reset();
+  return found;
+}
+
+void Writer::remove(long long id) {
+  remove_.bind(1, id).run();
+}
+
+void Writer::insert(const json& record) {
+  long long id = insert_report(record);
+  insert_analysts(id, at(record, "document"));
+  insert_estimates(id, record);
+  insert_rating_history(id, at(record, "compliance"));
+  insert_peers(id, record);
+  insert_tables(id, record);
+  insert_blocks(id, record);
+}
+
+long long Writer::insert_report(const json& r) {
+  const json& doc = at(r, "document");
+  const json& rec = at(doc, "recommendation");
+  report_.bind(1, at(r, "source", "sha256"))
+      .bind(2, at(r, "source", "path"))
+      .bind(3, at(doc, "broker", "id"))
+      .bind(4, at(doc, "broker", "name"))
+      .bind(5, at(doc, "published"))
+      .bind(6, at(doc, "kind"))
+      .bind(7, at(doc, "report_type"))
+      .bind(8, at(doc, "title"))
+      .bind(9, at(doc, "series"))
+      .bind(10, at(doc, "issue"))
+      .bind(11, at(doc, "language"))
+      .bind(12, at(rec, "ticker"))
+      .bind(13, at(rec, "market"))
+      .bind(14, at(rec, "company"))
+      .bind(15, at(rec, "rating"))
+      .bind(16, at(rec, "rating_text"))
+      .bind(17, at(rec, "target_price", "value"))
+      .bind(18, at(rec, "current_price", "value"))
+      .bind(19, at(r, "source", "pages"))
+      .bind(20, at(r, "schema_version"))
+      .bind(21, at(r, "extractor", "version"))
+      .run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void Writer::insert_analysts(long long id, const json& document) {
+  long long seq = 0;
+  for (const json& a : list(document, "analysts"))
+    analyst_.bind(1, id)
+        .bind(2, ++seq)
+        .bind(3, at(a, "name"))
+        .bind(4, at(a, "email"))
+        .bind(5, at(a, "phone"))
+        .bind(6, at(a, "team"))
+        .bind(7, at(a, "role"))
+        .run();
+}
+
+void Writer::insert_estimates(long long id, const json& record) {
+  long long seq = 0;
+  for (const json& e : list(record, "estimates"))
+    estimate_.bind(1, id)
+        .bind(2, ++seq)
+        .bind(3, at(e, "metric"))
+        .bind(4, at(e, "label"))
+        .bind(5, at(e, "fiscal_year"))
+        .bind(6, at(e, "period"))
+        .bind(7, at(e, "kind"))
+        .bind(8, at(e, "value"))
+        .bind(9, at(e, "unit"))
+        .bind(10, at(e, "basis"))
+        .bind(11, at(e, "table"))
+        .bind(12, at(e, "page"))
+        .run();
+}
+
+void Writer::insert_rating_history(long long id, const json& compliance) {
+  long long seq = 0;
+  for (const json& h : list(compliance, "rating_history"))
+    history_.bind(1, id)
+        .bind(2, ++seq)
+        .bind(3, at(h, "date"))
+        .bind(4, at(h, "rating"))
+        .bind(5, at(h, "rating_text"))
+        .bind(6, at(h, "target_price"))
+        .bind(7, at(h, "gap_avg_pct"))
+        .bind(8, at(h, "gap_extreme_pct"))
+        .bind(9, at(h, "note"))
+        .run();
+}
+
+void Writer::insert_peers(long long id, const json& record) {
+  long long seq = 0;
+  for (const json& p : list(record, "peers"))
+    peer_.bind(1, id)
+        .bind(2, ++seq)
+        .bind(3, at(p, "name"))
+        .bind(4, at(p, "ticker"))
+        .bind(5, at(p, "market"))
+        .bind(6, at(p, "value_chain"))
+        .bind(7, at(p, "price"))
+        .bind(8, at(p, "market_cap", "value"))
+        .bind(9, at(p, "market_cap", "unit"))
+        .bind(10, at(p, "returns"))
+        .bind(11, at(p, "correlation"))
+        .bind(12, at(p, "earnings_date"))
+        .bind(13, at(p, "comment"))
+        .bind(14, at(p, "table"))
+        .run();
+}
+
+void Writer::insert_tables(long long id, const json& record) {
+  long long seq = 0;
+  for (const json& t : list(record, "tables"))
+    table_.bind(1, id)
+        .bind(2, ++seq)
+        .bind(3, at(t, "id"))
+        .bind(4, at(t, "kind"))
+        .bind(5, at(t, "title"))
+        .bind(6, at(t, "page"))
+        .bind(7, at(t, "bbox"))
+        .bind(8, list(t, "columns"))
+        .bind(9, list(t, "rows"))
+        .bind(10, at(t, "source"))
+        .run();
+}
+
+// Every block in reading order, with its section; a table_ref block has no text, only the
+// id of its table.
+void Writer::insert_blocks(long long id, const json& record) {
+  long long seq = 0;
+  for (const json& s : list(record, "sections"))
+    for (const json& b : list(s, "blocks"))
+      block_.bind(1, id)
+          .bind(2, ++seq)
+          .bind(3, at(s, "id"))
+          .bind(4, at(s, "kind"))
+          .bind(5, at(s, "title"))
+          .bind(6, at(b, "type"))
+          .bind(7, at(b, "text"))
+          .bind(8, at(b, "table"))
+          .bind(9, at(b, "page"))
+          .bind(10, at(b, "origin"))
+          .run();
+}
+
+}  // namespace kreport::archive

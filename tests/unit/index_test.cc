@@ -1,0 +1,405 @@
+// The archive (issue 20): indexing the fixture records (tests/golden) and the hand-written
+// ones that carry estimates, rating histories and analysts (tests/index/records), then
+// every named query's exact answer.
+#include "kreport/index.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../../src/index/query_internal.h"
+#include "kreport/error.h"
+
+namespace fs = std::filesystem;
+using namespace kreport;
+
+namespace {
+
+fs::path source(const std::string& rel) {
+  return fs::path(KREPORT_SOURCE_DIR) / rel;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs fixed SQL on an archive from outside kreport, as any SQLite user would.
+std::string sqlite_scalar(const fs::path& db, const char* sql) {
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(h, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+      sqlite3_column_text(st, 0))
+    out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  else
+    out = std::string("error: ") + sqlite3_errmsg(h);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return out;
+}
+
+std::string sqlite_exec(const fs::path& db, const char* sql) {
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  std::string out = sqlite3_exec(h, sql, nullptr, nullptr, nullptr) == SQLITE_OK
+                        ? "ok"
+                        : std::string("error: ") + sqlite3_errmsg(h);
+  sqlite3_close(h);
+  return out;
+}
+
+class Archive : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        fs::temp_directory_path() / ("kreport-archive-" + std::to_string(::getpid()) + "-" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string db(const std::string& name = "archive.sqlite") const {
+    return (dir_ / name).string();
+  }
+
+  IndexResult index(const std::vector<std::string>& inputs, const std::string& name = "",
+                    bool force = false) {
+    IndexOptions options;
+    options.db_path = db(name.empty() ? "archive.sqlite" : name);
+    options.force = force;
+    events_.clear();
+    return index_records(inputs, options, [&](const IndexEvent& e) { events_.push_back(e); });
+  }
+
+  IndexResult index_fixtures(const std::string& name = "") {
+    return index({source("tests/golden").string(), source("tests/index/records").string()}, name);
+  }
+
+  std::string ask(const std::string& name, const std::vector<std::string>& args,
+                  QueryOptions options = {}) {
+    return format_jsonl(run_query(db(), name, args, options));
+  }
+
+  fs::path dir_;
+  std::vector<IndexEvent> events_;
+};
+
+constexpr int kGoldenRecords = 9, kHandWritten = 6;
+
+TEST_F(Archive, IndexesEveryFixtureRecordOfEverySchemaVersion) {
+  IndexResult r = index_fixtures();
+  EXPECT_EQ(r.indexed, kGoldenRecords + kHandWritten);
+  EXPECT_EQ(r.invalid + r.skipped + r.replaced + r.unreadable, 0);
+  EXPECT_EQ(sqlite_scalar(db(),
+                          "SELECT group_concat(schema_version) FROM "
+                          "(SELECT DISTINCT schema_version FROM reports ORDER BY 1)"),
+            "1.0,1.1,1.2");
+  EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), std::to_string(kArchiveVersion));
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates"), "7");
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM peers"), "31");  // 25 + 5 + 1
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE type = 'table_ref'"),
+            sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE text IS NULL"));
+  EXPECT_EQ(sqlite_scalar(db(),
+                          "SELECT json_extract(rows, '$[1][2]') FROM tables t "
+                          "JOIN reports r ON r.id = t.report_id WHERE r.broker = 'mirae' "
+                          "AND r.ticker = '005930'"),
+            "35000");
+}
+
+TEST_F(Archive, TargetPricesAcrossFirms) {
+  index_fixtures();
+  // Kiwoom's own report wins over its history row of the same day (2024-11-14); of the three
+  // identical Kiwoom fixtures the one with the smallest sha256 is named. SK's 2025 history
+  // repeats its 2024-12-02 report, which appears once.
+  EXPECT_EQ(
+      ask("target-prices", {"삼성전자"}, {"2024-10-01", "", 0}),
+      R"({"date":"2024-10-08","broker":"kiwoom","rating":"buy","target_price":95000,"source":"history","report":"fixtures/odd/owner_only.pdf"}
+{"date":"2024-10-15","broker":"mirae","rating":"buy","target_price":85000,"source":"history","report":"reports/mirae_005930_20250110.pdf"}
+{"date":"2024-10-31","broker":"kiwoom","rating":"buy","target_price":95000,"source":"history","report":"fixtures/odd/owner_only.pdf"}
+{"date":"2024-11-14","broker":"kiwoom","rating":"buy","target_price":95000,"source":"report","report":"fixtures/odd/owner_only.pdf"}
+{"date":"2024-12-02","broker":"sk","rating":"buy","target_price":80000,"source":"report","report":"reports/sk_005930_20241202.pdf"}
+{"date":"2025-01-10","broker":"mirae","rating":"buy","target_price":90000,"source":"report","report":"reports/mirae_005930_20250110.pdf"}
+{"date":"2025-02-03","broker":"hanwha","rating":"buy","target_price":88000,"source":"report","report":"reports/hanwha_005930_20250203.pdf"}
+{"date":"2025-03-05","broker":"sk","rating":"hold","target_price":75000,"source":"report","report":"reports/sk_005930_20250305.pdf"}
+)");
+  QueryResult all = run_query(db(), "target-prices", {"005930"}, {});
+  EXPECT_EQ(all.rows.size(), 15u);  // 8 Kiwoom history + 1 report, Mirae 2 + 1, SK 2, Hanwha 1
+  EXPECT_EQ(
+      ask("target-prices", {"000660"}, {"", "2023-03-01", 0}),
+      R"({"date":"2023-01-05","broker":"kb","rating":"buy","target_price":110000,"source":"history","report":"reports/kb_000660_20230601.pdf"}
+)");
+}
+
+TEST_F(Archive, ForecastsAreEachFirmsLatest) {
+  index_fixtures();
+  // SK's 2025-03-05 report (31,500) supersedes its 2024-12-02 one (33,000); Mirae's author
+  // is its analyst, not the research assistant listed with her.
+  EXPECT_EQ(
+      ask("forecasts", {"005930", "operating_profit", "2025"}),
+      R"({"broker":"hanwha","published":"2025-02-03","analyst":"이준호","period":"2025E","kind":"forecast","value":382000,"unit":"억원","basis":"consolidated","report":"reports/hanwha_005930_20250203.pdf"}
+{"broker":"mirae","published":"2025-01-10","analyst":"김도윤","period":"2025F","kind":"forecast","value":35000,"unit":"십억원","basis":"consolidated","report":"reports/mirae_005930_20250110.pdf"}
+{"broker":"sk","published":"2025-03-05","analyst":"김도윤","period":"2025E","kind":"forecast","value":31500,"unit":"십억원","basis":"consolidated","report":"reports/sk_005930_20250305.pdf"}
+)");
+  // As of the end of 2024, SK's forecast was the earlier one.
+  EXPECT_NE(ask("forecasts", {"005930", "operating_profit", "2025"}, {"", "2024-12-31", 0})
+                .find(R"("value":33000)"),
+            std::string::npos);
+  EXPECT_EQ(ask("forecasts", {"000660", "operating_profit", "2025"}), "");
+}
+
+TEST_F(Archive, SpreadConvertsWonUnits) {
+  index_fixtures();
+  // Hanwha's 382,000억원 is 38,200십억원; mean (31,500 + 35,000 + 38,200) / 3 = 34,900;
+  // spread 6,700 = 19.2% of the mean.
+  EXPECT_EQ(
+      ask("spread", {"005930", "operating_profit", "2025"}),
+      R"({"ticker":"005930","metric":"operating_profit","fiscal_year":2025,"unit":"십억원","firms":3,"low":31500,"low_broker":"sk","high":38200,"high_broker":"hanwha","mean":34900,"median":35000,"spread":6700,"spread_pct":19.2,"excluded":0}
+)");
+  EXPECT_EQ(ask("spread", {"005930", "revenue", "2030"}), "");
+}
+
+TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
+  index_fixtures();
+  // "HBM" inside "HBM3E", and Korean text; newest first.
+  EXPECT_EQ(
+      ask("search", {"HBM"}, {"2025-01-01", "2025-06-30", 0}),
+      R"({"published":"2025-03-05","broker":"sk","ticker":"005930","page":1,"snippet":"«HBM» 인증 지연으로 2025년 영업이익 추정치를 31.5조…","report":"reports/sk_005930_20250305.pdf"}
+{"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"«HBM»3E 12단 양산 본격화","report":"reports/mirae_005930_20250110.pdf"}
+{"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"…은 35.0조원으로 전년 대비 7% 증가할 전망이다. «HBM» 매출 비중 확대가 이익을 견인한다.","report":"reports/mirae_005930_20250110.pdf"}
+)");
+  EXPECT_EQ(
+      ask("search", {"Hbm"}, {"", "2023-12-31", 0}),
+      R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
+)");
+  // Five hand-written records and the three copies of Kiwoom's.
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 8u);
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2}).rows.size(), 2u);
+}
+
+// SQLite 3.40's trigram LIKE takes two Hangul syllables for a trigram and finds nothing.
+TEST_F(Archive, Regression_SearchTwoHangulSyllables) {
+  index_fixtures();
+  EXPECT_EQ(
+      ask("search", {"이익"}, {"2025-01-01", "", 0}),
+      R"({"published":"2025-03-05","broker":"sk","ticker":"005930","page":1,"snippet":"HBM 인증 지연으로 2025년 영업«이익» 추정치를 31.5조원으로 낮춘다.","report":"reports/sk_005930_20250305.pdf"}
+{"published":"2025-02-03","broker":"hanwha","ticker":"005930","page":1,"snippet":"- 2025년 영업«이익» 38.2조원(382,000억원) 전망","report":"reports/hanwha_005930_20250203.pdf"}
+{"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"2025년 영업«이익»은 35.0조원으로 전년 대비 7% 증가할 전망이다. …","report":"reports/mirae_005930_20250110.pdf"}
+)");
+  EXPECT_EQ(run_query(db(), "search", {"AI"}, {"", "2025-12-31", 0}).rows.size(),
+            run_query(db(), "search", {"ai"}, {"", "2025-12-31", 0}).rows.size());
+}
+
+TEST_F(Archive, SearchTakesTextLiterally) {
+  index_fixtures();
+  std::string nh = R"({"published":"2022-05-02","broker":"nh","ticker":null,"page":1,"snippet":")";
+  EXPECT_EQ(ask("search", {"\"재고\" 조정"}).rfind(nh, 0), 0u);
+  EXPECT_EQ(ask("search", {"100%"}).rfind(nh, 0), 0u);
+  EXPECT_EQ(ask("search", {"재고 OR 조정"}), "");  // as FTS5 syntax it would find nh
+  // Typed decomposed (NFD, as macOS does), found composed.
+  std::string composed = ask("search", {"재고"});
+  EXPECT_NE(composed.find(nh), std::string::npos);
+  EXPECT_EQ(ask("search", {"\xE1\x84\x8C\xE1\x85\xA2\xE1\x84\x80\xE1\x85\xA9"}), composed);
+}
+
+TEST_F(Archive, ReportsByAnalyst) {
+  index_fixtures();
+  // The 1.1 record has no roles: NULL, not a guess.
+  EXPECT_EQ(
+      ask("analyst", {"김도윤"}),
+      R"({"published":"2025-03-05","broker":"sk","analyst":"김도윤","role":"analyst","ticker":"005930","company":"삼성전자","rating":"hold","target_price":75000,"title":"눈높이를 낮출 때","report":"reports/sk_005930_20250305.pdf"}
+{"published":"2025-01-10","broker":"mirae","analyst":"김도윤","role":"analyst","ticker":"005930","company":"삼성전자","rating":"buy","target_price":90000,"title":"HBM3E 12단 양산 본격화","report":"reports/mirae_005930_20250110.pdf"}
+{"published":"2023-06-01","broker":"kb","analyst":"김도윤","role":null,"ticker":"000660","company":"SK하이닉스","rating":"buy","target_price":150000,"title":"HBM 수요 급증의 수혜","report":"reports/kb_000660_20230601.pdf"}
+)");
+  EXPECT_EQ(run_query(db(), "analyst", {"Doyun.Kim@miraeasset.com"}, {}).rows.size(), 1u);
+  EXPECT_EQ(run_query(db(), "analyst", {"정하은"}, {}).rows.size(), 1u);
+}
+
+TEST_F(Archive, SameRecordsSameAnswersWhateverTheOrder) {
+  index_fixtures();
+  std::vector<std::string> files;
+  for (const char* d : {"tests/index/records", "tests/golden"})
+    for (auto& e : fs::directory_iterator(source(d))) files.push_back(e.path().string());
+  std::sort(files.rbegin(), files.rend());
+  index(files, "reversed.sqlite");
+  for (const NamedQuery& q : named_queries()) {
+    std::vector<std::string> args = {"005930", "operating_profit", "2025"};
+    if (q.args.size() == 1) args = {q.name == std::string("search") ? "HBM" : "005930"};
+    if (q.name == std::string("analyst")) args = {"김도윤"};
+    std::string a = format_jsonl(run_query(db(), q.name, args, {}));
+    std::string b = format_jsonl(run_query(db("reversed.sqlite"), q.name, args, {}));
+    EXPECT_FALSE(a.empty()) << q.name;
+    EXPECT_EQ(a, b) << q.name;
+  }
+}
+
+// Writes `record` with its extractor version changed, as a newer kreport would.
+std::string with_version(const fs::path& dir, const std::string& record, const std::string& v,
+                         double target) {
+  nlohmann::json j = nlohmann::json::parse(slurp(source(record)));
+  j["extractor"]["version"] = v;
+  j["document"]["recommendation"]["target_price"]["value"] = target;
+  fs::path out = dir / ("v" + v + ".json");
+  std::ofstream(out) << j.dump();
+  return out.string();
+}
+
+TEST_F(Archive, RerunSkipsNewerVersionReplaces) {
+  index_fixtures();
+  size_t foundry = run_query(db(), "search", {"파운드리"}, {}).rows.size();
+  IndexResult again = index_fixtures();
+  EXPECT_EQ(again.skipped, kGoldenRecords + kHandWritten);
+  EXPECT_EQ(again.indexed + again.replaced, 0);
+  EXPECT_EQ(events_.front().message, "up to date");
+
+  const std::string rec = "tests/index/records/hanwha_005930_20250203.json";
+  IndexResult newer = index({with_version(dir_, rec, "0.10.0", 91000)});
+  EXPECT_EQ(newer.replaced, 1);
+  EXPECT_NE(ask("target-prices", {"005930"}, {"2025-02-03", "2025-02-03", 0}).find("91000"),
+            std::string::npos);
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM reports"), "15");
+
+  IndexResult older = index({with_version(dir_, rec, "0.9.9", 1000)});
+  EXPECT_EQ(older.skipped, 1);
+  EXPECT_EQ(events_.front().message, "the archive holds it from a newer kreport (0.10.0)");
+  IndexResult forced = index({source(rec).string()}, "", true);
+  EXPECT_EQ(forced.replaced, 1);
+  EXPECT_EQ(sqlite_scalar(db(),
+                          "SELECT target_price FROM reports WHERE broker = 'hanwha' AND "
+                          "ticker = '005930'"),
+            "88000");
+  // The full-text index followed every replacement.
+  EXPECT_EQ(sqlite_exec(db(), "INSERT INTO blocks_fts(blocks_fts) VALUES('integrity-check')"),
+            "ok");
+  EXPECT_EQ(run_query(db(), "search", {"파운드리"}, {}).rows.size(), foundry);
+  EXPECT_EQ(sqlite_scalar(db(),
+                          "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH "
+                          "'\"파운드리\"'"),
+            std::to_string(foundry));
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM blocks_fts"),
+            sqlite_scalar(db(), "SELECT count(*) FROM blocks"));
+}
+
+TEST_F(Archive, InvalidRecordsAreReportedTheRestIndexed) {
+  nlohmann::json bad = nlohmann::json::parse(slurp(source("tests/golden/sk_weekly.json")));
+  bad["document"]["published"] = "2025-13-45";
+  std::ofstream(dir_ / "bad.json") << bad.dump();
+  std::ofstream(dir_ / "lines.jsonl") << "42\n{\"schema\": \"kreport.batch_summary\"}\n";
+  IndexResult r = index({(dir_ / "bad.json").string(), (dir_ / "lines.jsonl").string(),
+                         (dir_ / "missing.json").string(),
+                         source("tests/index/records/sk_005930_20241202.json").string()});
+  EXPECT_EQ(r.indexed, 1);
+  EXPECT_EQ(r.invalid, 3);
+  EXPECT_EQ(r.unreadable, 1);
+  ASSERT_EQ(events_.size(), 5u);
+  EXPECT_EQ(events_[0].input, (dir_ / "bad.json").string());
+  EXPECT_EQ(events_[0].message,
+            "/document/published: Failed to match regex specified by 'pattern' constraint. "
+            "(value: \"2025-13-45\")");
+  EXPECT_EQ(events_[1].input, (dir_ / "lines.jsonl").string() + ":1");
+  EXPECT_EQ(events_[1].message, "(record): not a JSON object");
+  EXPECT_EQ(events_[2].input, (dir_ / "lines.jsonl").string() + ":2");
+  EXPECT_EQ(events_[2].status, "invalid");
+  EXPECT_EQ(events_[3].status, "unreadable");
+  EXPECT_EQ(events_[4].status, "indexed");
+}
+
+void set_user_version(const std::string& db, int v) {
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_exec(h, ("PRAGMA user_version=" + std::to_string(v)).c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+}
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return std::string(errc_name(e.code())) + ": " + describe(e);
+  }
+  return "no error";
+}
+
+TEST_F(Archive, NewerSchemaVersionIsRefused) {
+  index({source("tests/index/records/sk_005930_20241202.json").string()});
+  set_user_version(db(), kArchiveVersion + 1);
+  std::string expected = "invalid: " + db() +
+                         ": archive schema version 2 is newer than this kreport reads (1): use a "
+                         "newer kreport";
+  EXPECT_EQ(error_of([&] { index_fixtures(); }), expected);
+  EXPECT_EQ(error_of([&] { run_query(db(), "analyst", {"한동희"}, {}); }), expected);
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM reports"), "1");  // left as it was
+}
+
+TEST_F(Archive, OtherFilesAreNotArchives) {
+  std::ofstream(db("text.sqlite")) << "just some text, long enough to be a header of a file....";
+  EXPECT_EQ(error_of([&] { run_query(db("text.sqlite"), "analyst", {"x"}, {}); }),
+            "invalid: " + db("text.sqlite") + ": not a kreport archive (not an SQLite database)");
+  EXPECT_EQ(error_of([&] { index_fixtures("text.sqlite"); }),
+            "invalid: " + db("text.sqlite") + ": not a kreport archive (not an SQLite database)");
+  sqlite_scalar(db("other.sqlite"), "CREATE TABLE notes (x)");
+  EXPECT_EQ(error_of([&] { index_fixtures("other.sqlite"); }),
+            "invalid: " + db("other.sqlite") +
+                ": not a kreport archive (an SQLite database without kreport's tables)");
+  EXPECT_EQ(error_of([&] { run_query(db("none.sqlite"), "analyst", {"x"}, {}); }),
+            "io: " + db("none.sqlite") + ": no such archive (make one with kreport index)");
+  EXPECT_FALSE(fs::exists(db("none.sqlite")));
+}
+
+TEST_F(Archive, QueryUsageErrors) {
+  index_fixtures();
+  EXPECT_EQ(error_of([&] { run_query(db(), "prices", {}, {}); }),
+            "usage: unknown query \"prices\" (known: target-prices, forecasts, spread, search, "
+            "analyst)");
+  EXPECT_EQ(error_of([&] { run_query(db(), "spread", {"005930"}, {}); }),
+            "usage: query spread takes TICKER METRIC YEAR (got 1 argument(s))");
+  EXPECT_EQ(error_of([&] {
+              run_query(db(), "spread", {"005930", "eps", "FY25"}, {});
+            }),
+            "usage: YEAR must be a year such as 2025, not \"FY25\"");
+}
+
+TEST(ArchiveSpread, UnitsThatDoNotConvertAreExcluded) {
+  QueryResult firms;
+  firms.columns = {"ticker", "broker", "value", "unit"};
+  firms.rows = {{std::string("005930"), std::string("a"), 10.5, std::string("%")},
+                {std::string("005930"), std::string("b"), 12LL, std::string("%")},
+                {std::string("005930"), std::string("c"), 30000LL, std::string("억원")}};
+  QueryResult s = archive::spread_of(firms, "op_margin", 2025);
+  EXPECT_EQ(
+      format_jsonl(s),
+      R"({"ticker":"005930","metric":"op_margin","fiscal_year":2025,"unit":"%","firms":2,"low":10.5,"low_broker":"a","high":12,"high_broker":"b","mean":11.25,"median":11.25,"spread":1.5,"spread_pct":13.33,"excluded":1}
+)");
+}
+
+TEST(ArchiveText, SnippetCutsAroundTheMatchInCharacters) {
+  std::string ten = "일이삼사오육칠팔구십", thirty = ten + ten + ten;
+  EXPECT_EQ(archive::snippet(ten + thirty + "HBM" + thirty + ten, "hbm"),
+            "…" + thirty + "«HBM»" + thirty + "…");
+  EXPECT_EQ(archive::snippet(thirty + "HBM" + thirty, "hbm"), thirty + "«HBM»" + thirty);
+  EXPECT_EQ(archive::snippet("짧은 HBM 문장", "HBM"), "짧은 «HBM» 문장");
+  EXPECT_EQ(archive::snippet("줄\n바꿈 HBM", "hbm"), "줄 바꿈 «HBM»");
+}
+
+TEST(ArchiveText, TableAlignsHangulAsTwoColumns) {
+  EXPECT_EQ(archive::display_width("삼성전자 HBM"), 12u);
+  QueryResult r;
+  r.columns = {"broker", "analyst", "target_price"};
+  r.rows = {{std::string("sk"), std::string("김도윤"), 75000LL},
+            {std::string("mirae"), std::monostate{}, 1.5}};
+  EXPECT_EQ(format_table(r),
+            "broker  analyst  target_price\n"
+            "------  -------  ------------\n"
+            "sk      김도윤          75000\n"
+            "mirae                     1.5\n");
+}
+
+}  // namespace
