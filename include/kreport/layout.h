@@ -74,6 +74,10 @@ struct PageBlocks {
 /// steps back, or jumps a gutter (a sidebar beside the body is not one line with it).
 PageLines layout_page(const RawPage& page);
 
+/// In the page's top or bottom band, where running headers and footers (and a cover's
+/// masthead, `COMPANY UPDATE`) are printed.
+bool in_margin_band(const Line& line, double page_height);
+
 /// Furniture: marks lines repeated at the same place on most pages (banners, series names,
 /// page numbers, footers) as running. Needs every page.
 std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages);

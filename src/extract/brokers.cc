@@ -52,11 +52,11 @@ void add(std::map<std::string, Tally>& tally, const Broker& b, double w) {
   }
 }
 
-double line_weight(const PageLayout& page, const Line& line, bool cover) {
+double line_weight(const Line& line, bool cover) {
   if (starts_with_source(line.text))
     return contains(line.text, "리서치") || contains(lower_ascii(line.text), "research") ? 1.0
                                                                                          : 0.5;
-  if (cover || in_margin_zone(page, line)) return 2;
+  if (cover || line.running) return 2;
   return 0.25;
 }
 
@@ -93,8 +93,7 @@ std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages) {
   const PageLayout* cover = cover_page(pages);
   for (const PageLayout& page : pages) {
     for (const Line& line : page.lines) {
-      if (auto b = broker_in_line(line.text))
-        add(tally, *b, line_weight(page, line, &page == cover));
+      if (auto b = broker_in_line(line.text)) add(tally, *b, line_weight(line, &page == cover));
       for (const std::string& email : find_emails(line.text))
         if (auto b = broker_of_email(email)) add(tally, *b, 5);
       if (contains(lower_ascii(line.text), "www."))

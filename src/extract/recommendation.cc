@@ -142,7 +142,7 @@ std::optional<TickerLine> header_ticker(const std::vector<PageLayout>& pages) {
   std::vector<TickerLine> hits;
   for (size_t i = 1; i < pages.size() && i < 5; ++i)
     for (const Line& l : pages[i].lines)
-      if (in_margin_zone(pages[i], l))
+      if (l.running)
         if (auto t = parse_ticker(l.text)) hits.push_back({*t, &l});
   for (const auto& h : hits)
     if (std::count_if(hits.begin(), hits.end(),

@@ -35,8 +35,6 @@ bool same_baseline(const Line& a, const Line& b);
 const PageLayout* cover_page(const std::vector<PageLayout>& pages);
 /// Lines on `page` on the baseline of `line` and to its right, nearest first.
 std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& line);
-/// Header or footer zone: the top or bottom 9% of the page.
-bool in_margin_zone(const PageLayout& page, const Line& line);
 
 // ---- brokers.cc --------------------------------------------------------------------
 
@@ -88,6 +86,8 @@ struct RatingHit {
 std::optional<RatingHit> parse_rating(std::string_view line);
 /// A won amount: `95,000원`, `75,000 원`, `54만원`, `5.4만원`, `140,000`.
 std::optional<double> parse_won(std::string_view text);
+/// A line that is a cover's masthead only (`COMPANY UPDATE`, `기업분석`): never a title.
+bool is_masthead(const std::string& text);
 /// A target-price label (`목표주가(12M)`), not another price's (`직전 목표주가`, `목표주가 추이`).
 bool is_target_label(std::string_view text);
 /// The target price a line states: `목표주가(12M) 95,000원`, `TP 75,000 원 유지`,

@@ -70,9 +70,4 @@ std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& li
   return out;
 }
 
-bool in_margin_zone(const PageLayout& page, const Line& line) {
-  double h = page.height > 0 ? page.height : 842;
-  return line.bbox.y1 < h * 0.09 || line.bbox.y0 > h * 0.91;
-}
-
 }  // namespace kreport::extract

@@ -22,15 +22,22 @@ bool is_series_line(std::string_view text) {
   return vocab::report_type_word(text, "weekly") != nullptr;
 }
 
-bool title_candidate(const PageLayout& page, const Line& l) {
+bool title_candidate(const Line& l) {
   std::string t = trim(l.text);
-  if (utf8::decode(t).size() < 4 || in_margin_zone(page, l)) return false;
+  if (utf8::decode(t).size() < 4 || l.running || is_masthead(t)) return false;
   if (t.find_first_not_of("0123456789.,%-+() ") == std::string::npos) return false;
   return !parse_ticker(t) && !parse_rating(t) && !parse_date(t) && !broker_in_line(t) &&
          find_emails(t).empty() && !starts_with_source(t);
 }
 
 }  // namespace
+
+bool is_masthead(const std::string& text) {
+  static const std::vector<const char*> words = vocab::cover_words("masthead");
+  std::string lower = lower_ascii(text);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const char* w) { return lower == lower_ascii(w); });
+}
 
 TitleInfo split_series(std::string_view line) {
   TitleInfo out;
@@ -50,19 +57,31 @@ TitleInfo find_title(const std::vector<PageLayout>& pages) {
   TitleInfo out;
   const PageLayout* cover = cover_page(pages);
   if (!cover) return out;
-  const Line* best = nullptr;
-  for (const Line& l : cover->lines)
-    if (title_candidate(*cover, l) && (!best || l.size > best->size + 0.1)) best = &l;
-  if (best) {
+  // The largest candidate line and the lines of the same title under it; a masthead set on
+  // two lines (`COMPANY` / `UPDATE`) is left out and the next largest tried.
+  std::vector<const Line*> skipped;
+  auto skip = [&](const Line& l) {
+    return std::find(skipped.begin(), skipped.end(), &l) != skipped.end();
+  };
+  for (;;) {
+    const Line* best = nullptr;
+    for (const Line& l : cover->lines)
+      if (!skip(l) && title_candidate(l) && (!best || l.size > best->size + 0.1)) best = &l;
+    if (!best) break;
     std::string title = trim(best->text);
-    const Line* last = best;
+    std::vector<const Line*> used = {best};
     for (const Line& l : cover->lines) {  // a second line of the same title
+      const Line* last = used.back();
       bool below = l.bbox.y0 > last->bbox.y0 && l.bbox.y0 - last->bbox.y1 < last->size * 0.8;
       if (&l != last && below && std::abs(l.size - best->size) < 0.3 &&
-          std::abs(l.bbox.x0 - best->bbox.x0) < 3 && title_candidate(*cover, l))
-        title += " " + trim(l.text), last = &l;
+          std::abs(l.bbox.x0 - best->bbox.x0) < 3 && title_candidate(l))
+        title += " " + trim(l.text), used.push_back(&l);
     }
-    out.title = title;
+    if (!is_masthead(title)) {
+      out.title = title;
+      break;
+    }
+    skipped.insert(skipped.end(), used.begin(), used.end());
   }
   // The series: a line with an issue number beats a bare banner.
   for (const Line& l : cover->lines) {

@@ -27,10 +27,6 @@ std::string fold_digits(const std::string& text) {
   return out;
 }
 
-bool in_band(const Line& l, const PageLines& p) {
-  return l.bbox.y1 <= kBand * p.height || l.bbox.y0 >= (1 - kBand) * p.height;
-}
-
 // "3", "- 3 -", "3 / 12", "Page 3", "p. 3": nothing but a page number.
 bool is_page_number(const std::string& folded) {
   static const char* forms[] = {"#", "-#-", "#/#", "Page#", "page#", "p.#", "|#|", "–#–", "#|"};
@@ -38,6 +34,10 @@ bool is_page_number(const std::string& folded) {
 }
 
 }  // namespace
+
+bool in_margin_band(const Line& l, double page_height) {
+  return l.bbox.y1 <= kBand * page_height || l.bbox.y0 >= (1 - kBand) * page_height;
+}
 
 std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages) {
   struct Seen {
@@ -50,7 +50,7 @@ std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages) {
   for (PageLines& p : pages) {
     if (!p.lines.empty()) ++with_text;
     for (Line& l : p.lines) {
-      if (!in_band(l, p)) continue;
+      if (!in_margin_band(l, p.height)) continue;
       std::string key = fold_digits(l.text);
       if (is_page_number(key))
         l.running = true;
