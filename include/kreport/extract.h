@@ -15,7 +15,9 @@ namespace kreport {
 /// The record's `document`: kind, broker, title, series, issue, published, report_type,
 /// language, analysts, recommendation. Unknown values stay null, with a warning where a user
 /// would expect one (e.g. BROKER_UNKNOWN).
-DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics& diag);
+/// `has_notice`: the report has a compliance notice (evidence that it is a broker report).
+DocumentInfo extract_document(const std::vector<PageLayout>& pages, bool has_notice,
+                              Diagnostics& diag);
 
 /// One row per company of every peer table: name, ticker and market (from "엔비디아 (NVDA)"
 /// or a ticker column's "AAPL US"), price, market cap with its unit, returns by period, and
@@ -26,8 +28,10 @@ std::vector<Peer> peers_of(const std::vector<Table>& tables);
 /// 목표주가 괴리율"), oldest first: date, rating, target price, 괴리율 average and extreme.
 std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables);
 
-/// The record's `compliance`, or nullopt when the report has no compliance notice.
+/// The record's `compliance` from the notice the sections found (its first compliance
+/// block), or nullopt when the report has no compliance notice.
 std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
+                                             const std::vector<Section>& sections,
                                              Diagnostics& diag);
 
 }  // namespace kreport

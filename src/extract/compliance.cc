@@ -170,6 +170,17 @@ std::optional<RatingDistribution> table_distribution(const PageLayout& page,
   return std::nullopt;
 }
 
+// The first line (in reading order) of the block printed in `box`.
+size_t first_line_of(const PageLayout& page, const Bbox& box) {
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Bbox& l = page.lines[i].bbox;
+    if (l.center_x() >= box.x0 - 1 && l.center_x() <= box.x1 + 1 && l.center_y() >= box.y0 - 1 &&
+        l.center_y() <= box.y1 + 1)
+      return i;
+  }
+  return 0;
+}
+
 std::string page_text_from(const PageLayout& page, size_t first) {
   std::string text;
   double top = page.lines[first].bbox.y0 - 1;
@@ -230,28 +241,6 @@ std::optional<RatingDistribution> parse_distribution(std::string_view text) {
   return d;
 }
 
-std::optional<NoticeSpan> find_notice(const std::vector<PageLayout>& pages) {
-  for (size_t p = 0; p < pages.size(); ++p)
-    for (size_t i = 0; i < pages[p].lines.size(); ++i)
-      for (const char* heading : vocab::notice_words("heading"))
-        if (contains(lower_ascii(squash(pages[p].lines[i].text)), heading))
-          return NoticeSpan{static_cast<int>(p), i};
-  for (size_t p = pages.size(); p-- > 0;) {
-    int hits = 0;
-    std::optional<size_t> first;
-    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
-      std::string s = squash(pages[p].lines[i].text);
-      for (const vocab::NoticePhrase& ph : vocab::notice_phrases())
-        if (ph.marks_notice && contains(s, ph.phrase)) {
-          ++hits;
-          if (!first || pages[p].lines[i].bbox.y0 < pages[p].lines[*first].bbox.y0) first = i;
-        }
-    }
-    if (hits >= 2) return NoticeSpan{static_cast<int>(p), *first};
-  }
-  return std::nullopt;
-}
-
 std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
   std::vector<std::string> out;
   for (const PageLayout& page : pages)
@@ -280,21 +269,29 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
 
 namespace kreport {
 
-std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages, Diagnostics&) {
+std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
+                                             const std::vector<Section>& sections, Diagnostics&) {
   using namespace extract;
-  auto span = find_notice(pages);
-  if (!span) return std::nullopt;
-  const PageLayout& page = pages[span->page_index];
+  // Where the notice starts is the segment stage's decision: its first compliance block.
+  auto notice = std::find_if(sections.begin(), sections.end(), [](const Section& s) {
+    return s.kind == "compliance" && !s.blocks.empty();
+  });
+  if (notice == sections.end()) return std::nullopt;
+  const Block& start = notice->blocks.front();
+  auto at = std::find_if(pages.begin(), pages.end(),
+                         [&](const PageLayout& p) { return p.number == start.page; });
+  if (at == pages.end() || at->lines.empty()) return std::nullopt;
+  const PageLayout& page = *at;
+  const PageLayout* next = at + 1 != pages.end() ? &*(at + 1) : nullptr;
   Compliance c;
   c.page = page.number;
-  c.text = page_text_from(page, span->first_line);
+  c.text = page_text_from(page, first_line_of(page, start.bbox));
   std::string wide = c.text;
-  if (static_cast<size_t>(span->page_index) + 1 < pages.size())
-    for (const Line& l : pages[span->page_index + 1].lines) wide += "\n" + l.text;
+  if (next)
+    for (const Line& l : next->lines) wide += "\n" + l.text;
   c.statements = parse_statements(c.text);
   c.rating_definitions = parse_definitions(page);
-  if (c.rating_definitions.empty() && static_cast<size_t>(span->page_index) + 1 < pages.size())
-    c.rating_definitions = parse_definitions(pages[span->page_index + 1]);
+  if (c.rating_definitions.empty() && next) c.rating_definitions = parse_definitions(*next);
   if (c.rating_definitions.empty()) {
     std::string flat = c.text;
     std::replace(flat.begin(), flat.end(), '\n', ' ');

@@ -11,7 +11,8 @@
 
 namespace kreport {
 
-DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics& diag) {
+DocumentInfo extract_document(const std::vector<PageLayout>& pages, bool has_notice,
+                              Diagnostics& diag) {
   using namespace extract;
   DocumentInfo doc;
   doc.broker = identify_broker(pages);
@@ -29,7 +30,7 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, Diagnostics&
   bool analyst_with_email = false;
   for (const Analyst& a : doc.analysts) analyst_with_email |= a.email && a.name;
   bool rated = doc.recommendation && doc.recommendation->rating;
-  bool evidence = doc.broker || analyst_with_email || rated || find_notice(pages);
+  bool evidence = doc.broker || analyst_with_email || rated || has_notice;
   // Most pages unreadable (no text layer, fonts without a Unicode map): the text cannot
   // say what the document is, so it is not called `other` on the strength of silence.
   size_t readable = std::count_if(pages.begin(), pages.end(),

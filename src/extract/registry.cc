@@ -6,6 +6,7 @@
 
 #include "kreport/layout.h"
 #include "kreport/rules.h"
+#include "kreport/segment.h"
 #include "rules.h"
 
 namespace kreport {
@@ -176,8 +177,13 @@ RuleTable notice_words() {
                   }),
           [rows](size_t i, const std::string& ex) -> std::string {
             std::vector<PageLayout> pages = {one_line_page(ex)};
-            if (std::string_view(rows[i].kind) == "heading")
-              return find_notice(pages) ? "" : "no notice found";
+            if (std::string_view(rows[i].kind) == "heading") {
+              TextBlock b;
+              b.type = "paragraph";
+              b.text = ex;
+              Segments s = segment({PageBlocks{1, {b}}});
+              return s.sections.at(0).kind == "compliance" ? "" : "opened " + s.sections.at(0).kind;
+            }
             return notice_authors(pages).empty() ? "no author read" : "";
           }};
 }

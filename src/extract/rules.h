@@ -116,12 +116,6 @@ std::string detect_language(const std::vector<PageLayout>& pages);
 Statements parse_statements(std::string_view text);
 /// `매수 95.2% 중립 4.8% 매도 0.0%` (and `(기준일: 2024.09.30)`) -> distribution.
 std::optional<RatingDistribution> parse_distribution(std::string_view text);
-/// The lines of the compliance notice: the page and the index of its first line.
-struct NoticeSpan {
-  int page_index = -1;
-  size_t first_line = 0;
-};
-std::optional<NoticeSpan> find_notice(const std::vector<PageLayout>& pages);
 /// `작성자(최민재)`, `(작성자 : 송지호)`: the authors the notice names.
 std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages);
 

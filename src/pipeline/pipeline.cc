@@ -152,8 +152,8 @@ std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
 void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>& tables,
                   Report& report, Diagnostics& diag) {
   report.peers = peers_of(tables);
-  report.document = extract_document(pages, diag);
-  report.compliance = extract_compliance(pages, diag);
+  report.compliance = extract_compliance(pages, report.sections, diag);
+  report.document = extract_document(pages, report.compliance.has_value(), diag);
   if (report.compliance) report.compliance->rating_history = rating_history_of(tables);
 }
 

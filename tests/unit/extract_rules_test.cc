@@ -5,6 +5,7 @@
 #include "../../src/extract/rules.h"
 #include "builders.h"
 #include "kreport/extract.h"
+#include "kreport/segment.h"
 #include "kreport/utf8.h"
 
 namespace kx = kreport::extract;
@@ -253,11 +254,18 @@ TEST(ExtractCompliance, NoticeWithoutHeadingAndAbsentNotice) {
         "반영하고 있으며, 외부의 부당한 압력이나 간섭 없이 작성되었음을 확인합니다.",
         42, 712, 7.5},
        {"당사는 본 자료를 기관투자가 또는 제3자에게 사전 제공한 사실이 없습니다.", 42, 752, 7.5}});
-  auto c = kreport::extract_compliance({page(1, {{"본문", 40, 100}}), last}, diag);
+  // The sections find where the notice starts; compliance reads it from there.
+  auto compliance = [&](const std::vector<PageLayout>& pages) {
+    std::vector<kreport::PageBlocks> blocks;
+    for (const PageLayout& p : pages) blocks.push_back(kreport::build_blocks(p, {}));
+    return kreport::extract_compliance(pages, kreport::segment(blocks).sections, diag);
+  };
+  auto c = compliance({page(1, {{"본문", 40, 100}}), last});
   ASSERT_TRUE(c);
   EXPECT_EQ(c->page, 3);
   EXPECT_EQ(c->statements.no_prior_distribution, true);
-  EXPECT_FALSE(kreport::extract_compliance({page(1, {{"본문", 40, 100}})}, diag));
+  EXPECT_TRUE(c->text.starts_with("작성자(박제민)")) << c->text;
+  EXPECT_FALSE(compliance({page(1, {{"본문", 40, 100}})}));
 }
 
 TEST(ExtractTitle, SeriesAndIssue) {
@@ -274,7 +282,7 @@ TEST(ExtractDocument, NewsPageIsOther) {
                     {"2026-01-27", 93, 120},
                     {"반도체 인력 부족 심화", 52, 200},
                     {"기자 홍길동", 52, 220}});
-  auto doc = kreport::extract_document({p}, diag);
+  auto doc = kreport::extract_document({p}, false, diag);
   EXPECT_EQ(doc.kind, "other");
   EXPECT_TRUE(diag.has("NOT_A_REPORT"));
 }
