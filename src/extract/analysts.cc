@@ -16,6 +16,7 @@
 #include <regex>
 #include <set>
 
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -137,24 +138,27 @@ std::vector<std::string> names_in_line(std::string_view line) {
 namespace {
 
 bool column_overlap(const Line& a, const Line& b) {
-  return std::min(a.bbox.x1, b.bbox.x1) - std::max(a.bbox.x0, b.bbox.x0) > -4;
+  return std::min(a.bbox.x1, b.bbox.x1) - std::max(a.bbox.x0, b.bbox.x0) > -kExtract.same_x;
 }
 
 // Name lines: those with names that are near an e-mail or carry an Analyst/RA label.
 std::vector<Entry> name_entries(const PageLayout& page) {
   std::vector<Entry> out;
   for (const Line& l : page.lines) {
-    if (utf8::decode(l.text).size() > 60 && find_emails(l.text).empty()) continue;
+    if (utf8::decode(l.text).size() > kExtract.max_name_line_chars && find_emails(l.text).empty())
+      continue;
     std::string text = l.text;
     std::vector<std::string> names = names_in_line(text);
     if (names.empty()) continue;
     Entry e{&l, names, ra_label_before(l.text, names.front()), team_in_line(l.text)};
     for (const Line& o : page.lines) {
       bool left = &o != &l && same_baseline(o, l) && o.bbox.x1 <= l.bbox.x0 + 1 &&
-                  l.bbox.x0 - o.bbox.x1 < 40;
-      bool under =
-          o.bbox.y0 > l.bbox.y0 && o.bbox.y0 - l.bbox.y1 < 6 && std::abs(o.bbox.x0 - l.bbox.x0) < 4;
-      if ((left || under) && is_ra_label(o.text) && utf8::decode(o.text).size() < 25) e.ra = true;
+                  l.bbox.x0 - o.bbox.x1 < kExtract.name_left_gap;
+      bool under = o.bbox.y0 > l.bbox.y0 && o.bbox.y0 - l.bbox.y1 < kExtract.label_under_gap &&
+                   std::abs(o.bbox.x0 - l.bbox.x0) < kExtract.same_x;
+      if ((left || under) && is_ra_label(o.text) &&
+          utf8::decode(o.text).size() < kExtract.max_label_chars)
+        e.ra = true;
     }
     out.push_back(std::move(e));
   }
@@ -175,7 +179,7 @@ Entry* owner_of(std::vector<Entry>& entries, const Line& email_line) {
       gap = email_line.bbox.y0 - e.line->bbox.y1;
     else
       continue;
-    if (gap < 60 && gap < best_gap) best = &e, best_gap = gap;
+    if (gap < kExtract.owner_gap && gap < best_gap) best = &e, best_gap = gap;
   }
   return best;
 }
@@ -185,8 +189,9 @@ OptString phone_near(const PageLayout& page, const Line& email_line, const Line*
   if (name_line)
     if (auto p = find_phone(name_line->text)) return p;
   for (const Line& o : page.lines) {
-    bool near = std::abs(o.bbox.center_y() - email_line.bbox.center_y()) < 16 &&
-                column_overlap(o, email_line) && utf8::decode(o.text).size() < 25;
+    bool near = std::abs(o.bbox.center_y() - email_line.bbox.center_y()) < kExtract.phone_near &&
+                column_overlap(o, email_line) &&
+                utf8::decode(o.text).size() < kExtract.max_label_chars;
     if (near)
       if (auto p = find_phone(o.text)) return p;
   }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -45,7 +46,7 @@ struct Tally {
 
 void add(std::map<std::string, Tally>& tally, const Broker& b, double w) {
   Tally& t = tally[b.id];
-  (w > 1 ? t.strong : t.weak) += w;
+  (w > kExtract.weight_own_source ? t.strong : t.weak) += w;
   if (w > t.printed_weight && static_cast<unsigned char>(b.name[0]) >= 0x80) {
     t.printed = b.name;
     t.printed_weight = w;
@@ -54,10 +55,11 @@ void add(std::map<std::string, Tally>& tally, const Broker& b, double w) {
 
 double line_weight(const Line& line, bool cover) {
   if (starts_with_source(line.text))
-    return contains(line.text, "리서치") || contains(lower_ascii(line.text), "research") ? 1.0
-                                                                                         : 0.5;
-  if (cover || line.running) return 2;
-  return 0.25;
+    return contains(line.text, "리서치") || contains(lower_ascii(line.text), "research")
+               ? kExtract.weight_own_source
+               : kExtract.weight_cited_source;
+  if (cover || line.running) return kExtract.weight_masthead;
+  return kExtract.weight_body;
 }
 
 const vocab::BrokerRule* rule_by_id(std::string_view id) {
@@ -95,15 +97,15 @@ std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages) {
     for (const Line& line : page.lines) {
       if (auto b = broker_in_line(line.text)) add(tally, *b, line_weight(line, &page == cover));
       for (const std::string& email : find_emails(line.text))
-        if (auto b = broker_of_email(email)) add(tally, *b, 5);
+        if (auto b = broker_of_email(email)) add(tally, *b, kExtract.weight_email);
       if (contains(lower_ascii(line.text), "www."))
-        if (auto b = broker_of_email(line.text)) add(tally, *b, 3);
+        if (auto b = broker_of_email(line.text)) add(tally, *b, kExtract.weight_web);
     }
   }
   const std::string* best = nullptr;
   double best_score = 0;
   for (const auto& [id, t] : tally) {
-    double score = t.strong + std::min(t.weak, 4.0);
+    double score = t.strong + std::min(t.weak, kExtract.weak_cap);
     if (score > best_score) best = &id, best_score = score;
   }
   if (!best) return std::nullopt;

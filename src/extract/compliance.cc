@@ -15,6 +15,7 @@
 #include <regex>
 
 #include "kreport/extract.h"
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -30,10 +31,6 @@ std::string sentence_after(const std::string& text, size_t at) {
 bool negated(const std::string& sentence) {
   return contains(sentence, "없") || contains(sentence, "않");
 }
-
-// How far before a phrase its `near` word may stand (bytes, ~20 Hangul syllables):
-// `발행주식을 1% 이상 보유` puts 보유 after it, `보유 주식이 1% 이상` before.
-constexpr size_t kNearBefore = 60;
 
 // The rating word a definition line opens with (after a list marker), and how it is printed.
 const vocab::RatingWord* def_word(std::string_view text, std::string* printed) {
@@ -207,7 +204,7 @@ Statements parse_statements(std::string_view text) {
     size_t at = s.find(p.phrase);
     if (value || at == std::string::npos) continue;
     std::string after = sentence_after(s, at);
-    size_t start = at > kNearBefore ? at - kNearBefore : 0;
+    size_t start = at > kExtract.near_before_bytes ? at - kExtract.near_before_bytes : 0;
     if (*p.near && !contains(s.substr(start, at - start) + after, p.near)) continue;
     bool flips = p.reading == vocab::Reading::negation_flips && negated(after);
     value = flips ? !p.affirmed : p.affirmed;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -54,8 +55,9 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
     // Fewer other characters on the line is better; the top fifth and the footer are where
     // the cover prints its date, the body comes last.
     double score = static_cast<double>(utf8::decode(line.text).size());
-    bool top = line.bbox.y0<h * 0.2, footer = line.bbox.y0> h * 0.9;
-    if (!top && !footer) score += 100;
+    bool top = line.bbox.y0 < h * kExtract.cover_top_share;
+    bool footer = line.bbox.y0 > h * kExtract.cover_footer_share;
+    if (!top && !footer) score += kExtract.body_date_penalty;
     if (score < best_score) best = d, best_score = score;
   }
   return best;

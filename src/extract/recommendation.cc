@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -51,7 +52,8 @@ std::optional<double> value_on(const PageLayout& page, const Line& label, bool* 
     if (auto v = parse_won(n->text)) return v;
   }
   for (const Line& o : page.lines) {  // the value right under its label (Eugene's box)
-    bool under = o.bbox.y0 >= label.bbox.y1 - 1 && o.bbox.y0 - label.bbox.y1 < 12 &&
+    bool under = o.bbox.y0 >= label.bbox.y1 - 1 &&
+                 o.bbox.y0 - label.bbox.y1 < kExtract.value_under_gap &&
                  o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0;
     if (under) return parse_won(o.text);
   }
@@ -124,14 +126,15 @@ std::optional<TickerLine> cover_ticker(const PageLayout& cover) {
   for (const Line& l : cover.lines) {
     auto t = parse_ticker(l.text);
     std::smatch m;
-    if (!t && l.size >= 14 && std::regex_search(l.text, m, bare)) t = TickerHit{m[1], {}};
+    if (!t && l.size >= kExtract.bare_ticker_size && std::regex_search(l.text, m, bare))
+      t = TickerHit{m[1], {}};
     if (t) hits.push_back({*t, &l});
   }
   if (hits.empty()) return std::nullopt;
   auto big = std::max_element(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
     return a.line->size < b.line->size;
   });
-  if (big->line->size >= 11) return *big;
+  if (big->line->size >= kExtract.title_ticker_size) return *big;
   bool one_code = std::all_of(hits.begin(), hits.end(),
                               [&](const auto& h) { return h.hit.code == hits[0].hit.code; });
   return one_code ? std::optional(hits[0]) : std::nullopt;
@@ -140,7 +143,7 @@ std::optional<TickerLine> cover_ticker(const PageLayout& cover) {
 // The code in the running header of later pages, when two or more pages repeat it.
 std::optional<TickerLine> header_ticker(const std::vector<PageLayout>& pages) {
   std::vector<TickerLine> hits;
-  for (size_t i = 1; i < pages.size() && i < 5; ++i)
+  for (size_t i = 1; i < pages.size() && i < kExtract.header_ticker_pages; ++i)
     for (const Line& l : pages[i].lines)
       if (l.running)
         if (auto t = parse_ticker(l.text)) hits.push_back({*t, &l});

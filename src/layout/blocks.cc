@@ -27,6 +27,7 @@
 #include "kreport/layout.h"
 #include "kreport/utf8.h"
 #include "kreport/vocab.h"
+#include "params.h"
 
 namespace kreport {
 namespace {
@@ -45,10 +46,6 @@ bool is_particle(const std::string& token) {
 const std::vector<std::string> kBulletMarks = {"▪", "•", "◦",  "·", "▶", "►", "▷", "■",
                                                "□", "●", "○",  "◆", "◇", "☞", "※", "-",
                                                "*", "–", "ㆍ", "✓", "➢", "❍"};
-
-constexpr double kHeadingScale = 1.15;  // a heading's font is this much larger than the body
-constexpr double kParagraphGapLines = 0.9;
-constexpr size_t kMaxBoldHeadingChars = 60;
 
 using utf8::is_hangul;
 using utf8::is_latin;
@@ -121,15 +118,16 @@ double body_size(const std::vector<const Line*>& lines) {
 // A larger font makes a heading; a bold one only when the line stands alone on its baseline
 // (bold cells of a table header row, "일 월 화", are not headings).
 bool is_heading(const Line& l, double body, bool alone) {
-  if (l.size >= kHeadingScale * body) return true;
-  return alone && is_bold(l.font) && l.text.size() <= kMaxBoldHeadingChars &&
+  if (l.size >= kLayout.heading_scale * body) return true;
+  return alone && is_bold(l.font) && l.text.size() <= kLayout.max_bold_heading_bytes &&
          utf8::last(l.text) != '.';
 }
 
 // Neither neighbour in reading order shares the line's baseline: it is not a table cell.
 bool alone_on_baseline(const std::vector<const Line*>& lines, size_t i) {
   auto shares = [&](size_t j) {
-    return std::fabs(lines[j]->bbox.center_y() - lines[i]->bbox.center_y()) < 0.5 * lines[i]->size;
+    return std::fabs(lines[j]->bbox.center_y() - lines[i]->bbox.center_y()) <
+           kLayout.same_row_em * lines[i]->size;
   };
   return !(i > 0 && shares(i - 1)) && !(i + 1 < lines.size() && shares(i + 1));
 }
@@ -144,12 +142,15 @@ bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, con
                      bool heading) {
   double gap = line.bbox.y0 - prev.bbox.y1;
   double lead = std::max(prev.size, line.size);
-  bool below = gap > -0.3 * lead && gap < kParagraphGapLines * lead;
+  bool below =
+      gap > -kLayout.block_overlap_lines * lead && gap < kLayout.paragraph_gap_lines * lead;
   bool overlaps = line.bbox.x0 < prev.bbox.x1 && prev.bbox.x0 < line.bbox.x1;
-  bool same_size = std::fabs(line.size - prev.size) <= 0.15 * std::max(prev.size, line.size);
+  bool same_size =
+      std::fabs(line.size - prev.size) <= kLayout.same_size_share * std::max(prev.size, line.size);
   // The previous line ran to the right edge of the text (the block's, or this line's when
   // it reaches further): otherwise it ended its paragraph, or was a bullet's title.
-  bool prev_full = prev.bbox.x1 >= std::max(block.x1, line.bbox.x1) - 2.0 * prev.size;
+  bool prev_full =
+      prev.bbox.x1 >= std::max(block.x1, line.bbox.x1) - kLayout.full_line_slack_em * prev.size;
   bool same_class = prev_heading == heading;
   return below && overlaps && same_size && same_class && prev_full &&
          bullet_marker(line.text).empty() && vocab::label_of(line.text) == vocab::LineLabel::none;

@@ -3,6 +3,7 @@
 // back to the left, or jumps a gutter (a sidebar beside the body is not one line with it). Words
 // are joined with a space where the PDF put one or left a gap.
 #include "kreport/layout.h"
+#include "params.h"
 
 #include <algorithm>
 #include <map>
@@ -10,17 +11,14 @@
 namespace kreport {
 namespace {
 
-// Wider than this (in font sizes) is a gutter between columns or between a sidebar and the
 // body, not a space between words: justified Korean body text stretches spaces to about
-// one em at most.
-constexpr double kGutterEm = 1.6;
 
 bool continues_line(const Bbox& line, const Word& last, const Word& w) {
   double mid = w.bbox.center_y();
   bool same_band = mid > line.y0 && mid < line.y1;
   double em = std::max(1.0, std::min(last.size, w.size));
   double gap = w.bbox.x0 - last.bbox.x1;
-  return same_band && gap >= -0.5 * em && gap <= kGutterEm * em;
+  return same_band && gap >= -kLayout.line_overlap_em * em && gap <= kLayout.line_gutter_em * em;
 }
 
 // A space where the PDF put one, or where the gap is wider than a fifth of the font size:
@@ -28,7 +26,7 @@ bool continues_line(const Bbox& line, const Word& last, const Word& w) {
 bool needs_space(const Word& prev, const Word& next) {
   if (prev.space_after) return true;
   double gap = next.bbox.x0 - prev.bbox.x1;
-  return gap > 0.2 * std::max(1.0, std::min(prev.size, next.size));
+  return gap > kLayout.space_gap_em * std::max(1.0, std::min(prev.size, next.size));
 }
 
 Line make_line(const std::vector<const Word*>& words) {

@@ -19,6 +19,7 @@
 #include "kreport/layout.h"
 #include "kreport/utf8.h"
 #include "kreport/vocab.h"
+#include "params.h"
 
 namespace kreport {
 namespace {
@@ -30,14 +31,6 @@ struct Item {
   std::string_view text;
   size_t index;  // in the page's lines
 };
-
-constexpr double kGutterEm = 0.9;     // narrowest vertical gutter, in font sizes
-constexpr double kBandGapEm = 1.0;    // narrowest horizontal gap between bands
-constexpr double kProseShare = 0.3;   // a prose line spans this share of the region at least
-constexpr size_t kProseChars = 20;    // characters, not bytes
-constexpr double kWidestShare = 0.8;  // gaps this close to the widest are cut together
-constexpr int kTableRows = 3;         // rows of cells across a gutter: it is a table's
-constexpr int kMaxDepth = 200;
 
 double median_size(const std::vector<Item>& lines) {
   std::vector<double> sizes;
@@ -55,7 +48,9 @@ Bbox extent(const std::vector<Item>& lines) {
 bool has_prose(const std::vector<Item>& side, double region_width) {
   int wide = 0;
   for (const Item& l : side)
-    if (l.bbox.width() >= kProseShare * region_width && utf8::length(l.text) >= kProseChars) ++wide;
+    if (l.bbox.width() >= kLayout.prose_share * region_width &&
+        utf8::length(l.text) >= kLayout.prose_chars)
+      ++wide;
   return wide >= 2;
 }
 
@@ -75,7 +70,8 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
     std::vector<std::pair<double, double>> rows;  // {top, bottom} of rows of two or more
     for (const Item* a : found) {
       size_t beside = std::count_if(found.begin(), found.end(), [&](const Item* b) {
-        return b != a && std::fabs(a->bbox.center_y() - b->bbox.center_y()) < 0.5 * em;
+        return b != a &&
+               std::fabs(a->bbox.center_y() - b->bbox.center_y()) < kLayout.same_row_em * em;
       });
       if (beside >= 1) rows.push_back({a->bbox.y0, a->bbox.y1});
     }
@@ -98,20 +94,22 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
 bool splits_table_rows(const std::vector<Item>& left, const std::vector<Item>& right,
                        double region_width) {
   auto short_line = [&](const Item& l) {
-    return l.bbox.width() < kProseShare * region_width || utf8::length(l.text) < kProseChars;
+    return l.bbox.width() < kLayout.prose_share * region_width ||
+           utf8::length(l.text) < kLayout.prose_chars;
   };
   size_t rows = 0, short_left = 0;
   for (const Item& a : left) {
     if (!short_line(a)) continue;
     ++short_left;
     rows += std::any_of(right.begin(), right.end(), [&](const Item& b) {
-      return short_line(b) && std::fabs(a.bbox.center_y() - b.bbox.center_y()) < 0.3 * a.size;
+      return short_line(b) &&
+             std::fabs(a.bbox.center_y() - b.bbox.center_y()) < kLayout.table_row_em * a.size;
     });
   }
   size_t short_right = std::count_if(right.begin(), right.end(), short_line);
   // Most of the shorter side's lines on the other's rows: one table, not a sidebar whose
   // lines happen to meet a few rows of a table beside it.
-  return rows >= kTableRows && rows * 2 >= std::min(short_left, short_right);
+  return rows >= kLayout.table_rows && rows * 2 >= std::min(short_left, short_right);
 }
 
 // Splits `lines` at `at` along x (vertical cut) or y; returns {before, after}.
@@ -144,13 +142,13 @@ std::vector<std::pair<double, double>> gaps(const std::vector<Item>& lines, bool
 }
 
 void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
-  if (lines.size() <= 1 || depth > kMaxDepth) {
+  if (lines.size() <= 1 || depth > kLayout.max_depth) {
     out.insert(out.end(), lines.begin(), lines.end());
     return;
   }
   double em = median_size(lines);
   Bbox region = extent(lines);
-  for (const auto& [at, width] : gaps(lines, true, kGutterEm * em)) {
+  for (const auto& [at, width] : gaps(lines, true, kLayout.column_gutter_em * em)) {
     auto [left, right] = split(lines, at, true);
     bool figures = has_caption(left) && has_caption(right);
     if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures) &&
@@ -160,14 +158,14 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
       return;
     }
   }
-  auto bands = gaps(lines, false, kBandGapEm * em);
+  auto bands = gaps(lines, false, kLayout.band_gap_em * em);
   for (const auto& row : figure_rows(lines, em))  // a row of figures stays one band
     std::erase_if(bands, [&](auto& g) { return g.first > row.first && g.first < row.second; });
   if (!bands.empty()) {
     // Cut at the widest gaps only and look again inside each part: under a full-width
     // summary, two columns may share a paragraph gap that is no band boundary at all.
     double widest = bands.front().second;
-    std::erase_if(bands, [&](auto& g) { return g.second < kWidestShare * widest; });
+    std::erase_if(bands, [&](auto& g) { return g.second < kLayout.widest_share * widest; });
     std::sort(bands.begin(), bands.end());
     std::vector<Item> by_top = lines;
     std::stable_sort(by_top.begin(), by_top.end(),
@@ -193,7 +191,7 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
                    [&](const Item& a, const Item& b) { return row_y(a) < row_y(b); });
   for (size_t i = 0; i < sorted.size();) {
     size_t j = i + 1;
-    while (j < sorted.size() && row_y(sorted[j]) - row_y(sorted[i]) < 0.5 * em) ++j;
+    while (j < sorted.size() && row_y(sorted[j]) - row_y(sorted[i]) < kLayout.same_row_em * em) ++j;
     std::stable_sort(sorted.begin() + i, sorted.begin() + j,
                      [](const Item& a, const Item& b) { return a.bbox.x0 < b.bbox.x0; });
     i = j;

@@ -7,13 +7,10 @@
 #include <map>
 
 #include "kreport/layout.h"
+#include "params.h"
 
 namespace kreport {
 namespace {
-
-constexpr double kBand = 0.12;       // share of the page height at top and bottom
-constexpr double kSameHeight = 4.0;  // points
-constexpr double kMinShare = 0.5;    // of the pages with text
 
 std::string fold_digits(const std::string& text) {
   std::string out;
@@ -36,7 +33,8 @@ bool is_page_number(const std::string& folded) {
 }  // namespace
 
 bool in_margin_band(const Line& l, double page_height) {
-  return l.bbox.y1 <= kBand * page_height || l.bbox.y0 >= (1 - kBand) * page_height;
+  return l.bbox.y1 <= kLayout.margin_band * page_height ||
+         l.bbox.y0 >= (1 - kLayout.margin_band) * page_height;
 }
 
 std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages) {
@@ -58,14 +56,15 @@ std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages) {
         by_text[key].push_back({p.number, l.bbox.y0, &l});
     }
   }
-  size_t needed = std::max<size_t>(2, static_cast<size_t>(kMinShare * with_text + 0.999));
+  size_t needed =
+      std::max<size_t>(2, static_cast<size_t>(kLayout.running_min_share * with_text + 0.999));
   for (auto& [text, seen] : by_text) {
     if (seen.size() < needed) continue;
     std::sort(seen.begin(), seen.end(), [](auto& a, auto& b) { return a.y < b.y; });
     // Clusters of lines at (nearly) the same height; a cluster on enough pages is running.
     for (size_t i = 0; i < seen.size();) {
       size_t j = i + 1;
-      while (j < seen.size() && seen[j].y - seen[j - 1].y <= kSameHeight) ++j;
+      while (j < seen.size() && seen[j].y - seen[j - 1].y <= kLayout.same_height_pt) ++j;
       std::vector<int> on_pages;
       for (size_t k = i; k < j; ++k) on_pages.push_back(seen[k].page);
       std::sort(on_pages.begin(), on_pages.end());

@@ -7,6 +7,7 @@
 #include "kreport/normalize.h"
 #include "kreport/utf8.h"
 #include "kreport/vocab.h"
+#include "params.h"
 #include "table_parts.h"
 
 namespace kreport::tables {
@@ -17,13 +18,6 @@ namespace {
 // the gap must also be well over a plain space. A line whose spaces are all alike and
 // mostly between words, not numbers, is justified text and is never cut. Measured: cell
 // gaps 0.5-1.3 em, spaces 0.25-0.6 em (stretched evenly within a justified line).
-constexpr double kCellGapEm = 0.4;
-constexpr double kOverSpace = 1.6;
-constexpr double kEvenSpaces = 1.3;  // widest over narrowest space of a justified line
-constexpr size_t kLineSpaces = 3;    // spaces a line needs to be judged justified
-
-constexpr size_t kProseChars = 25;
-constexpr double kProseShare = 0.35;  // of the page width, a line of running text
 
 const std::regex kNumber(
     R"(^\(?([-+−–]?)\$?([0-9][0-9,]*(\.[0-9]+)?)\)?\s*(%|[A-Za-z/]+|배|원|조원|억원|십억원)?$)");
@@ -59,7 +53,7 @@ double usual_space(const std::vector<Line>& lines) {
   std::vector<double> all;
   for (const Line& l : lines)
     for (double g : space_gaps(l)) all.push_back(g);
-  return all.empty() ? 0.25 : median(all);
+  return all.empty() ? kTable.default_space_em : median(all);
 }
 
 std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) {
@@ -69,16 +63,17 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   std::vector<double> spaces = space_gaps(line);
   size_t values = std::count_if(line.spans.begin(), line.spans.end(),
                                 [](const Span& s) { return is_value(parse_number(s.text)); });
-  if (spaces.size() >= kLineSpaces && values * 2 < line.spans.size() &&
+  if (spaces.size() >= kTable.justified_spaces && values * 2 < line.spans.size() &&
       *std::max_element(spaces.begin(), spaces.end()) <=
-          kEvenSpaces * *std::min_element(spaces.begin(), spaces.end()))
+          kTable.even_spaces * *std::min_element(spaces.begin(), spaces.end()))
     return {whole};
   double space = page_space;
   for (double g : spaces) space = std::min(space, g);
   std::vector<size_t> cuts = {0};
   for (size_t i = 1; i < line.spans.size(); ++i) {
     double gap = (line.spans[i].bbox.x0 - line.spans[i - 1].bbox.x1) / em;
-    if (gap >= kCellGapEm && (!line.spans[i - 1].space_after || gap >= kOverSpace * space))
+    if (gap >= kTable.cell_gap_em &&
+        (!line.spans[i - 1].space_after || gap >= kTable.over_space * space))
       cuts.push_back(i);
   }
   if (cuts.size() == 1) return {whole};
@@ -94,7 +89,8 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   // numbers in it, stays whole.
   bool numbers = std::any_of(pieces.begin(), pieces.end(),
                              [](const Piece& p) { return is_value(parse_number(p.text)); });
-  if (!numbers && pieces.size() == 2 && utf8::length(line.text) >= kProseChars) return {whole};
+  if (!numbers && pieces.size() == 2 && utf8::length(line.text) >= kTable.prose_chars)
+    return {whole};
   return pieces;
 }
 
@@ -103,8 +99,8 @@ bool is_caption(const std::string& text) {
 }
 
 bool is_running_text(const Piece& p, double page_width) {
-  return p.whole && utf8::length(p.text) >= kProseChars &&
-         p.bbox.width() >= kProseShare * page_width;
+  return p.whole && utf8::length(p.text) >= kTable.prose_chars &&
+         p.bbox.width() >= kTable.prose_share * page_width;
 }
 
 Parsed parse_number(const std::string& text) {

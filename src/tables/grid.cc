@@ -17,13 +17,12 @@
 #include <tuple>
 
 #include "grid_parts.h"
+#include "params.h"
 
 namespace kreport::tables {
 namespace {
 
-constexpr size_t kMaxBridgeCheck = 3000;  // pieces; past this, no check for cells over a gap
 // Rows of a table lie this much farther apart than the lines of one cell.
-constexpr double kRowOverWrap = 1.8;
 
 std::vector<GridRow> rows_by_height(std::vector<const Piece*> pieces) {
   std::sort(pieces.begin(), pieces.end(), [](const Piece* a, const Piece* b) {
@@ -32,7 +31,7 @@ std::vector<GridRow> rows_by_height(std::vector<const Piece*> pieces) {
   });
   std::vector<GridRow> rows;
   for (const Piece* p : pieces) {
-    if (rows.empty() || p->bbox.center_y() - rows.back().center > kSameRowEm * p->size)
+    if (rows.empty() || p->bbox.center_y() - rows.back().center > kTable.same_row_em * p->size)
       rows.push_back({{}, p->bbox.center_y()});
     rows.back().cells.push_back(p);
   }
@@ -65,7 +64,7 @@ std::vector<Band> bands_of(const std::vector<GridRow>& rows, size_t first_data) 
   for (size_t r = first_data; r < rows.size(); ++r)
     if (rows[r].cells.size() >= 2)
       for (const Piece* c : rows[r].cells)
-        if (total > kMaxBridgeCheck || !bridges(c, rows, r))
+        if (total > kTable.max_bridge_check || !bridges(c, rows, r))
           spans.push_back({c->bbox.x0, c->bbox.x1});
   std::sort(spans.begin(), spans.end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
   std::vector<Band> bands;
@@ -165,7 +164,8 @@ void merge_wrapped_lines(std::vector<GridRow>& rows, size_t first_data, const Ti
   for (size_t i = rows.size() - 1; i > first_data && i < rows.size(); --i) {
     const GridRow& row = rows[i];
     double gap = row.top() - rows[i - 1].bottom(), em = row.cells.front()->size;
-    bool close = gap > 0 && gap < kWrapGapEm * em && widest >= kRowOverWrap * gap + 0.2 * em;
+    bool close =
+        gap > 0 && gap < kTable.wrap_gap_em * em && widest >= kTable.row_over_wrap * gap + 0.2 * em;
     bool wrapped = close && !group_label(row, tiles) && !comment_line(row, tiles) &&
                    std::none_of(row.cells.begin(), row.cells.end(), [&](const Piece* c) {
                      return is_value(parse_number(c->text)) || !fits_column(c, tiles);

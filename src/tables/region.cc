@@ -2,15 +2,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "params.h"
 #include "table_parts.h"
 
 namespace kreport::tables {
 namespace {
-
-constexpr double kHeaderGapEm = 1.5;  // header lines above a table: no wider gap between them
-constexpr double kMaxHeaderEm = 8;    // nor, all of them, more than this high
-constexpr double kLabelGapEm = 2;     // group labels beside a table: no farther than this
-constexpr size_t kLabelBytes = 30;    // nor longer (ten Hangul syllables)
 
 // The run's cells, then the columns beside them on the same rows and the rows right
 // below that reading order left out of the run, then the header lines right above.
@@ -44,7 +40,7 @@ class Region {
   }
   bool on_a_row(const Piece& p) const {
     return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
-      return std::fabs(m->bbox.center_y() - p.bbox.center_y()) < kSameRowEm * p.size;
+      return std::fabs(m->bbox.center_y() - p.bbox.center_y()) < kTable.same_row_em * p.size;
     });
   }
 
@@ -80,11 +76,12 @@ class Region {
       size_t on_rows =
           std::count_if(column.begin(), column.end(), [&](const Piece* p) { return on_a_row(*p); });
       double gap = side < 0 ? box_.x0 - nearest->bbox.x1 : nearest->bbox.x0 - box_.x1;
-      bool labels = side < 0 && gap < kLabelGapEm * nearest->size &&
-                    std::all_of(column.begin(), column.end(), [](const Piece* p) {
-                      return p->text.size() <= kLabelBytes && !is_value(parse_number(p->text));
-                    });
-      if ((on_rows >= kMinRows && on_rows * 10 >= column.size() * 6) || labels) {
+      bool labels =
+          side < 0 && gap < kTable.label_gap_em * nearest->size &&
+          std::all_of(column.begin(), column.end(), [](const Piece* p) {
+            return p->text.size() <= kTable.label_bytes && !is_value(parse_number(p->text));
+          });
+      if ((on_rows >= kTable.min_rows && on_rows * 10 >= column.size() * 6) || labels) {
         for (const Piece* p : column) add(p);
         grew = true;
       }
@@ -96,7 +93,7 @@ class Region {
   bool continues_cell(const Piece& p) const {
     return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
       return std::fabs(m->bbox.x0 - p.bbox.x0) < 1 && m->bbox.y1 > box_.y1 - m->size &&
-             p.bbox.y0 - m->bbox.y1 < kWrapGapEm * p.size;
+             p.bbox.y0 - m->bbox.y1 < kTable.wrap_gap_em * p.size;
     });
   }
 
@@ -112,15 +109,15 @@ class Region {
       const Piece* p = below[i];
       for (j = i + 1; j < below.size() && below[j]->bbox.y0 < p->bbox.center_y(); ++j) {
       }
-      if (p->bbox.y0 > box_.y1 + kHeaderGapEm * p->size) break;
-      if (j == i + 1 && labels.empty() && p->bbox.y0 < box_.y1 + kWrapGapEm * p->size &&
+      if (p->bbox.y0 > box_.y1 + kTable.header_gap_em * p->size) break;
+      if (j == i + 1 && labels.empty() && p->bbox.y0 < box_.y1 + kTable.wrap_gap_em * p->size &&
           continues_cell(*p)) {
         add(p);  // the last line of a cell printed over several lines
         grew = true;
         continue;
       }
       if (j == i + 1) {
-        if (p->text.size() > kLabelBytes || is_caption(p->text)) break;
+        if (p->text.size() > kTable.label_bytes || is_caption(p->text)) break;
         labels.push_back(p);
         continue;
       }
@@ -148,8 +145,8 @@ class Region {
       }
       bool edge = p->bbox.x0 < box_.x0 + p->size ||
                   (p->bbox.x1 > box_.x1 - p->size && p->text.front() == '(');
-      if (p->bbox.y1 < top - kHeaderGapEm * p->size ||
-          p->bbox.y0 < start - kMaxHeaderEm * p->size || is_caption(p->text) ||
+      if (p->bbox.y1 < top - kTable.header_gap_em * p->size ||
+          p->bbox.y0 < start - kTable.max_header_em * p->size || is_caption(p->text) ||
           (j == i + 1 && edge))
         break;
       for (size_t k = i; k < j; ++k) top = std::min(top, above[k]->bbox.y0);

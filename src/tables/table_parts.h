@@ -48,10 +48,6 @@ struct PageCells {
   bool free(const Piece& p) const { return !taken[index(&p)] && !is_running_text(p, width); }
 };
 
-constexpr size_t kMinRows = 3;       // rows of cells a table has at least
-constexpr double kSameRowEm = 0.45;  // centres closer than this (in font sizes): one row
-constexpr double kWrapGapEm = 0.6;   // a cell's next line lies closer than this under it
-
 /// Every cell of the table found by rows [begin, end): the run, the columns beside it on
 /// its rows (reading order may read a wide table in column groups), the rows below and
 /// the header lines above, and anything inside.

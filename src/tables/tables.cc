@@ -1,7 +1,7 @@
 // Where the tables are. Lines are cut into cells (cells.cc), then:
 //   1. rows: consecutive cells (in reading order) sharing a height; a line of running text
 //      is a row of its own;
-//   2. a table: a run of at least kMinRows rows of two cells or more, some with numbers; a
+//   2. a table: a run of at least kTable.min_rows rows of two cells or more, some with numbers; a
 //      row of one cell inside the run stays in it when it lies within the table (a group
 //      label, SK's comment line under each company), while running text beside the table
 //      ends it: prose next to a sidebar is never swallowed into its table;
@@ -17,22 +17,19 @@
 
 #include "kreport/tables.h"
 #include "kreport/vocab.h"
+#include "params.h"
 #include "table_parts.h"
 
 namespace kreport {
 namespace tables {
 namespace {
 
-constexpr size_t kMinLabelledRows = 1;  // rows of values under a full header
-constexpr size_t kMaxSingleRows = 3;    // single-cell rows (labels, comments) between rows of cells
-constexpr double kTitleGapEm = 1.5;     // a blank this much over the rows' own: a new table
-
 // Rows in reading order: consecutive cells sharing a height. A short cell that reading
 // order put a few rows later than the row on its height goes back into that row.
 std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
   std::vector<Row> rows;
   auto same_row = [](const Row& r, const Piece& p) {
-    return std::fabs(p.bbox.center_y() - (r.top + r.bottom) / 2) < kSameRowEm * p.size;
+    return std::fabs(p.bbox.center_y() - (r.top + r.bottom) / 2) < kTable.same_row_em * p.size;
   };
   for (const Piece& p : pieces) {
     if (is_running_text(p, page_width) || is_caption(p.text)) {
@@ -48,7 +45,8 @@ std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
       continue;
     }
     bool moved = false;
-    for (size_t back = 2; back <= kMaxSingleRows + 1 && back <= rows.size() && !moved; ++back) {
+    for (size_t back = 2; back <= kTable.max_single_rows + 1 && back <= rows.size() && !moved;
+         ++back) {
       Row& r = rows[rows.size() - back];
       if (!r.prose && r.cells.size() >= 2 && same_row(r, p) &&
           p.bbox.x0 > r.cells.back()->bbox.x1) {
@@ -95,7 +93,7 @@ bool is_grid(const Table& t) {
             }) >= 2;
   bool labelled = std::all_of(t.columns.begin() + 1, t.columns.end(),
                               [](const Column& c) { return !c.label.empty(); });
-  size_t least = labelled ? kMinLabelledRows : kMinRows;
+  size_t least = labelled ? kTable.min_labelled_rows : kTable.min_rows;
   return full >= least && full * 3 >= t.rows.size();  // the others: labels, comments
 }
 
@@ -150,20 +148,21 @@ size_t run_end(const std::vector<Row>& rows, size_t r, size_t& multi, size_t& nu
       // label, or the comment SK prints under each company. After a blank it is the title
       // of the next table ("Stock Data", "주요주주" in a company report's sidebar).
       double gap = row.top - rows[end - 1].bottom;
-      if (gap > kTitleGapEm * std::max(row_gap, 0.5 * row.cells.front()->size)) break;
+      if (gap > kTable.title_gap_em * std::max(row_gap, 0.5 * row.cells.front()->size)) break;
       size_t next = end;
-      while (next < rows.size() && next < end + kMaxSingleRows && rows[next].cells.size() < 2 &&
-             inside(rows[next]))
+      while (next < rows.size() && next < end + kTable.max_single_rows &&
+             rows[next].cells.size() < 2 && inside(rows[next]))
         ++next;
       if (next >= rows.size() || rows[next].cells.size() < 2) break;
     }
     ++end;
   }
   end = last_multi + 1;
-  while (end < rows.size() && end < last_multi + 1 + kMaxSingleRows &&
+  while (end < rows.size() && end < last_multi + 1 + kTable.max_single_rows &&
          rows[end].cells.size() == 1 && rows[end].cells.front()->text.rfind("- ", 0) == 0 &&
          rows[end].cells.front()->bbox.x0 >= x0 - 2 && rows[end].cells.front()->bbox.x1 <= x1 + 2 &&
-         rows[end].top - rows[end - 1].bottom < 1.5 * rows[end].cells.front()->size)
+         rows[end].top - rows[end - 1].bottom <
+             kTable.comment_gap_em * rows[end].cells.front()->size)
     ++end;
   return end;
 }
@@ -234,7 +233,7 @@ TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& voca
       size_t multi = 0, numeric = 0;
       size_t end = rows[r].cells.size() < 2 ? r + 1 : run_end(rows, r, multi, numeric);
       bool small = end >= r + 2 && labelled_row(rows[r], rows[r + 1]);
-      if (!small && (multi < kMinRows || numeric < 2)) {
+      if (!small && (multi < kTable.min_rows || numeric < 2)) {
         r = std::max(end, r + 1);
         continue;
       }

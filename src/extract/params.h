@@ -1,0 +1,45 @@
+// The extract stage's thresholds in one place: in pt unless a unit is given, each with the
+// reason and the layout it was measured on. Not a public header.
+#pragma once
+
+#include <cstddef>
+
+namespace kreport {
+
+struct ExtractParams {
+  // ---- brokers (brokers.cc): weights of one piece of evidence for a firm ----
+  double weight_email = 5;       // an analyst's e-mail (`jaekoo.kang@hanwha.com`)
+  double weight_web = 3;         // a web address (`www.daishin.com`), usually in a footer
+  double weight_masthead = 2;    // the name on the cover or in a running header/footer
+  double weight_own_source = 1;  // `자료: 유안타증권 리서치센터`: its own research centre
+  double weight_cited_source = 0.5;  // `자료: Bloomberg, SK증권`
+  double weight_body = 0.25;         // the body may be *about* a firm
+  double weak_cap = 4;               // all weak evidence for one firm counts this much at most
+
+  // ---- analysts (analysts.cc) ----
+  size_t max_name_line_chars = 60;  // longer lines without an e-mail are body text
+  double name_left_gap = 40;        // a label left of a name line, on its baseline
+  double label_under_gap = 6;       // a label right under a name line
+  double same_x = 4;                // lines starting within this share a column edge
+  double owner_gap = 60;            // an e-mail's name line stands at most this far above it
+  double phone_near = 16;           // a phone within this of an e-mail line's middle
+  size_t max_label_chars = 25;      // an RA label or phone line is short
+
+  // ---- dates (dates.cc): where a cover prints its date ----
+  double cover_top_share = 0.2;     // the top fifth of the cover
+  double cover_footer_share = 0.9;  // or its footer (Daishin's `기업분석 2021.10.29`)
+  double body_date_penalty = 100;   // characters a date in the body counts extra
+
+  // ---- recommendation (recommendation.cc) ----
+  double title_ticker_size = 11;   // a code printed this large is the company's (title font)
+  double bare_ticker_size = 14;    // a bare `247540` only counts this large
+  double value_under_gap = 12;     // a box value printed right under its label (Eugene)
+  size_t header_ticker_pages = 5;  // running headers of the first pages give a picture box's code
+
+  // ---- compliance (compliance.cc) ----
+  size_t near_before_bytes = 60;  // `보유` may stand this far before `1% 이상` (~20 syllables)
+};
+
+inline constexpr ExtractParams kExtract{};
+
+}  // namespace kreport

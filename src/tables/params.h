@@ -1,0 +1,49 @@
+// The tables stage's thresholds in one place: in em (the cell's font size) unless a unit is
+// given, each with the reason and the layout it was measured on. Not a public header.
+#pragma once
+
+#include <cstddef>
+
+namespace kreport {
+
+struct TableParams {
+  // ---- cells (cells.cc) ----
+  // A gap this wide may end a cell: writers draw each cell on its own. Measured: cell gaps
+  // 0.5-1.3 em, spaces 0.25-0.6 em (stretched evenly within a justified line).
+  double cell_gap_em = 0.4;
+  // After a word that carries a space, the gap must also be this much over the line's
+  // narrowest space (poppler flags wide gaps as spaces too).
+  double over_space = 1.6;
+  // A line whose spaces are all within this ratio (widest over narrowest), with at least
+  // `justified_spaces` of them and mostly words, is justified text: never cut.
+  double even_spaces = 1.3;
+  size_t justified_spaces = 3;
+  // The page's usual space when no line shows one (em).
+  double default_space_em = 0.25;
+  // A line of running text: this many characters over this share of the page width.
+  size_t prose_chars = 25;
+  double prose_share = 0.35;
+
+  // ---- rows and runs (tables.cc) ----
+  size_t min_rows = 3;           // rows of cells a table has at least
+  size_t min_labelled_rows = 1;  // rows of values under a header labelling every column
+  size_t max_single_rows = 3;    // single-cell rows (labels, comments) between rows of cells
+  double same_row_em = 0.45;     // centres closer than this: one row
+  double title_gap_em = 1.5;     // a blank this much over the rows' own starts a new table
+  double comment_gap_em = 1.5;   // a "- …" comment line under a table lies this close
+
+  // ---- region (region.cc) ----
+  double header_gap_em = 1.5;  // header lines above a table: no wider gap between them
+  double max_header_em = 8;    // nor, all of them, more than this high
+  double label_gap_em = 2;     // group labels beside a table: no farther than this
+  size_t label_bytes = 30;     // nor longer (ten Hangul syllables)
+
+  // ---- grid (grid.cc) ----
+  double wrap_gap_em = 0.6;        // a cell's next line lies closer than this under it
+  double row_over_wrap = 1.8;      // rows lie this much farther apart than a cell's lines
+  size_t max_bridge_check = 3000;  // pieces; past this, no check for cells over a gap
+};
+
+inline constexpr TableParams kTable{};
+
+}  // namespace kreport
