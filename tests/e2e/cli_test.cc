@@ -56,7 +56,8 @@ TEST(Cli, DamagedBetweenHeaderAndEof) {
 
 TEST(Cli, ZeroPages) {
   expect_rejected("extract fixtures/broken/zero_pages.pdf", 2,
-                  "kreport: fixtures/broken/zero_pages.pdf: PDF has no pages");
+                  "kreport: fixtures/broken/zero_pages.pdf: PDF has no pages (error: Invalid page "
+                  "count 0)");
 }
 
 TEST(Cli, EncryptedWithoutPassword) {
