@@ -126,7 +126,7 @@ TEST(Cli, WarningsGoToStderrUnlessQuiet) {
 TEST(Cli, OverMaxSizeIsRejectedBeforeReading) {
   expect_rejected(
       std::string("extract --max-size 0.01 ") + kMirae, 2,
-      std::string("kreport: ") + kMirae + ": input is over the limit of 10485 bytes (--max-size)");
+      std::string("kreport: ") + kMirae + ": input is over the limit of 10486 bytes (--max-size)");
 }
 
 TEST(Cli, MaxPagesReadsTheFirstPagesWithAWarning) {
