@@ -16,11 +16,14 @@ Exit codes:
   0  success
   1  usage error (bad option or argument)
   2  input rejected: missing, empty, not a PDF, truncated or damaged, encrypted
-     (or wrong --password), no pages, or no usable text on any page
+     (or wrong --password), no pages, no usable text on any page, or over a
+     limit (--max-size, --timeout, --max-memory)
   3  some inputs failed (batch: documents that did not convert; validate: invalid
      records), the others were processed
-  4  output could not be written
+  4  output could not be written (also a closed stdout)
   5  internal error (a bug: please report it with the input file)
+  130, 143  batch stopped by SIGINT, SIGTERM: workers killed, temporary files
+     removed, summary written with the rest pending; a rerun does the rest
 Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
 
 // A check that reads the option's text (before CLI11 converts it), so that every limit is
@@ -79,8 +82,10 @@ int main(int argc, char** argv) {
   kreport::cli::ExtractArgs ex;
   CLI::App* extract = app.add_subcommand("extract", "Extract one PDF into one JSON record");
   extract->add_option("input", ex.input, "PDF file, or - for standard input")->required();
-  extract->add_option("-o,--output", ex.output,
-                      "Write the record to this file (atomically) instead of stdout");
+  extract->add_option(
+      "-o,--output", ex.output,
+      "Write the record to this file instead of stdout (atomically; a device or FIFO "
+      "is written in place)");
   extract->add_option("--password", ex.password, "Password of an encrypted PDF (user or owner)");
   extract->add_flag("--pretty", ex.pretty, "Indent the JSON (default: one compact line)");
   extract->add_flag("-q,--quiet", ex.quiet,
@@ -109,7 +114,8 @@ int main(int argc, char** argv) {
                   "crashing file is reported and the others still convert. Outputs are written\n"
                   "atomically; a rerun skips records that are up to date (same input SHA-256 and\n"
                   "kreport version). OUT_DIR/_summary.json lists every input with its status,\n"
-                  "pages, warnings and time. Progress is shown on a terminal only.\n") +
+                  "pages, warnings and time. Progress is shown on a terminal only. Each worker\n"
+                  "keeps --timeout and --max-memory itself and dies with kreport.\n") +
       kExitCodes);
 
   kreport::cli::ValidateArgs va;
