@@ -39,6 +39,7 @@ void guard_extract(const ExtractArgs& args) {
   std::string where = "kreport: " + one_line(args.input) + ": ";
   guard.timeout_line = where + timeout_message(guard.timeout_seconds) + "\n";
   guard.memory_line = where + memory_message(guard.max_memory_bytes) + "\n";
+  // One code for both lines: Errc::timeout and Errc::memory map to the same (error_test.cc).
   guard.exit_code = exit_code(Errc::timeout);
   guard_process(guard);
 }
