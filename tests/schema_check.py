@@ -30,5 +30,25 @@ if not list(jsonschema.Draft7Validator(schemas[("kreport.report", "1.0")]).iter_
     failures += 1
     print("a broken record passed the schema")
 
+# Batch summaries: a complete 1.0 one, a partial 1.1 one pass; a 1.1 one without
+# `complete` (what 1.0 writers produce under the new version) must not.
+entry = {"input": "in/a.pdf", "output": "out/a.json", "status": "converted", "pages": 3,
+         "warnings": 1, "seconds": 0.25}
+summary_10 = {"schema": "kreport.batch_summary", "schema_version": "1.0",
+              "kreport_version": "0.1.0", "inputs": 1, "converted": 1, "skipped": 0,
+              "failed": 0, "pages": 3, "seconds": 0.3, "files": [entry]}
+summary_11 = dict(summary_10, schema_version="1.1", complete=False, inputs=2, pending=1,
+                  files=[entry, {"input": "in/b.pdf", "output": None, "status": "pending",
+                                 "pages": 0, "warnings": 0, "seconds": 0}])
+for summary in (summary_10, summary_11):
+    schema = schemas[("kreport.batch_summary", summary["schema_version"])]
+    for err in jsonschema.Draft7Validator(schema).iter_errors(summary):
+        failures += 1
+        print(f"batch summary {summary['schema_version']}: {err.message}")
+incomplete = {k: v for k, v in summary_11.items() if k != "complete"}
+if not list(jsonschema.Draft7Validator(schemas[("kreport.batch_summary", "1.1")]).iter_errors(incomplete)):
+    failures += 1
+    print("a 1.1 batch summary without `complete` passed the schema")
+
 print(f"{len(goldens) - (1 if failures else 0)} passed, {failures} failed")
 sys.exit(1 if failures else 0)

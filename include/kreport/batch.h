@@ -1,5 +1,5 @@
 // Converting a folder of PDFs: each document in its own process, so a crash or a runaway
-// document costs that document only.
+// document costs that document only, and a limit (deadline, memory) holds in that process.
 #pragma once
 
 #include <functional>
@@ -16,8 +16,9 @@ struct BatchOptions {
   bool jsonl = false;        // all records as JSON Lines on stdout, in input order
   std::string summary_path;  // empty: OUT_DIR/_summary.json (none in jsonl mode without -o)
   std::string password;
-  double timeout_seconds = 0;  // a document still converting after this is killed (0: never)
-  long long max_bytes = 0;     // see ConvertOptions
+  double timeout_seconds = 0;      // a document still converting after this fails (0: never)
+  long long max_memory_bytes = 0;  // address space of each worker, RLIMIT_AS (0: no limit)
+  long long max_bytes = 0;         // see ConvertOptions
   int max_pages = 0;
 };
 
@@ -25,32 +26,39 @@ struct BatchOptions {
 struct FileResult {
   std::string input;    // path as the user can find it: IN_DIR/relative
   std::string output;   // empty in jsonl mode or on failure
-  std::string status;   // "converted", "skipped" (up to date) or "failed"
+  std::string status;   // "converted", "skipped" (up to date), "failed", or "pending" (the
+                        // batch was interrupted before this input was done)
   std::string error;    // errc_name() of the failure, e.g. "not_pdf"
   std::string message;  // the one-line reason
-  int pages = 0;
-  int warnings = 0;
+  int pages = 0;        // of the record (also of a skipped input's record)
+  int warnings = 0;     // likewise
   double seconds = 0;
 };
 
 struct BatchResult {
   std::vector<FileResult> files;  // in input order (sorted relative paths)
-  int converted = 0, skipped = 0, failed = 0;
-  long long pages = 0;
+  int converted = 0, skipped = 0, failed = 0, pending = 0;
+  long long pages = 0;  // pages converted by this run (skipped records not counted)
   double seconds = 0;
+  int interrupted_by = 0;  // the signal (SIGINT, SIGTERM) that stopped the batch, or 0
 };
 
 /// Called after each finished input, in completion order, with how many are done.
 using BatchProgress = std::function<void(const FileResult&, size_t done, size_t total,
                                          long long pages_done, double elapsed_seconds)>;
 
-/// Every *.pdf under `in_dir` (recursively, extension case-insensitive), sorted.
+/// Every *.pdf under `in_dir` (recursively, extension case-insensitive), sorted: regular
+/// files, and also whatever else bears the name (a dangling symbolic link, a FIFO) so that
+/// it is reported rather than silently left out; folders named x.pdf are folders.
 /// Throws Error(io) when the folder cannot be read.
 std::vector<std::string> find_pdfs(const std::string& in_dir);
 
-/// Runs the batch; writes records (or JSON Lines to stdout) and the summary file.
-/// Throws Error only for problems with the batch as a whole (unreadable IN_DIR, OUT_DIR
-/// that cannot be created); a bad document is a failed FileResult.
+/// Runs the batch; writes records (or JSON Lines to stdout) and the summary file. While it
+/// runs, SIGINT and SIGTERM stop it: workers are killed, their temporary files removed, and
+/// the summary written with the unfinished inputs pending (`interrupted_by` says which
+/// signal; the caller then ends by it). Throws Error only for problems with the batch as a
+/// whole (unreadable IN_DIR, OUT_DIR that cannot be created, stdout closed in JSON Lines
+/// mode); a bad document is a failed FileResult.
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress);
 
 /// The summary file's JSON text.

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kreport {
 
@@ -19,6 +20,7 @@ enum class Errc {
   no_text,       // no page carries usable text (scans, glyph images)
   too_large,     // over --max-size
   timeout,       // over --timeout
+  memory,        // over --max-memory
   output,        // cannot write the output
   invalid,       // a record fails its schema (validate)
   internal,      // a bug: an exception we did not expect
@@ -60,7 +62,11 @@ class Error : public std::runtime_error {
   int page_;
 };
 
-/// "report.pdf (page 3): message" — the one-line form printed on stderr.
+/// "report.pdf (page 3): message" — the one-line form printed on stderr; a control character
+/// in the file name or the message (a newline in a file name) is written as an escape.
 std::string describe(const Error& e);
+
+/// `text` on one line: control characters as C escapes ("a\nb.pdf"), everything else as is.
+std::string one_line(std::string_view text);
 
 }  // namespace kreport

@@ -55,6 +55,9 @@ class PdfDocument {
 
   int page_count() const;
   PdfInfo info() const;
+  /// What is odd about the file but did not stop poppler (a header after the first 1024
+  /// bytes, bytes after the last %%EOF): one sentence each, for the record's warnings.
+  const std::vector<std::string>& notes() const;
   /// Words of page `number` (1-based) in the order poppler's text flow gives them.
   RawPage page(int number) const;
 

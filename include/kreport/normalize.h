@@ -17,9 +17,9 @@ std::string normalize(std::string_view utf8, int* dropped = nullptr);
 /// How much of a text is readable, judged character by character.
 struct TextQuality {
   int visible = 0;   // characters other than spaces
-  int unmapped = 0;  // of those, ones a font without a Unicode map produces: private use,
-                     // U+FFFD, control characters, unassigned code points, or letters of
-                     // scripts no Korean report is written in (glyph ids read as code points)
+  int unmapped = 0;  // of those, ones no text of any script contains, which a font without
+                     // a Unicode map produces (glyph ids read as code points): private use,
+                     // U+FFFD, control characters, unassigned code points
 };
 
 TextQuality assess(std::string_view utf8);

@@ -3,7 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <thread>
 
 #include "commands.h"
@@ -21,10 +24,25 @@ std::string clock_time(double seconds) {
 }
 
 std::string file_line(const FileResult& f) {
-  if (f.status == "failed") return f.input + ": " + f.message;
-  if (f.status == "skipped") return f.input + ": up to date";
-  return f.input + ": converted (" + std::to_string(f.pages) + " pages, " +
+  std::string input = one_line(f.input);
+  if (f.status == "failed") return input + ": " + one_line(f.message);
+  if (f.status == "skipped") return input + ": up to date";
+  return input + ": converted (" + std::to_string(f.pages) + " pages, " +
          std::to_string(f.warnings) + " warnings)";
+}
+
+std::string signal_name(int sig) {
+  const char* abbrev = sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
+}
+
+// After the batch cleaned up, end by the signal that stopped it, as a shell expects
+// (exit status 128 + N: 130 for SIGINT, 143 for SIGTERM).
+[[noreturn]] void end_by(int sig) {
+  std::fflush(nullptr);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+  std::_Exit(128 + sig);
 }
 
 }  // namespace
@@ -41,6 +59,7 @@ int run_batch(const BatchArgs& args) {
   options.max_pages = args.limits.max_pages;
   options.jsonl = args.jsonl;
   options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  options.max_memory_bytes = args.limits.max_memory_bytes(options.jobs);
   if (!args.jsonl && args.out_dir.empty()) {
     spdlog::error("batch needs -o OUT_DIR (or --jsonl) (see kreport batch --help)");
     return kExitUsage;
@@ -62,9 +81,16 @@ int run_batch(const BatchArgs& args) {
   };
   try {
     BatchResult r = kreport::run_batch(options, progress);
-    if (!args.quiet)
+    if (tty && r.interrupted_by != 0) std::fputc('\n', stderr);
+    if (r.interrupted_by != 0)
+      spdlog::error(
+          "interrupted by {}: {} converted, {} up to date, {} failed, {} not done (a rerun "
+          "does the rest)",
+          signal_name(r.interrupted_by), r.converted, r.skipped, r.failed, r.pending);
+    else if (!args.quiet)
       spdlog::info("{} converted, {} up to date, {} failed ({} pages in {:.1f} s)", r.converted,
                    r.skipped, r.failed, r.pages, r.seconds);
+    if (r.interrupted_by != 0) end_by(r.interrupted_by);
     return r.failed > 0 ? kExitSomeFailed : kExitOk;
   } catch (const Error& e) {
     spdlog::error(describe(e));

@@ -9,51 +9,45 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <iostream>
+#include <cstring>
 
 #include "kreport/error.h"
 #include "kreport/files.h"
+#include "kreport/guard.h"
 #include "kreport/pipeline.h"
 
 namespace kreport::cli {
 namespace {
 
 std::string warning_line(const std::string& file, const Warning& w) {
-  std::string where = file + (w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "");
-  return where + ": warning " + w.code + ": " + w.message;
+  std::string where = one_line(file) + (w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "");
+  return where + ": warning " + w.code + ": " + one_line(w.message);
 }
 
 void write_stdout(const std::string& data) {
   std::fwrite(data.data(), 1, data.size(), stdout);
   if (std::fflush(stdout) != 0 || std::ferror(stdout))
-    throw Error(Errc::output, "cannot write to standard output", "-");
+    throw Error(Errc::output,
+                std::string("cannot write to standard output: ") + std::strerror(errno), "-");
 }
 
-// The timeout message is made before the alarm, since the handler may only write and exit.
-char timeout_line[512];
-size_t timeout_len = 0;
-
-extern "C" void on_timeout(int) {
-  ssize_t ignored = ::write(STDERR_FILENO, timeout_line, timeout_len);
-  (void)ignored;
-  ::_exit(exit_code(Errc::timeout));
-}
-
-// Nothing reaches stdout or the -o file before extraction ends, so dying here leaves no
-// partial output behind.
-void arm_timeout(const std::string& input, double seconds) {
-  int n = std::snprintf(timeout_line, sizeof timeout_line,
-                        "kreport: %s: timed out after %g s (--timeout)\n", input.c_str(), seconds);
-  timeout_len = n < 0 ? 0 : std::min(static_cast<size_t>(n), sizeof timeout_line - 1);
-  std::signal(SIGALRM, on_timeout);
-  itimerval t{};
-  t.it_value.tv_sec = static_cast<time_t>(seconds);
-  t.it_value.tv_usec =
-      static_cast<suseconds_t>((seconds - static_cast<double>(t.it_value.tv_sec)) * 1e6);
-  ::setitimer(ITIMER_REAL, &t, nullptr);
+// Arms --timeout and --max-memory on this process; the lines are made now, since the
+// handlers may only write and exit. Nothing reaches stdout or the -o file before extraction
+// ends, so dying there leaves no partial output behind.
+void guard_extract(const ExtractArgs& args) {
+  GuardOptions guard;
+  guard.timeout_seconds = args.limits.timeout;
+  guard.max_memory_bytes = args.limits.max_memory_bytes(1);
+  std::string where = "kreport: " + one_line(args.input) + ": ";
+  guard.timeout_line = where + timeout_message(guard.timeout_seconds) + "\n";
+  guard.memory_line = where + memory_message(guard.max_memory_bytes) + "\n";
+  // One code for both lines: Errc::timeout and Errc::memory map to the same (error_test.cc).
+  guard.exit_code = exit_code(Errc::timeout);
+  guard_process(guard);
 }
 
 // The stage dump the user asked for: DIR/<stage>.json for each stage named.
@@ -82,7 +76,7 @@ StageDump dump_to(const std::vector<std::string>& arg) {
 }  // namespace
 
 int run_extract(const ExtractArgs& args) {
-  if (args.limits.timeout > 0) arm_timeout(args.input, args.limits.timeout);
+  guard_extract(args);
   try {
     std::string bytes = read_input(args.input, args.limits.max_bytes());
     ConvertOptions options;
@@ -94,6 +88,9 @@ int run_extract(const ExtractArgs& args) {
     if (args.timings) options.timings = &timings;
     options.dump = dump_to(args.dump_stage);
     Report report = convert(bytes, options);
+    end_capture();
+    if (guard_ran_out_of_memory())
+      throw Error(Errc::memory, memory_message(args.limits.max_memory_bytes(1)), args.input);
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     auto start = std::chrono::steady_clock::now();
@@ -107,10 +104,12 @@ int run_extract(const ExtractArgs& args) {
       write_file_atomic(args.output, json);
     return kExitOk;
   } catch (const Error& e) {
+    end_capture();
     spdlog::error(describe(e));
     return exit_code(e.code());
   } catch (const std::exception& e) {
-    spdlog::error("{}: internal error: {}", args.input, e.what());
+    end_capture();
+    spdlog::error("{}: internal error: {}", one_line(args.input), e.what());
     return kExitInternal;
   }
 }

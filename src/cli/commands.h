@@ -4,15 +4,9 @@
 #include <string>
 #include <vector>
 
-namespace kreport::cli {
+#include "limits.h"
 
-/// Per-document resource limits, shared by extract and batch (documented in --help).
-struct Limits {
-  double timeout = 300;       // seconds of wall-clock time per document (0: none)
-  int max_pages = 10000;      // pages read per document (0: all)
-  double max_size_mb = 1024;  // input size (0: no limit)
-  long long max_bytes() const { return static_cast<long long>(max_size_mb * 1024 * 1024); }
-};
+namespace kreport::cli {
 
 struct ExtractArgs {
   std::string input;   // path or "-"

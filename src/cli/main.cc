@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 
 #include "commands.h"
 #include "kreport/error.h"
@@ -15,32 +16,50 @@ Exit codes:
   0  success
   1  usage error (bad option or argument)
   2  input rejected: missing, empty, not a PDF, truncated or damaged, encrypted
-     (or wrong --password), no pages, or no usable text on any page; an archive
-     that is missing (query), not a kreport archive, or of a newer schema version
+     (or wrong --password), no pages, no usable text on any page, or over a
+     limit (--max-size, --timeout, --max-memory); an archive that is missing
+     (query), not a kreport archive, or of a newer schema version
   3  some inputs failed (batch: documents that did not convert; validate, index:
      invalid or unreadable records), the others were processed
-  4  output could not be written
+  4  output could not be written (also a closed stdout)
   5  internal error (a bug: please report it with the input file)
+  130, 143  batch stopped by SIGINT, SIGTERM: workers killed, temporary files
+     removed, summary written with the rest pending; a rerun does the rest
 Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
 
+// A check that reads the option's text (before CLI11 converts it), so that every limit is
+// refused the same way: "--timeout: expected seconds: ...; got 'nan'".
+CLI::Validator limit_check(std::string (*check)(const std::string&), const char* what) {
+  return CLI::Validator([check](std::string& text) { return check(text); }, what);
+}
+
 void add_limits(CLI::App* cmd, kreport::cli::Limits& limits) {
+  using namespace kreport::cli;
   cmd->add_option("--timeout", limits.timeout,
                   "Give up on a document after this many seconds (0: never)")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(limit_check(check_timeout, "SECONDS"));
   cmd->add_option("--max-pages", limits.max_pages,
                   "Read at most this many pages of a document, with a warning (0: all)")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(limit_check(check_max_pages, "N"));
   cmd->add_option("--max-size", limits.max_size_mb,
                   "Reject inputs larger than this many MiB (0: any)")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(limit_check(check_max_size, "MIB"));
+  cmd->add_option("--max-memory", limits.max_memory_mb,
+                  "Stop a document that needs more than this many MiB of address space (0: no "
+                  "limit; default: 1024, or the machine's memory divided by the documents "
+                  "converted at once if that is less, but at least 256)")
+      ->check(limit_check(check_max_memory, "MIB"));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A closed stdout (`kreport extract r.pdf | head -c 1`) is a write error, exit 4, not death
+  // by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   // stdout carries data only; everything for people goes to stderr.
   auto log = spdlog::stderr_logger_st("kreport");
   log->set_pattern("kreport: %v");
@@ -67,8 +86,10 @@ int main(int argc, char** argv) {
   kreport::cli::ExtractArgs ex;
   CLI::App* extract = app.add_subcommand("extract", "Extract one PDF into one JSON record");
   extract->add_option("input", ex.input, "PDF file, or - for standard input")->required();
-  extract->add_option("-o,--output", ex.output,
-                      "Write the record to this file (atomically) instead of stdout");
+  extract->add_option(
+      "-o,--output", ex.output,
+      "Write the record to this file instead of stdout (atomically; a device or FIFO "
+      "is written in place)");
   extract->add_option("--password", ex.password, "Password of an encrypted PDF (user or owner)");
   extract->add_flag("--pretty", ex.pretty, "Indent the JSON (default: one compact line)");
   extract->add_flag("-q,--quiet", ex.quiet,
@@ -90,7 +111,7 @@ int main(int argc, char** argv) {
   batch->add_option("in_dir", ba.in_dir, "Folder of PDFs")->required();
   batch->add_option("-o,--output", ba.out_dir, "Folder for the records (mirrors sub-folders)");
   batch->add_option("-j,--jobs", ba.jobs, "Documents converted at once (default: one per core)")
-      ->check(CLI::PositiveNumber);
+      ->check(limit_check(kreport::cli::check_jobs, "N"));
   batch->add_flag("--force", ba.force, "Convert even the inputs whose records are up to date");
   batch->add_flag("--jsonl", ba.jsonl,
                   "Write every record as one line on stdout, in input order, instead of files");
@@ -105,7 +126,8 @@ int main(int argc, char** argv) {
                   "crashing file is reported and the others still convert. Outputs are written\n"
                   "atomically; a rerun skips records that are up to date (same input SHA-256 and\n"
                   "kreport version). OUT_DIR/_summary.json lists every input with its status,\n"
-                  "pages, warnings and time. Progress is shown on a terminal only.\n") +
+                  "pages, warnings and time. Progress is shown on a terminal only. Each worker\n"
+                  "keeps --timeout and --max-memory itself and dies with kreport.\n") +
       kExitCodes);
 
   kreport::cli::ValidateArgs va;

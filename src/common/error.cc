@@ -18,6 +18,7 @@ int exit_code(Errc code) {
     case Errc::no_text:
     case Errc::too_large:
     case Errc::timeout:
+    case Errc::memory:
     case Errc::invalid:
       return kExitInput;
     case Errc::output:
@@ -52,6 +53,8 @@ const char* errc_name(Errc code) {
       return "too_large";
     case Errc::timeout:
       return "timeout";
+    case Errc::memory:
+      return "memory";
     case Errc::output:
       return "output";
     case Errc::invalid:
@@ -73,13 +76,40 @@ Error Error::in_file(const std::string& file) const {
   return Error(code_, message_, file, page_);
 }
 
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7F) {
+      out += c;
+      continue;
+    }
+    static const char kHex[] = "0123456789abcdef";
+    switch (c) {
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += std::string("\\x") + kHex[u >> 4] + kHex[u & 15];
+    }
+  }
+  return out;
+}
+
 std::string describe(const Error& e) {
-  std::string out = e.file().empty() ? std::string() : e.file();
+  std::string out = one_line(e.file());
   if (e.page() > 0)
     out += (out.empty() ? "page " : " (page ") + std::to_string(e.page()) +
            (e.file().empty() ? "" : ")");
   if (!out.empty()) out += ": ";
-  return out + e.message();
+  return out + one_line(e.message());
 }
 
 }  // namespace kreport

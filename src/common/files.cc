@@ -1,21 +1,34 @@
-// File input and atomic output. Reading stdin into memory is what lets `cat r.pdf | kreport
-// extract -` hand poppler the same bytes the path form would.
+// File input and output through the system calls themselves, so that every failure is
+// reported with the errno of the call that failed (read before any clean-up can change it).
+// Input: what the path is decides how it is read. A folder is refused; a regular file is
+// checked against --max-size by its size before a byte is read; anything else (standard
+// input, a pipe, /dev/zero) is read in chunks with the limit checked as it grows, since
+// its size is known only at its end. Reading it all into memory is what lets `cat r.pdf |
+// kreport extract -` hand poppler the same bytes the path form would.
+// Output: symbolic links are resolved first (the record replaces the link's target, not the
+// link). A regular file is replaced atomically (temporary file, then rename(2)); a device
+// or FIFO is written in place, since renaming over it would replace /dev/null itself.
 #include "kreport/files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <filesystem>
 
 #include "kreport/error.h"
 
 namespace kreport {
-
 namespace {
+
+// Linux's own limit on links followed in one path (ELOOP beyond it).
+constexpr int kMaxLinkHops = 40;
+
+std::string errno_text(int err) {
+  return std::strerror(err);
+}
 
 Error too_large(const std::string& path, long long max_bytes) {
   return Error(Errc::too_large,
@@ -23,49 +36,133 @@ Error too_large(const std::string& path, long long max_bytes) {
                path);
 }
 
+// Appends what is left of `fd` to `data`; `path` names it in errors.
+void read_all(int fd, const std::string& path, long long max_bytes, std::string& data) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) return;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      if (path == "-") throw Error(Errc::io, "cannot read standard input: " + errno_text(err), "-");
+      throw Error(Errc::io, "cannot read: " + errno_text(err), path);
+    }
+    if (max_bytes > 0 && static_cast<long long>(data.size()) + n > max_bytes)
+      throw too_large(path, max_bytes);
+    data.append(buf, static_cast<size_t>(n));
+  }
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// The path a write to `path` really lands on: symbolic links followed, also a dangling one
+// (whose target is then created).
+std::string resolve_links(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p = path;
+  for (int hop = 0; hop < kMaxLinkHops; ++hop) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(p, ec))) return p.string();
+    fs::path target = fs::read_symlink(p, ec);
+    if (ec) return p.string();
+    p = target.is_absolute() ? target : p.parent_path() / target;
+  }
+  throw Error(Errc::output, "cannot write: " + errno_text(ELOOP), path);
+}
+
+void write_fd(int fd, const std::string& data, const std::string& path) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(Errc::output, "cannot write: " + errno_text(errno), path);
+    done += static_cast<size_t>(n);
+  }
+}
+
+void write_in_place(const std::string& real, const std::string& data, const std::string& path) {
+  Fd fd(::open(real.c_str(), O_WRONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw Error(Errc::output, "cannot write: " + errno_text(errno), path);
+  write_fd(fd.get(), data, path);
+}
+
+void write_replacing(const std::string& real, const std::string& data, const std::string& path) {
+  std::string tmp = real + ".tmp" + std::to_string(::getpid());
+  ::unlink(tmp.c_str());  // a leftover of a killed process that had our pid
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw Error(Errc::output, "cannot write: " + errno_text(errno), path);
+  try {
+    write_fd(fd, data, path);
+  } catch (const Error&) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(Errc::output, "cannot write: " + errno_text(err), path);
+  }
+  if (::rename(tmp.c_str(), real.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(Errc::output, "cannot rename into place: " + errno_text(err), path);
+  }
+}
+
 }  // namespace
 
 std::string read_input(const std::string& path, long long max_bytes) {
-  std::string data;
-  char buf[1 << 16];
   if (path == "-") {
-    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
-      data.append(buf, static_cast<size_t>(std::cin.gcount()));
-      if (max_bytes > 0 && static_cast<long long>(data.size()) > max_bytes)
-        throw too_large(path, max_bytes);
-    }
-    if (std::cin.bad()) throw Error(Errc::io, "cannot read standard input", "-");
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) != 0)
+      throw Error(Errc::io, "cannot read standard input: " + errno_text(errno), "-");
+    std::string data;
+    read_all(STDIN_FILENO, path, max_bytes, data);
     return data;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Errc::io, std::string("cannot open: ") + std::strerror(errno), path);
-  in.seekg(0, std::ios::end);
-  long long size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (max_bytes > 0 && size > max_bytes) throw too_large(path, max_bytes);
-  if (size > 0) data.reserve(static_cast<size_t>(size));
-  while (in.read(buf, sizeof buf) || in.gcount() > 0)
-    data.append(buf, static_cast<size_t>(in.gcount()));
-  if (in.bad()) throw Error(Errc::io, std::string("cannot read: ") + std::strerror(errno), path);
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw Error(Errc::io, "cannot open: " + errno_text(errno), path);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) throw Error(Errc::io, "cannot read: " + errno_text(errno), path);
+  if (S_ISDIR(st.st_mode)) throw Error(Errc::io, "cannot read: " + errno_text(EISDIR), path);
+  if (S_ISREG(st.st_mode) && max_bytes > 0 && st.st_size > max_bytes)
+    throw too_large(path, max_bytes);
+  std::string data;
+  if (S_ISREG(st.st_mode)) data.reserve(static_cast<size_t>(st.st_size));
+  read_all(fd.get(), path, max_bytes, data);
   return data;
 }
 
 void write_file_atomic(const std::string& path, const std::string& data) {
-  std::string tmp = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw Error(Errc::output, std::string("cannot write: ") + std::strerror(errno), path);
-    }
+  std::string real = resolve_links(path);
+  struct stat st {};
+  if (::stat(real.c_str(), &st) != 0) {
+    if (errno != ENOENT) throw Error(Errc::output, "cannot write: " + errno_text(errno), path);
+    return write_replacing(real, data, path);
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    std::remove(tmp.c_str());
-    throw Error(Errc::output, std::string("cannot rename into place: ") + std::strerror(err), path);
-  }
+  if (S_ISDIR(st.st_mode)) throw Error(Errc::output, "cannot write: " + errno_text(EISDIR), path);
+  if (S_ISBLK(st.st_mode))
+    throw Error(Errc::output, "cannot write: a block device, not a file (refused)", path);
+  if (!S_ISREG(st.st_mode)) return write_in_place(real, data, path);
+  write_replacing(real, data, path);
+}
+
+std::string atomic_temp_path(const std::string& path, int pid) {
+  return resolve_links(path) + ".tmp" + std::to_string(pid);
 }
 
 }  // namespace kreport

@@ -19,7 +19,8 @@ namespace kreport {
 namespace {
 
 // The PDF spec lets a header start within the first 1024 bytes; Acrobat looks for %%EOF
-// within the last 1024, and so do we: a file cut short loses it.
+// within the last 1024. Beyond either, poppler still reads the file: a warning, not a
+// rejection.
 constexpr size_t kHeaderWindow = 1024;
 constexpr size_t kTrailerWindow = 1024;
 constexpr size_t kMaxCapturedMessages = 20;
@@ -104,14 +105,24 @@ int dominant_rotation(const std::vector<poppler::text_box>& boxes) {
   return static_cast<int>(std::max_element(chars, chars + 4) - chars);
 }
 
-void check_envelope(std::string_view bytes) {
+// What poppler needs to find before it is handed the bytes: a %PDF- header somewhere (a
+// late one is read: poppler looks further than the spec's 1024 bytes) and a %%EOF (a file
+// without one was cut short). What is odd but readable is returned as notes for warnings.
+std::vector<std::string> check_envelope(std::string_view bytes) {
   if (bytes.empty()) throw Error(Errc::empty, "empty file (0 bytes)");
-  std::string_view head = bytes.substr(0, kHeaderWindow);
-  if (head.find("%PDF-") == std::string_view::npos)
-    throw Error(Errc::not_pdf, "not a PDF (no %PDF- header)");
-  std::string_view tail = bytes.substr(bytes.size() - std::min(bytes.size(), kTrailerWindow));
-  if (tail.find("%%EOF") == std::string_view::npos)
+  size_t header = bytes.find("%PDF-");
+  if (header == std::string_view::npos) throw Error(Errc::not_pdf, "not a PDF (no %PDF- header)");
+  size_t eof = bytes.rfind("%%EOF");
+  if (eof == std::string_view::npos)
     throw Error(Errc::damaged, "truncated PDF (no %%EOF at the end of the file)");
+  std::vector<std::string> notes;
+  if (header >= kHeaderWindow)
+    notes.push_back("the %PDF- header is at byte " + std::to_string(header) + ", after the first " +
+                    std::to_string(kHeaderWindow) + " bytes");
+  size_t after = bytes.size() - (eof + 5);
+  if (after > kTrailerWindow)
+    notes.push_back(std::to_string(after) + " bytes after the last %%EOF were ignored");
+  return notes;
 }
 
 }  // namespace
@@ -130,6 +141,7 @@ const char* origin_name(Origin origin) {
 
 struct PdfDocument::Impl {
   std::unique_ptr<poppler::document> doc;
+  std::vector<std::string> notes;
 };
 
 PdfDocument::PdfDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -138,7 +150,7 @@ PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
 PdfDocument::~PdfDocument() = default;
 
 PdfDocument PdfDocument::open(std::string_view bytes, const std::string& password) {
-  check_envelope(bytes);
+  std::vector<std::string> notes = check_envelope(bytes);
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
     throw Error(Errc::io, "file too large for poppler (over 2 GiB)");
   std::vector<std::string> messages;
@@ -155,8 +167,17 @@ PdfDocument PdfDocument::open(std::string_view bytes, const std::string& passwor
       throw Error(Errc::encrypted, "encrypted PDF: a password is needed (use --password)");
     throw Error(Errc::bad_password, "encrypted PDF: the password given does not open it");
   }
-  if (impl->doc->pages() <= 0) throw Error(Errc::no_pages, "PDF has no pages");
+  if (impl->doc->pages() <= 0) {
+    // poppler says why, e.g. "Page count (2147483647) larger than number of objects (6)".
+    std::string why = messages.empty() ? "" : " (" + messages.back() + ")";
+    throw Error(Errc::no_pages, "PDF has no pages" + why);
+  }
+  impl->notes = std::move(notes);
   return PdfDocument(std::move(impl));
+}
+
+const std::vector<std::string>& PdfDocument::notes() const {
+  return impl_->notes;
 }
 
 int PdfDocument::page_count() const {

@@ -191,6 +191,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
                                        " bytes, over the limit of " +
                                        std::to_string(options.max_bytes) + " (--max-size)");
     PdfDocument doc = timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); });
+    for (const std::string& note : doc.notes()) diag.warn("PDF_SYNTAX", 0, note);
     Report report;
     // Who the input is: path, hash and PDF info make a record traceable to its file.
     report.source = describe_source(bytes, doc, options.path);

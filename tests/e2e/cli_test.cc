@@ -56,7 +56,8 @@ TEST(Cli, DamagedBetweenHeaderAndEof) {
 
 TEST(Cli, ZeroPages) {
   expect_rejected("extract fixtures/broken/zero_pages.pdf", 2,
-                  "kreport: fixtures/broken/zero_pages.pdf: PDF has no pages");
+                  "kreport: fixtures/broken/zero_pages.pdf: PDF has no pages (error: Invalid page "
+                  "count 0)");
 }
 
 TEST(Cli, EncryptedWithoutPassword) {
@@ -125,7 +126,7 @@ TEST(Cli, WarningsGoToStderrUnlessQuiet) {
 TEST(Cli, OverMaxSizeIsRejectedBeforeReading) {
   expect_rejected(
       std::string("extract --max-size 0.01 ") + kMirae, 2,
-      std::string("kreport: ") + kMirae + ": input is over the limit of 10485 bytes (--max-size)");
+      std::string("kreport: ") + kMirae + ": input is over the limit of 10486 bytes (--max-size)");
 }
 
 TEST(Cli, MaxPagesReadsTheFirstPagesWithAWarning) {

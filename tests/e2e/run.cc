@@ -39,4 +39,28 @@ Run run_kreport(const std::string& args, const std::string& stdin_path, bool raw
   return r;
 }
 
+Run run_kreport_into_closed_pipe(const std::string& args) {
+  auto err = std::filesystem::temp_directory_path() /
+             ("kreport-e2e-pipe-" + std::to_string(::getpid()) + ".err");
+  std::string cmd = "cd '" + source_dir().string() + "' && exec '" KREPORT_BIN "' " + args +
+                    " </dev/null 2>'" + err.string() + "'";
+  int fds[2];
+  Run r;
+  if (::pipe(fds) != 0) return r;
+  ::close(fds[0]);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.err = read_file(err);
+  std::filesystem::remove(err);
+  return r;
+}
+
 }  // namespace kreport::test

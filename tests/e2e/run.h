@@ -16,6 +16,10 @@ struct Run {
 /// shell command (to set an environment variable, say).
 Run run_kreport(const std::string& args, const std::string& stdin_path = "", bool raw = false);
 
+/// `kreport ARGS` with standard output a pipe whose reading end is already closed, as when
+/// the reader (`| head -c 1`) has gone: every write fails with EPIPE.
+Run run_kreport_into_closed_pipe(const std::string& args);
+
 /// The repository root, where fixtures/ and tests/golden/ live.
 std::filesystem::path source_dir();
 

@@ -57,9 +57,37 @@ TEST(Assess, KoreanReportTextIsMapped) {
 }
 
 TEST(Assess, GlyphIdsReadAsCodePointsAreUnmapped) {
-  // What an Identity-H font without ToUnicode yields: glyph ids as code points.
-  auto q = assess("\u0a4f\u0b21\u06d3\u0f0c \u13a2\u0e1d\u0583\u0bb5\u0455\u10d3 \u0003\ue012");
+  // What poppler gives for fixtures/odd/unmapped_glyphs.pdf (Identity-H, no ToUnicode):
+  // glyph ids as code points. The digits of a date are glyphs 19-28, read as C0 controls;
+  // Hangul glyphs land on letters of many scripts and on unassigned code points.
+  auto q = assess("\u0628\u09b8\u08b3\u077d \u0b53\u0a7c\u05d7 \u0013\u0011\u0013\u0015 HJMEPOH");
+  EXPECT_EQ(q.visible, 18);
+  EXPECT_EQ(q.unmapped, 6);  // U+0B53, U+0A7C unassigned; four controls
   EXPECT_TRUE(is_unmapped(q));
+}
+
+TEST(Assess, LettersOfAnyScriptAreText) {
+  // Regression (issue 18): Cyrillic, Thai, Arabic, Hebrew pages were dropped as unmapped.
+  for (const char* text :
+       {"Первый вариант применения простой", "เวกเตอร์ที่มีขนาดเท่ากับ", "النص العربي المكتوب بخط واضح",
+        "טקסט בעברית כתוב בבירור", "Ελληνικά και ქართული და Հայերեն"}) {
+    auto q = assess(text);
+    EXPECT_EQ(q.unmapped, 0) << text;
+    EXPECT_FALSE(is_unmapped(q)) << text;
+  }
+}
+
+TEST(Assess, OnlyPrivateUseUnassignedAndControlsAreGarbage) {
+  EXPECT_EQ(assess("\ue000\U000f0000").unmapped, 2);    // private use
+  EXPECT_EQ(assess("\u0378\u0e5c").unmapped, 2);        // unassigned
+  EXPECT_EQ(assess("\u0001\u007f\u009f").unmapped, 3);  // controls
+  EXPECT_EQ(assess("\ufffd").unmapped, 1);
+  EXPECT_EQ(assess("\u0414\u0e01\u0627\u05d0\u10d0").unmapped, 0);
+}
+
+TEST(Assess, ASixthOfGarbageIsTheLine) {
+  EXPECT_FALSE(is_unmapped({60, 9}));
+  EXPECT_TRUE(is_unmapped({60, 10}));
 }
 
 TEST(Assess, ShortTextIsNeverJudged) {

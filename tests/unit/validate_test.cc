@@ -140,7 +140,24 @@ TEST(Validate, NotJsonAndNotAnObject) {
 }
 
 TEST(Validate, SummarySchemaIsKnown) {
-  EXPECT_EQ(latest_schema_version(kSummarySchema), "1.0");
+  EXPECT_EQ(latest_schema_version(kSummarySchema), "1.1");
   EXPECT_NE(schema_text(kSummarySchema, "1.0"), nullptr);
   EXPECT_EQ(schema_text(kReportSchema, "0.9"), nullptr);
+}
+
+TEST(Validate, BothSummaryVersionsValidate) {
+  const char* v10 = R"({"schema":"kreport.batch_summary","schema_version":"1.0",
+    "kreport_version":"0.1.0","inputs":1,"converted":1,"skipped":0,"failed":0,"pages":3,
+    "seconds":0.3,"files":[{"input":"a.pdf","output":"a.json","status":"converted","pages":3,
+    "warnings":1,"seconds":0.25}]})";
+  const char* v11 = R"({"schema":"kreport.batch_summary","schema_version":"1.1",
+    "kreport_version":"0.1.0","complete":false,"inputs":1,"converted":0,"skipped":0,
+    "failed":0,"pending":1,"pages":0,"seconds":0.3,"files":[{"input":"a.pdf","output":null,
+    "status":"pending","pages":0,"warnings":0,"seconds":0}]})";
+  EXPECT_TRUE(kreport::validate_record(v10).empty());
+  EXPECT_TRUE(kreport::validate_record(v11).empty());
+  // "pending" is new in 1.1: a 1.0 summary may not use it.
+  std::string pending_in_10 = std::string(v11);
+  pending_in_10.replace(pending_in_10.find("1.1"), 3, "1.0");
+  EXPECT_FALSE(kreport::validate_record(pending_in_10).empty());
 }

@@ -1,0 +1,70 @@
+// The parts of `kreport batch`, one file each: plan.cc decides what each input needs,
+// worker.cc runs one document in a forked process, summary.cc writes _summary.json, and
+// batch.cc schedules the workers.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kreport/batch.h"
+
+namespace kreport::batch {
+
+using Clock = std::chrono::steady_clock;
+
+struct Job {
+  std::string rel;     // relative to IN_DIR, '/'-separated
+  std::string input;   // IN_DIR/rel
+  std::string target;  // where the worker writes the record
+};
+
+/// One job per input: OUT_DIR/rel.json, or SCRATCH/index.json in JSON Lines mode.
+std::vector<Job> plan_jobs(const std::vector<std::string>& rels, const BatchOptions& options,
+                           const std::filesystem::path& scratch);
+
+/// Settles the inputs that need no worker: already claimed by another input, up to date,
+/// not a file, or with an output that escapes OUT_DIR through a link.
+class Planner {
+ public:
+  Planner(const BatchOptions& options, const std::vector<Job>& jobs);
+  /// The result of job `i` without converting it, or nullopt when it needs a worker (its
+  /// output folder then exists). Throws Error(output) when that folder cannot be made.
+  std::optional<FileResult> settle(size_t i);
+
+ private:
+  const BatchOptions& options_;
+  const std::vector<Job>& jobs_;
+  std::filesystem::path out_root_;
+  std::map<std::string, size_t> claimed_;  // output path -> first input claiming it
+};
+
+/// A forked worker converting one job.
+struct Worker {
+  pid_t pid = -1;
+  size_t job = 0;
+  int status_fd = -1;   // the worker's one status line arrives here
+  int capture_fd = -1;  // the worker's standard error (poppler's "Out of memory")
+  std::string status;
+  Clock::time_point started;
+  bool killed_for_time = false;
+};
+
+/// Forks a worker for `jobs[i]`. `inherited` are descriptors the worker must close.
+Worker start_worker(const std::vector<Job>& jobs, size_t i, const BatchOptions& options,
+                    const std::vector<int>& inherited);
+
+/// What the worker that ended with `wait_status` did; closes its descriptors, and removes
+/// its temporary file if it failed.
+FileResult worker_result(const Job& job, Worker& worker, int wait_status,
+                         const BatchOptions& options);
+
+/// Kills the worker, waits for it, removes its temporary file, closes its descriptors.
+void stop_worker(Worker& worker, const Job& job);
+
+}  // namespace kreport::batch

@@ -1,0 +1,186 @@
+// One document in a forked worker. The worker first ties its life to the parent's: the
+// kernel kills it when the parent dies (PR_SET_PDEATHSIG), and if the parent died before
+// that was set (the fork and the prctl race a kill), it finds a new parent and leaves. It
+// then guards itself (guard.h): its own deadline and address-space limit, each ending it
+// with a status line, so a hang or a bomb is stopped even with nobody watching. It reports
+// one line on its pipe: "ok\tPAGES\tWARNINGS" or "fail\tCODE\tMESSAGE"; its standard error
+// goes to a capture file the parent reads when the worker ended without a line (a crash,
+// or poppler's "Out of memory" before an abort the guard could not turn into a line).
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "batch_parts.h"
+#include "kreport/error.h"
+#include "kreport/files.h"
+#include "kreport/guard.h"
+#include "kreport/pipeline.h"
+
+namespace kreport::batch {
+namespace {
+
+std::string fail_line(Errc code, const std::string& message) {
+  return std::string("fail\t") + errc_name(code) + "\t" + one_line(message);
+}
+
+// Converts and writes one record; the status line says how it went.
+std::string convert_one(const Job& job, const BatchOptions& options) {
+  try {
+    std::string bytes = read_input(job.input, options.max_bytes);
+    ConvertOptions convert_options;
+    convert_options.path = job.input;
+    convert_options.password = options.password;
+    convert_options.max_bytes = options.max_bytes;
+    convert_options.max_pages = options.max_pages;
+    Report report = convert(bytes, convert_options);
+    if (guard_ran_out_of_memory())
+      return fail_line(Errc::memory, memory_message(options.max_memory_bytes));
+    stop_watching();  // read in time: writing it may not turn into a timeout halfway
+    write_file_atomic(job.target, to_json(report));
+    return "ok\t" + std::to_string(report.source.pages) + "\t" +
+           std::to_string(report.warnings.size());
+  } catch (const Error& e) {
+    std::string where = e.page() > 0 ? "page " + std::to_string(e.page()) + ": " : "";
+    return fail_line(e.code(), where + e.message());
+  } catch (const std::exception& e) {
+    return fail_line(Errc::internal, std::string("internal error: ") + e.what());
+  }
+}
+
+[[noreturn]] void run_worker(const Job& job, const BatchOptions& options, int status_fd,
+                             int capture_fd, pid_t parent) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(0);
+  ::signal(SIGINT, SIG_DFL);  // the parent's handlers are for the parent
+  ::signal(SIGTERM, SIG_DFL);
+  GuardOptions guard;
+  guard.timeout_seconds = options.timeout_seconds;
+  guard.max_memory_bytes = options.max_memory_bytes;
+  guard.report_fd = status_fd;
+  guard.timeout_line = fail_line(Errc::timeout, timeout_message(options.timeout_seconds));
+  guard.memory_line = fail_line(Errc::memory, memory_message(options.max_memory_bytes));
+  guard.capture_fd = capture_fd;
+  guard_process(guard);
+  // Test hook: makes the worker for one named input crash, to prove that a crash costs that
+  // document only (tests/e2e/batch_test.cc). Never set in normal use.
+  if (const char* crash = std::getenv("KREPORT_TEST_CRASH_INPUT"); crash && job.rel == crash)
+    std::abort();
+  std::string status = convert_one(job, options);
+  ssize_t ignored = ::write(status_fd, status.data(), status.size());
+  (void)ignored;
+  ::_exit(0);
+}
+
+std::vector<std::string> split_tabs(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t tab; (tab = s.find('\t', start)) != std::string::npos; start = tab + 1)
+    parts.push_back(s.substr(start, tab - start));
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+// A worker that ended without a status line: killed by the parent's deadline, out of
+// memory (poppler said so, then aborted), or crashed.
+void explain_silent_end(FileResult& r, const Worker& worker, int wait_status,
+                        const BatchOptions& options) {
+  r.status = "failed";
+  std::string captured = read_capture(worker.capture_fd);
+  if (worker.killed_for_time) {
+    r.error = errc_name(Errc::timeout);
+    r.message = timeout_message(options.timeout_seconds);
+  } else if (says_out_of_memory(captured)) {
+    r.error = errc_name(Errc::memory);
+    r.message = memory_message(options.max_memory_bytes);
+  } else {
+    r.error = errc_name(Errc::internal);
+    int sig = WTERMSIG(wait_status);
+    r.message = WIFSIGNALED(wait_status)
+                    ? "crashed (signal " + std::to_string(sig) + ": " + strsignal(sig) + ")"
+                    : "worker ended without a result (exit " +
+                          std::to_string(WEXITSTATUS(wait_status)) + ")";
+    std::fwrite(captured.data(), 1, captured.size(), stderr);  // the crash's own words
+  }
+}
+
+void close_fds(Worker& worker) {
+  if (worker.status_fd >= 0) ::close(worker.status_fd);
+  if (worker.capture_fd >= 0) ::close(worker.capture_fd);
+  worker.status_fd = worker.capture_fd = -1;
+}
+
+FileResult result_of(const Job& job, const Worker& worker, int wait_status,
+                     const BatchOptions& options) {
+  FileResult r;
+  r.input = job.input;
+  r.seconds = std::chrono::duration<double>(Clock::now() - worker.started).count();
+  std::vector<std::string> parts = split_tabs(worker.status);
+  if (!worker.killed_for_time && parts.size() == 3 && parts[0] == "ok") {
+    r.status = "converted";
+    r.output = options.jsonl ? "" : job.target;
+    r.pages = std::atoi(parts[1].c_str());
+    r.warnings = std::atoi(parts[2].c_str());
+  } else if (!worker.killed_for_time && parts.size() == 3 && parts[0] == "fail") {
+    r.status = "failed";
+    r.error = parts[1];
+    r.message = parts[2];
+  } else {
+    explain_silent_end(r, worker, wait_status, options);
+  }
+  return r;
+}
+
+}  // namespace
+
+Worker start_worker(const std::vector<Job>& jobs, size_t i, const BatchOptions& options,
+                    const std::vector<int>& inherited) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw Error(Errc::internal, std::string("pipe: ") + std::strerror(errno));
+  Worker w;
+  w.job = i;
+  w.status_fd = fds[0];
+  w.capture_fd = open_capture();
+  w.started = Clock::now();
+  pid_t parent = ::getpid();
+  std::fflush(nullptr);  // the worker must not inherit and re-flush our buffered output
+  w.pid = ::fork();
+  if (w.pid < 0) throw Error(Errc::internal, std::string("fork: ") + std::strerror(errno));
+  if (w.pid == 0) {
+    ::close(fds[0]);
+    for (int fd : inherited) ::close(fd);
+    run_worker(jobs[i], options, fds[1], w.capture_fd, parent);
+  }
+  ::close(fds[1]);
+  return w;
+}
+
+FileResult worker_result(const Job& job, Worker& worker, int wait_status,
+                         const BatchOptions& options) {
+  FileResult r = result_of(job, worker, wait_status, options);
+  close_fds(worker);
+  if (r.status == "failed") {
+    // A worker stopped while writing leaves its temporary file: remove it.
+    std::error_code ec;
+    std::filesystem::remove(atomic_temp_path(job.target, worker.pid), ec);
+  }
+  return r;
+}
+
+void stop_worker(Worker& worker, const Job& job) {
+  ::kill(worker.pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  std::error_code ec;
+  std::filesystem::remove(atomic_temp_path(job.target, worker.pid), ec);
+  close_fds(worker);
+}
+
+}  // namespace kreport::batch
