@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 preset=${1:-dev}
 
 packages=(
-  g++ cmake ninja-build pkg-config clang-format
+  g++ cmake ninja-build pkg-config clang-format clang-tidy
   libpoppler-cpp-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libvalijson-dev libsqlite3-dev
   python3 python3-jsonschema qpdf poppler-utils time

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: set-up and build, the dev test suite (unit, end-to-end, and the real-report
+# Runs every test: set-up and build, formatting and lint, the dev test suite (unit, end-to-end, and the real-report
 # corpus when ../shared/real exists), then the same suite under ASan+UBSan.
 # Usage: scripts/test.sh [--no-asan]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh dev
+scripts/lint.sh
 ctest --preset dev -j 2
 
 if [ "${1:-}" != "--no-asan" ]; then

@@ -50,7 +50,9 @@ struct PageLayout {
   std::vector<std::string> tables;  // the id of the table each line belongs to, "" for none
 
   /// The table line `i` belongs to, or "".
-  std::string_view table_of(size_t i) const { return i < tables.size() ? tables[i] : ""; }
+  std::string_view table_of(size_t i) const {
+    return i < tables.size() ? std::string_view(tables[i]) : std::string_view();
+  }
 };
 
 /// Lines of one paragraph, heading or list item. `text` is the lines joined by the Korean
