@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "kreport/error.h"
 #include "kreport/files.h"
@@ -67,6 +68,8 @@ StageDump dump_to(const std::vector<std::string>& arg) {
       throw Error(Errc::usage,
                   "--dump-stage: unknown stage \"" + s + "\" (known: lines, tables, blocks, all)");
   }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);  // a failure shows when the dump is written
   return [wanted, dir](const std::string& stage, const std::string& json) {
     if (std::find(wanted.begin(), wanted.end(), stage) != wanted.end())
       write_file_atomic(dir + "/" + stage + ".json", json);
