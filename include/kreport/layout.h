@@ -84,6 +84,11 @@ bool in_margin_band(const Line& line, double page_height);
 /// page numbers, footers) as running. Needs every page.
 std::vector<PageLines> mark_running_lines(std::vector<PageLines> pages);
 
+/// The short last lines of paragraphs: a line right under a line of running text, starting
+/// where it starts and ending before it ends ("9.3 조원으로 예상한다." under a full body
+/// line). Prose, though short: never a table's cell beside a sidebar's rows.
+std::vector<bool> paragraph_ends(const PageLines& page);
+
 /// What the reading order looks at of a line or of a table standing on the page.
 struct OrderItem {
   Bbox bbox;
@@ -93,8 +98,9 @@ struct OrderItem {
 
 /// The order to read `items` in (indices), by recursive cuts along whitespace: columns one
 /// after the other, a sidebar as its own group, full-width headings and tables where they
-/// stand, figures side by side one by one.
-std::vector<size_t> reading_order(const std::vector<OrderItem>& items);
+/// stand, figures side by side one by one. Until the tables are taken out (`tables_taken`),
+/// a gutter between rows of short cells is a table's column gap, never cut.
+std::vector<size_t> reading_order(const std::vector<OrderItem>& items, bool tables_taken = false);
 
 /// The items of `lines`, for reading_order.
 std::vector<OrderItem> order_items(const std::vector<Line>& lines);

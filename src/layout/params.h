@@ -30,6 +30,16 @@ struct LayoutParams {
   // Repeated on at least this share of the pages with text (and on two at least).
   double running_min_share = 0.5;
 
+  // ---- paragraph ends (running.cc) ----
+  // Running text: this many characters over this share of the page width (a body column
+  // of a two-column page is ~40% of it; a sidebar's rows are shorter).
+  size_t running_text_chars = 25;
+  double running_text_share = 0.35;
+  // A paragraph's last line lies under the one before by less than this (line heights).
+  double next_line_gap_lines = 0.8;
+  // and starts where it starts, to within this (pt; justified text starts exactly there).
+  double same_left_pt = 1.0;
+
   // ---- reading order (reading_order.cc) ----
   // The narrowest vertical gutter between columns: two-column bodies keep ~1.5 em, a
   // sidebar ~1 em (Hanwha side notes, company-report sidebars).

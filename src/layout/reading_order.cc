@@ -141,7 +141,7 @@ std::vector<std::pair<double, double>> gaps(const std::vector<Item>& lines, bool
   return out;
 }
 
-void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
+void order(const std::vector<Item>& lines, bool tables_taken, int depth, std::vector<Item>& out) {
   if (lines.size() <= 1 || depth > kLayout.max_depth) {
     out.insert(out.end(), lines.begin(), lines.end());
     return;
@@ -152,9 +152,9 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
     auto [left, right] = split(lines, at, true);
     bool figures = has_caption(left) && has_caption(right);
     if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures) &&
-        !splits_table_rows(left, right, region.width())) {
-      order(left, depth + 1, out);
-      order(right, depth + 1, out);
+        (tables_taken || !splits_table_rows(left, right, region.width()))) {
+      order(left, tables_taken, depth + 1, out);
+      order(right, tables_taken, depth + 1, out);
       return;
     }
   }
@@ -176,7 +176,7 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
                                         begin, by_top.end(),
                                         [&](const Item& l) { return l.bbox.y0 < bands[b].first; })
                                   : by_top.end();
-      order(std::vector<Item>(begin, end), depth + 1, out);
+      order(std::vector<Item>(begin, end), tables_taken, depth + 1, out);
       begin = end;
     }
     return;
@@ -201,13 +201,13 @@ void order(const std::vector<Item>& lines, int depth, std::vector<Item>& out) {
 
 }  // namespace
 
-std::vector<size_t> reading_order(const std::vector<OrderItem>& items) {
+std::vector<size_t> reading_order(const std::vector<OrderItem>& items, bool tables_taken) {
   std::vector<Item> all, ordered;
   all.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i)
     all.push_back({items[i].bbox, items[i].size, items[i].text, i});
   ordered.reserve(all.size());
-  if (!all.empty()) order(all, 0, ordered);
+  if (!all.empty()) order(all, tables_taken, 0, ordered);
   std::vector<size_t> out;
   out.reserve(ordered.size());
   for (const Item& it : ordered) out.push_back(it.index);
@@ -246,7 +246,7 @@ PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables) {
   std::vector<const PlacedTable*> nonempty;  // the tables' items follow the lines' items
   for (const PlacedTable& t : tables)
     if (!t.lines.empty()) nonempty.push_back(&t);
-  for (size_t k : reading_order(items)) {
+  for (size_t k : reading_order(items, true)) {
     if (line_of[k] != std::string::npos) {
       out.lines.push_back(std::move(page.lines[line_of[k]]));
       out.tables.emplace_back();

@@ -4,9 +4,11 @@
 // company header ("삼성전자 (005930/KS｜매수(유지)｜T.P 90,000원(하향))"), "Compliance Notice"
 // footers, page numbers. A lone page number in those bands is furniture on any page.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "kreport/layout.h"
+#include "kreport/utf8.h"
 #include "params.h"
 
 namespace kreport {
@@ -31,6 +33,26 @@ bool is_page_number(const std::string& folded) {
 }
 
 }  // namespace
+
+std::vector<bool> paragraph_ends(const PageLines& page) {
+  auto running_text = [&](const Line& l) {
+    return utf8::length(l.text) >= kLayout.running_text_chars &&
+           l.bbox.width() >= kLayout.running_text_share * page.width;
+  };
+  std::vector<bool> out(page.lines.size(), false);
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& l = page.lines[i];
+    if (l.running || running_text(l)) continue;
+    out[i] = std::any_of(page.lines.begin(), page.lines.end(), [&](const Line& above) {
+      double gap = l.bbox.y0 - above.bbox.y1;
+      return &above != &l && running_text(above) && !above.running && gap >= -1 &&
+             gap < kLayout.next_line_gap_lines * above.size &&
+             std::fabs(above.bbox.x0 - l.bbox.x0) < kLayout.same_left_pt &&
+             l.bbox.x1 <= above.bbox.x1 + kLayout.same_left_pt;
+    });
+  }
+  return out;
+}
 
 bool in_margin_band(const Line& l, double page_height) {
   return l.bbox.y1 <= kLayout.margin_band * page_height ||

@@ -99,6 +99,7 @@ bool is_caption(const std::string& text) {
 }
 
 bool is_running_text(const Piece& p, double page_width) {
+  if (p.paragraph_end) return true;
   return p.whole && utf8::length(p.text) >= kTable.prose_chars &&
          p.bbox.width() >= kTable.prose_share * page_width;
 }

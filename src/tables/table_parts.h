@@ -17,8 +17,9 @@ struct Piece {
   std::string text;
   Bbox bbox;
   double size = 0;
-  size_t line = 0;    // the index of the line it was cut from, in the page's lines
-  bool whole = true;  // the line was not cut: it may be running text
+  size_t line = 0;             // the index of the line it was cut from, in the page's lines
+  bool whole = true;           // the line was not cut: it may be running text
+  bool paragraph_end = false;  // the last line of a paragraph: running text, though short
 };
 
 /// The page's usual space between words (median, in font sizes), to tell cell gaps from it.

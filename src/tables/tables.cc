@@ -190,11 +190,15 @@ PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
   cells.width = page.width;
   double space = usual_space(page.lines);
   rank.assign(page.lines.size(), 0);
+  std::vector<bool> ends = paragraph_ends(page);
   size_t place = 0;
   for (size_t i : reading_order(order_items(page.lines))) {
     rank[i] = place++;
-    if (!page.lines[i].running)
-      for (Piece& p : pieces_of(page.lines[i], i, space)) cells.pieces.push_back(std::move(p));
+    if (page.lines[i].running) continue;
+    for (Piece& p : pieces_of(page.lines[i], i, space)) {
+      p.paragraph_end = ends[i] && p.whole;
+      cells.pieces.push_back(std::move(p));
+    }
   }
   cells.taken.assign(cells.pieces.size(), false);
   return cells;
