@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "kreport/load.h"
+
 namespace kreport {
 
 struct BatchOptions {
@@ -20,6 +22,7 @@ struct BatchOptions {
   long long max_memory_bytes = 0;  // address space of each worker, RLIMIT_AS (0: no limit)
   long long max_bytes = 0;         // see ConvertOptions
   int max_pages = 0;
+  OcrMode ocr = OcrMode::off;  // see ConvertOptions
 };
 
 /// What happened to one input.

@@ -28,12 +28,25 @@ struct Word {
   Origin origin = Origin::text;
 };
 
+/// When text is read by OCR: never; where a page has none (no text layer at all, or image
+/// runs that no /ActualText stands for); or on every page, in place of its text layer.
+enum class OcrMode { off, automatic, force };
+
 struct RawPage {
   int number = 0;  // 1-based
   double width = 0, height = 0;
   int rotation = 0;  // degrees clockwise: 0, 90, 180, 270
   std::vector<Word> words;
   std::vector<std::string> problems;  // what poppler complained about while reading the page
+  // Text drawn as images inside marked content (tagged PDFs): the runs read from the
+  // structure tree's /ActualText (words with origin actual_text), and the boxes of stencil
+  // runs that no /ActualText stands for, which the page shows but the words lack.
+  int actual_text_runs = 0;
+  std::vector<Bbox> unread_image_text = {};
+  double unread_image_share = 0;  // of the page's area
+  // OCR: the lines it read on the page (words with origin ocr), their mean confidence (0-100).
+  int ocr_lines = 0;
+  double ocr_confidence = 0;
 };
 
 /// The PDF's info dictionary and version; absent entries stay empty.
@@ -58,8 +71,10 @@ class PdfDocument {
   /// What is odd about the file but did not stop poppler (a header after the first 1024
   /// bytes, bytes after the last %%EOF): one sentence each, for the record's warnings.
   const std::vector<std::string>& notes() const;
-  /// Words of page `number` (1-based) in the order poppler's text flow gives them.
-  RawPage page(int number) const;
+  /// Words of page `number` (1-based) in the order poppler's text flow gives them, with the
+  /// text drawn as images read from /ActualText, and by OCR as `ocr` says. Throws Error when
+  /// `ocr` is force and this build or machine has no OCR.
+  RawPage page(int number, OcrMode ocr = OcrMode::off) const;
 
  private:
   struct Impl;

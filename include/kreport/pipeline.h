@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "kreport/load.h"
 #include "kreport/record.h"
 
 namespace kreport {
@@ -27,6 +28,7 @@ struct ConvertOptions {
   std::string password;        // user or owner password for encrypted PDFs
   long long max_bytes = 0;     // larger inputs are rejected (0: no limit)
   int max_pages = 0;           // pages after this many are not read, with a warning (0: all)
+  OcrMode ocr = OcrMode::off;  // the CLI's default is automatic
   Timings* timings = nullptr;  // when set, each step's time is added to it
   StageDump dump;              // when set, called with each dumpable stage's output
 };

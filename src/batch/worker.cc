@@ -39,6 +39,7 @@ std::string convert_one(const Job& job, const BatchOptions& options) {
     convert_options.password = options.password;
     convert_options.max_bytes = options.max_bytes;
     convert_options.max_pages = options.max_pages;
+    convert_options.ocr = options.ocr;
     Report report = convert(bytes, convert_options);
     if (guard_ran_out_of_memory())
       return fail_line(Errc::memory, memory_message(options.max_memory_bytes));

@@ -57,6 +57,7 @@ int run_batch(const BatchArgs& args) {
   options.timeout_seconds = args.limits.timeout;
   options.max_bytes = args.limits.max_bytes();
   options.max_pages = args.limits.max_pages;
+  options.ocr = args.ocr;
   options.jsonl = args.jsonl;
   options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.max_memory_bytes = args.limits.max_memory_bytes(options.jobs);

@@ -87,6 +87,7 @@ int run_extract(const ExtractArgs& args) {
     options.password = args.password;
     options.max_bytes = args.limits.max_bytes();
     options.max_pages = args.limits.max_pages;
+    options.ocr = args.ocr;
     Timings timings;
     if (args.timings) options.timings = &timings;
     options.dump = dump_to(args.dump_stage);

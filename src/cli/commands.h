@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "kreport/load.h"
 #include "limits.h"
 
 namespace kreport::cli {
@@ -17,6 +18,7 @@ struct ExtractArgs {
   bool timings = false;                 // each step's share of the time, on stderr
   std::vector<std::string> dump_stage;  // {stages, dir}: "lines,tables,blocks" or "all"
   Limits limits;
+  OcrMode ocr = OcrMode::automatic;
 };
 
 /// `kreport extract`: one PDF -> one record. Returns the process exit code.
@@ -27,6 +29,7 @@ struct BatchArgs {
   int jobs = 0;  // 0: one per core
   bool force = false, jsonl = false, quiet = false;
   Limits limits;
+  OcrMode ocr = OcrMode::automatic;
 };
 
 /// `kreport batch`: a folder of PDFs -> a folder of records (or JSON Lines on stdout).

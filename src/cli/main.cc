@@ -54,6 +54,19 @@ void add_limits(CLI::App* cmd, kreport::cli::Limits& limits) {
       ->check(limit_check(check_max_memory, "MIB"));
 }
 
+void add_ocr(CLI::App* cmd, kreport::OcrMode& mode) {
+  using kreport::OcrMode;
+  cmd->add_option_function<std::string>(
+         "--ocr",
+         [&mode](const std::string& v) {
+           mode = v == "off" ? OcrMode::off : v == "force" ? OcrMode::force : OcrMode::automatic;
+         },
+         "OCR (Tesseract): auto reads pages with no text and image text with no\n"
+         "/ActualText; off never; force reads every page by OCR instead of its text")
+      ->check(CLI::IsMember({"auto", "off", "force"}))
+      ->default_str("auto");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -103,6 +116,7 @@ int main(int argc, char** argv) {
       ->expected(2)
       ->type_name("STAGES DIR");
   add_limits(extract, ex.limits);
+  add_ocr(extract, ex.ocr);
   extract->footer(kExitCodes);
 
   kreport::cli::BatchArgs ba;
@@ -120,6 +134,7 @@ int main(int argc, char** argv) {
   batch->add_option("--password", ba.password, "Password for encrypted PDFs");
   batch->add_flag("-q,--quiet", ba.quiet, "Print failures only (no progress, no per-file lines)");
   add_limits(batch, ba.limits);
+  add_ocr(batch, ba.ocr);
   batch->footer(
       std::string("\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
                   "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"

@@ -23,6 +23,13 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, bool has_not
   doc.series = t.series;
   doc.issue = t.issue;
   doc.recommendation = find_recommendation(pages);
+  if (doc.recommendation && ocr_target_disagrees(pages, *doc.recommendation)) {
+    diag.warn("OCR_NUMBER_DROPPED", 1,
+              "the target price read by OCR (" +
+                  std::to_string(static_cast<long long>(doc.recommendation->target_price->value)) +
+                  ") disagrees with the current price and upside: dropped");
+    doc.recommendation->target_price.reset();
+  }
   doc.report_type = classify_report(pages, t, doc.recommendation);
   if (doc.report_type != "company") doc.recommendation.reset();
   doc.language = detect_language(pages);

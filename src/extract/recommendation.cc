@@ -13,6 +13,7 @@
 //     means none. Labels of other prices (`직전 목표주가`, `목표주가 추이`) are skipped. When
 //     the box is a picture, the cover's text gives it: `목표주가는 120,000원에서 100,000원으로`.
 #include <algorithm>
+#include <cmath>
 #include <regex>
 
 #include "params.h"
@@ -281,6 +282,31 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
   }
   if (auto c = current_price(*cover)) rec.current_price = Money{*c, "KRW"};
   return rec;
+}
+
+bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommendation& rec) {
+  // The upside is printed to 0.1 point, from the same current price: 0.5% apart is agreement,
+  // while one digit misread is about 1% or far more (`96,000` for `95,000`, `2.801`).
+  constexpr double kTolerance = 0.005;
+  const PageLayout* cover = cover_page(pages);
+  if (!cover || !rec.target_price || !rec.current_price) return false;
+  bool ocr = std::any_of(cover->lines.begin(), cover->lines.end(), [](const Line& l) {
+    return l.origin == Origin::ocr && is_target_label(l.text);
+  });
+  if (!ocr) return false;
+  static const std::regex percent(R"((-?[0-9]+(?:\.[0-9]+)?) ?%)");
+  for (const Line& l : cover->lines) {
+    if (!l.text.starts_with("상승여력")) continue;
+    std::vector<const Line*> candidates = {&l};
+    for (const Line* n : right_neighbours(*cover, l)) candidates.push_back(n);
+    for (const Line* c : candidates) {
+      std::smatch m;
+      if (!std::regex_search(c->text, m, percent)) continue;
+      double expected = rec.current_price->value * (1 + std::stod(m[1]) / 100);
+      return std::abs(expected - rec.target_price->value) > kTolerance * rec.target_price->value;
+    }
+  }
+  return false;
 }
 
 }  // namespace kreport::extract

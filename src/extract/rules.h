@@ -95,6 +95,9 @@ bool is_target_label(std::string_view text);
 std::optional<double> parse_target_price(std::string_view line);
 /// The company report's rating box; nullopt for reports about many stocks.
 std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages);
+/// Whether the box's target price was read by OCR and disagrees with its current price and
+/// upside (`상승여력 31.4%`): OCR misreads numbers silently (`2,801` -> `2.801`, `4.4` -> `44`).
+bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommendation& rec);
 
 // ---- title.cc ----------------------------------------------------------------------
 

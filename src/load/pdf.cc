@@ -1,19 +1,19 @@
 // The load stage: checks that the bytes are a PDF we can open, then reads one page at a time
-// through poppler-cpp's text_list, which gives words with their box and font in poppler's
-// own reading-order flow. poppler's error messages are captured per thread, so they become
-// warnings (or the reason for a fatal error) instead of stray lines on stderr.
+// through poppler's text flow (poppler_core.cc), which gives words with their box and font in
+// poppler's own reading order, and turns each page so that its text reads left to right.
+// Text drawn as images joins the flow from /ActualText (image_text.cc); what is only pixels
+// is read by OCR where the caller asks (ocr.cc).
 #include "kreport/load.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
 #include <algorithm>
-#include <cstring>
-#include <ctime>
-#include <mutex>
+#include <cmath>
+#include <functional>
+#include <limits>
 
+#include "image_text.h"
 #include "kreport/error.h"
+#include "ocr.h"
+#include "poppler_core.h"
 
 namespace kreport {
 namespace {
@@ -23,44 +23,10 @@ namespace {
 // rejection.
 constexpr size_t kHeaderWindow = 1024;
 constexpr size_t kTrailerWindow = 1024;
-constexpr size_t kMaxCapturedMessages = 20;
-
-thread_local std::vector<std::string>* poppler_messages = nullptr;
-
-void capture_poppler_message(const std::string& msg, void*) {
-  if (!poppler_messages) return;
-  // Keep the first messages and the latest one: the last often says what finally failed.
-  if (poppler_messages->size() < kMaxCapturedMessages)
-    poppler_messages->push_back(msg);
-  else
-    poppler_messages->back() = msg;
-}
-
-// Routes poppler's messages into `sink` for the lifetime of this object (this thread only).
-class MessageCapture {
- public:
-  explicit MessageCapture(std::vector<std::string>& sink) : previous_(poppler_messages) {
-    static std::once_flag once;
-    std::call_once(once,
-                   [] { poppler::set_debug_error_function(capture_poppler_message, nullptr); });
-    poppler_messages = &sink;
-  }
-  ~MessageCapture() { poppler_messages = previous_; }
-
- private:
-  std::vector<std::string>* previous_;
-};
-
-std::string utf8(const poppler::ustring& s) {
-  poppler::byte_array b = s.to_utf8();
-  return std::string(b.begin(), b.end());
-}
-
-std::optional<std::string> info_string(const poppler::document& doc, const char* key) {
-  std::string v = utf8(doc.info_key(key));
-  if (v.empty()) return std::nullopt;
-  return v;
-}
+// OCR reads pages rendered at 300 dpi (a 110-ppi scan read at its own resolution loses its
+// decimal points: 4 of 17 numbers right, 16 of 17 at 300 dpi), in at most this many pixels.
+constexpr int kOcrDpi = 300;
+constexpr double kMaxOcrPixels = 60e6;
 
 std::string strip_subset_prefix(std::string font) {
   // "ABCDEE+NanumGothic": six capitals and a plus mark a subset, not part of the name.
@@ -68,19 +34,6 @@ std::string strip_subset_prefix(std::string font) {
       std::all_of(font.begin(), font.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; }))
     font.erase(0, 7);
   return font;
-}
-
-int degrees(poppler::page::orientation_enum o) {
-  switch (o) {
-    case poppler::page::landscape:
-      return 90;
-    case poppler::page::upside_down:
-      return 180;
-    case poppler::page::seascape:
-      return 270;
-    default:
-      return 0;
-  }
 }
 
 // Turns the page so that its dominant text direction reads left to right: poppler gives boxes
@@ -99,10 +52,105 @@ Bbox upright(const Bbox& b, int quarter_turns, double width, double height) {
   }
 }
 
-int dominant_rotation(const std::vector<poppler::text_box>& boxes) {
+// UTF-16 code units, the measure poppler-cpp's text boxes were weighed by.
+size_t utf16_units(const std::string& s) {
+  size_t units = 0;
+  for (unsigned char c : s) units += (c & 0xC0) != 0x80 ? (c >= 0xF0 ? 2 : 1) : 0;
+  return units;
+}
+
+int dominant_rotation(const std::vector<core::FlowWord>& words) {
   size_t chars[4] = {0, 0, 0, 0};
-  for (const poppler::text_box& b : boxes) chars[b.rotation() & 3] += b.text().size();
+  for (const core::FlowWord& w : words) chars[w.rotation & 3] += utf16_units(w.text);
   return static_cast<int>(std::max_element(chars, chars + 4) - chars);
+}
+
+// The share of `area` that `boxes` cover, counting overlaps once (run images overlap).
+double covered_share(std::vector<Bbox> boxes, double area) {
+  if (boxes.empty() || area <= 0) return 0;
+  std::sort(boxes.begin(), boxes.end(), [](const Bbox& a, const Bbox& b) { return a.y0 < b.y0; });
+  // Sweep horizontal bands between box edges; in each, add up the x-extent covered.
+  std::vector<double> ys;
+  for (const Bbox& b : boxes) ys.insert(ys.end(), {b.y0, b.y1});
+  std::sort(ys.begin(), ys.end());
+  double covered = 0;
+  for (size_t k = 0; k + 1 < ys.size(); ++k) {
+    double y0 = ys[k], y1 = ys[k + 1];
+    if (y1 <= y0) continue;
+    std::vector<std::pair<double, double>> xs;
+    for (const Bbox& b : boxes)
+      if (b.y0 < y1 && b.y1 > y0) xs.push_back({b.x0, b.x1});
+    std::sort(xs.begin(), xs.end());
+    double end = -1e300, width = 0;
+    for (auto [x0, x1] : xs) {
+      if (x0 > end)
+        width += x1 - x0, end = x1;
+      else if (x1 > end)
+        width += x1 - end, end = x1;
+    }
+    covered += width * (y1 - y0);
+  }
+  return std::min(1.0, covered / area);
+}
+
+// Adds the text the page draws as images: from /ActualText where the structure tree has it,
+// else as unread boxes (for OCR, or a warning).
+void add_image_text(const core::Document& doc, int number,
+                    const std::function<Bbox(const Bbox&)>& to_page, core::PageText& text,
+                    RawPage& out) {
+  std::vector<int> mcids = load::image_text_mcids(text);
+  if (mcids.empty()) return;
+  for (core::MarkedImage& im : text.images) {
+    im.bbox = to_page(im.bbox);
+    im.ink = to_page(im.ink);
+  }
+  load::ImageText images =
+      load::read_image_text(text.images, text.glyph_mcids, doc.tree_blocks(number, mcids));
+  load::merge_into_flow(out.words, images.words);
+  out.actual_text_runs = images.runs;
+  out.unread_image_text = std::move(images.unread);
+  out.unread_image_share = covered_share(out.unread_image_text, out.width * out.height);
+}
+
+// Reads by OCR what the page has no text for: the whole page when it has no words (or when
+// forced), else the image runs no /ActualText stands for.
+void read_by_ocr(const core::Document& doc, int number, OcrMode mode,
+                 const std::function<Bbox(const Bbox&)>& to_page, bool turned, RawPage& out) {
+  bool whole = mode == OcrMode::force || out.words.empty();
+  // Run boxes are in the page's upright space, the render in its display space.
+  if (!whole && (out.unread_image_text.empty() || turned)) return;
+  std::string why;
+  load::OcrEngine* engine = load::ocr_engine(&why);
+  if (!engine) {
+    if (mode == OcrMode::force) throw Error(Errc::usage, "--ocr force: " + why);
+    return;
+  }
+  double square_inches = out.width / 72 * out.height / 72;
+  int dpi = std::min(kOcrDpi, static_cast<int>(std::sqrt(kMaxOcrPixels / square_inches)));
+  load::GrayImage image = doc.render(number, dpi);
+  std::vector<Bbox> where = out.unread_image_text;
+  if (whole) {
+    where.clear();
+    for (const load::OcrRegion& r : engine->find_lines(image, dpi))
+      where.push_back({r.x0 * 72.0 / dpi, r.y0 * 72.0 / dpi, r.x1 * 72.0 / dpi, r.y1 * 72.0 / dpi});
+  }
+  std::vector<load::OcrLine> lines =
+      engine->read(image, dpi, load::line_regions(where, dpi, image.width, image.height));
+  std::vector<Word> words = load::ocr_words(lines, dpi);
+  for (Word& w : words) w.bbox = to_page(w.bbox);
+  if (whole)
+    out.words = std::move(words);
+  else
+    load::merge_into_flow(out.words, words);
+  out.unread_image_text.clear();
+  out.unread_image_share = 0;
+  double chars = 0, weighted = 0;
+  for (const load::OcrLine& l : lines) {
+    chars += static_cast<double>(l.text.size());
+    weighted += l.confidence * static_cast<double>(l.text.size());
+  }
+  out.ocr_lines = static_cast<int>(lines.size());
+  out.ocr_confidence = chars > 0 ? weighted / chars : 0;
 }
 
 // What poppler needs to find before it is handed the bytes: a %PDF- header somewhere (a
@@ -140,7 +188,7 @@ const char* origin_name(Origin origin) {
 }
 
 struct PdfDocument::Impl {
-  std::unique_ptr<poppler::document> doc;
+  std::unique_ptr<core::Document> doc;
   std::vector<std::string> notes;
 };
 
@@ -153,25 +201,8 @@ PdfDocument PdfDocument::open(std::string_view bytes, const std::string& passwor
   std::vector<std::string> notes = check_envelope(bytes);
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
     throw Error(Errc::io, "file too large for poppler (over 2 GiB)");
-  std::vector<std::string> messages;
-  MessageCapture capture(messages);
   auto impl = std::make_unique<Impl>();
-  impl->doc.reset(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(bytes.size()), password, password));
-  if (!impl->doc) {
-    std::string why = messages.empty() ? "" : " (" + messages.back() + ")";
-    throw Error(Errc::damaged, "damaged PDF: cannot be parsed" + why);
-  }
-  if (impl->doc->is_locked()) {
-    if (password.empty())
-      throw Error(Errc::encrypted, "encrypted PDF: a password is needed (use --password)");
-    throw Error(Errc::bad_password, "encrypted PDF: the password given does not open it");
-  }
-  if (impl->doc->pages() <= 0) {
-    // poppler says why, e.g. "Page count (2147483647) larger than number of objects (6)".
-    std::string why = messages.empty() ? "" : " (" + messages.back() + ")";
-    throw Error(Errc::no_pages, "PDF has no pages" + why);
-  }
+  impl->doc = core::Document::open(bytes, password);
   impl->notes = std::move(notes);
   return PdfDocument(std::move(impl));
 }
@@ -181,62 +212,43 @@ const std::vector<std::string>& PdfDocument::notes() const {
 }
 
 int PdfDocument::page_count() const {
-  return impl_->doc->pages();
+  return impl_->doc->page_count();
 }
 
 PdfInfo PdfDocument::info() const {
-  const poppler::document& doc = *impl_->doc;
-  PdfInfo info;
-  int major = 0, minor = 0;
-  doc.get_pdf_version(&major, &minor);
-  info.version = std::to_string(major) + "." + std::to_string(minor);
-  info.producer = info_string(doc, "Producer");
-  info.creator = info_string(doc, "Creator");
-  info.title = info_string(doc, "Title");
-  time_t created = doc.get_creation_date_t();
-  if (created > 0) {
-    std::tm tm{};
-    gmtime_r(&created, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    info.created = buf;
-  }
-  return info;
+  return impl_->doc->info();
 }
 
-RawPage PdfDocument::page(int number) const {
-  std::vector<std::string> messages;
-  MessageCapture capture(messages);
+RawPage PdfDocument::page(int number, OcrMode ocr) const {
   RawPage out;
   out.number = number;
-  std::unique_ptr<poppler::page> p(impl_->doc->create_page(number - 1));
-  if (!p) {
+  core::PageText text = impl_->doc->page(number);
+  if (!text.readable) {
     out.problems.push_back("page cannot be read");
     return out;
   }
-  out.rotation = degrees(p->orientation());
-  poppler::rectf box = p->page_rect();
+  out.rotation = text.rotate;
   bool sideways = out.rotation == 90 || out.rotation == 270;
-  out.width = sideways ? box.height() : box.width();
-  out.height = sideways ? box.width() : box.height();
-  std::vector<poppler::text_box> boxes = p->text_list(poppler::page::text_list_include_font);
-  int turns = dominant_rotation(boxes);
+  out.width = sideways ? text.crop_height : text.crop_width;
+  out.height = sideways ? text.crop_width : text.crop_height;
+  int turns = dominant_rotation(text.words);
   double display_w = out.width, display_h = out.height;
   if (turns % 2 == 1) std::swap(out.width, out.height);
-  out.words.reserve(boxes.size());
-  for (const poppler::text_box& b : boxes) {
+  out.words.reserve(text.words.size());
+  for (core::FlowWord& f : text.words) {
+    if (f.text.empty()) continue;
     Word w;
-    w.text = utf8(b.text());
-    if (w.text.empty()) continue;
-    poppler::rectf r = b.bbox();
-    w.bbox =
-        upright({r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}, turns, display_w, display_h);
-    w.font = strip_subset_prefix(b.get_font_name());
-    w.size = b.get_font_size();
-    w.space_after = b.has_space_after();
+    w.text = std::move(f.text);
+    w.bbox = upright(f.bbox, turns, display_w, display_h);
+    w.font = strip_subset_prefix(std::move(f.font));
+    w.size = f.size;
+    w.space_after = f.space_after;
     out.words.push_back(std::move(w));
   }
-  out.problems = std::move(messages);
+  auto to_page = [&](const Bbox& b) { return upright(b, turns, display_w, display_h); };
+  add_image_text(*impl_->doc, number, to_page, text, out);
+  if (ocr != OcrMode::off) read_by_ocr(*impl_->doc, number, ocr, to_page, turns != 0, out);
+  out.problems = std::move(text.problems);
   return out;
 }
 

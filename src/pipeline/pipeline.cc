@@ -65,6 +65,12 @@ std::string join_words(const RawPage& page) {
   return all;
 }
 
+// "12%", or "<1%" for a sliver.
+std::string percent(double share) {
+  int p = static_cast<int>(share * 100 + 0.5);
+  return p < 1 ? "<1%" : std::to_string(p) + "%";
+}
+
 // Turns one page's words into normalized lines, or into none plus a warning saying why.
 PageLines lines_of(const RawPage& raw, Diagnostics& diag) {
   PageLines empty{raw.number, raw.width, raw.height, {}};
@@ -72,6 +78,16 @@ PageLines lines_of(const RawPage& raw, Diagnostics& diag) {
     diag.warn("PDF_SYNTAX", raw.number,
               std::to_string(raw.problems.size()) +
                   " PDF syntax problem(s), first: " + sanitize_utf8(raw.problems.front()));
+  if (!raw.unread_image_text.empty())
+    diag.warn("TEXT_AS_IMAGES", raw.number,
+              std::to_string(raw.unread_image_text.size()) +
+                  " run(s) of text drawn as images with no /ActualText, " +
+                  percent(raw.unread_image_share) + " of the page: not read");
+  if (raw.ocr_lines > 0)
+    diag.warn("OCR_TEXT", raw.number,
+              std::to_string(raw.ocr_lines) + " line(s) read by OCR, mean confidence " +
+                  std::to_string(static_cast<int>(raw.ocr_confidence + 0.5)) +
+                  "%: check names and numbers");
   if (raw.words.empty()) {
     diag.warn("NO_TEXT_LAYER", raw.number,
               "page has no extractable text (scanned or drawn as images)");
@@ -121,12 +137,12 @@ int pages_to_read(const PdfDocument& doc, int max_pages, Diagnostics& diag) {
 }
 
 // Each page: its words from poppler, then its lines. Timed apart, page by page.
-std::vector<PageLines> read_pages(const PdfDocument& doc, int last, Timings* timings,
+std::vector<PageLines> read_pages(const PdfDocument& doc, int last, OcrMode ocr, Timings* timings,
                                   Diagnostics& diag) {
   std::vector<PageLines> pages;
   pages.reserve(static_cast<size_t>(last));
   for (int n = 1; n <= last; ++n) {
-    RawPage raw = timed(timings, "load", [&] { return doc.page(n); });
+    RawPage raw = timed(timings, "load", [&] { return doc.page(n, ocr); });
     pages.push_back(timed(timings, "lines", [&] { return lines_of(raw, diag); }));
   }
   return pages;
@@ -198,7 +214,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
 
     // Text, page by page: words, then lines of normalized text.
     int last = pages_to_read(doc, options.max_pages, diag);
-    std::vector<PageLines> pages = read_pages(doc, last, t, diag);
+    std::vector<PageLines> pages = read_pages(doc, last, options.ocr, t, diag);
     if (std::all_of(pages.begin(), pages.end(), [](const PageLines& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);
 

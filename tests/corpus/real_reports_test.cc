@@ -98,21 +98,29 @@ TEST_P(RealReport, ExtractsIntoWellFormedRecord) {
 INSTANTIATE_TEST_SUITE_P(Corpus, RealReport, testing::ValuesIn(real_pdfs()),
                          [](const auto& info) { return test_name(info.param); });
 
-// This Mirae report draws the text of pages 2-4 without any Unicode text (Word exported its
-// glyphs as 600-dpi stencil images); those pages must be flagged and carry no blocks.
-TEST(RealReportMirae, UnreadablePagesFlaggedNotGarbage) {
+// This Mirae report draws every Korean run as a 600-dpi image stencil and keeps its text as
+// /ActualText in the structure tree: the words come from there, exactly, on every page.
+TEST(RealReportMirae, ImageTextIsReadFromActualText) {
   fs::path pdf = real_dir() / "pdfs" / "miraeasset_20240321_na_66c036.pdf";
   if (!fs::exists(pdf)) GTEST_SKIP() << pdf << " not present";
   auto r = run_kreport("extract -q '" + pdf.string() + "'");
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
-  std::set<int> flagged;
-  for (auto& w : j["warnings"])
-    if (w["code"] == "NO_TEXT_LAYER" || w["code"] == "UNMAPPED_GLYPHS")
-      flagged.insert(w["page"].get<int>());
-  EXPECT_EQ(flagged, (std::set<int>{2, 3, 4}));
+  for (auto& w : j["warnings"]) {
+    EXPECT_NE(w["code"], "NO_TEXT_LAYER") << w.dump();
+    EXPECT_NE(w["code"], "TEXT_AS_IMAGES") << w.dump();
+  }
+  std::set<int> pages;
+  std::string text;
   for (auto& s : j["sections"])
-    for (auto& b : s["blocks"]) EXPECT_EQ(b["page"], 1) << b.dump();
+    for (auto& b : s["blocks"]) {
+      if (b.value("origin", "text") != "actual_text") continue;
+      pages.insert(b["page"].get<int>());
+      text += b.value("text", "") + "\n";
+    }
+  EXPECT_EQ(pages, (std::set<int>{1, 2, 3, 4}));
+  EXPECT_NE(text.find("하부히터와, 다이를 집어 옮기는 상부 기구물로 구성된다."), std::string::npos);
+  EXPECT_EQ(j["document"]["broker"]["id"], "mirae");
 }
 
 }  // namespace

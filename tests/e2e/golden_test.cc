@@ -31,11 +31,15 @@ class Golden : public testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, RecordMatchesFieldByField) {
   std::string pdf = fixture_for(GetParam());
+  auto want =
+      nlohmann::json::parse(read_file(source_dir() / "tests/golden" / (GetParam() + ".json")));
+#ifndef KREPORT_WITH_OCR
+  for (auto& w : want["warnings"])
+    if (w["code"] == "OCR_TEXT") GTEST_SKIP() << "read by OCR, and this build has none";
+#endif
   auto run = run_kreport("extract -q " + pdf);
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_EQ(run.err, "");
-  auto want =
-      nlohmann::json::parse(read_file(source_dir() / "tests/golden" / (GetParam() + ".json")));
   auto got = nlohmann::json::parse(run.out);
   nlohmann::json patch = nlohmann::json::diff(want, got);
   for (const auto& op : patch) {

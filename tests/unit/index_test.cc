@@ -93,7 +93,14 @@ class Archive : public testing::Test {
   std::vector<IndexEvent> events_;
 };
 
-constexpr int kGoldenRecords = 9, kHandWritten = 6;
+int json_files_in(const std::string& rel) {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(source(rel))) n += e.path().extension() == ".json";
+  return n;
+}
+
+// Counted from the folders, so a new golden record needs no edit here; 6 are hand-written.
+const int kGoldenRecords = json_files_in("tests/golden"), kHandWritten = 6;
 
 TEST_F(Archive, IndexesEveryFixtureRecordOfEverySchemaVersion) {
   IndexResult r = index_fixtures();
@@ -180,8 +187,8 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
       ask("search", {"Hbm"}, {"", "2023-12-31", 0}),
       R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
 )");
-  // Five hand-written records and the three copies of Kiwoom's.
-  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 8u);
+  // Five hand-written records, the three copies of Kiwoom's and the two image-text ones.
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 10u);
   EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2}).rows.size(), 2u);
 }
 
@@ -265,7 +272,8 @@ TEST_F(Archive, RerunSkipsNewerVersionReplaces) {
   EXPECT_EQ(newer.replaced, 1);
   EXPECT_NE(ask("target-prices", {"005930"}, {"2025-02-03", "2025-02-03", 0}).find("91000"),
             std::string::npos);
-  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM reports"), "15");
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM reports"),
+            std::to_string(kGoldenRecords + kHandWritten));
 
   IndexResult older = index({with_version(dir_, rec, "0.9.9", 1000)});
   EXPECT_EQ(older.skipped, 1);

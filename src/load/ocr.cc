@@ -1,0 +1,129 @@
+// Loading the OCR module, and turning what it reads into words. The module is opened with
+// dlopen on first use, after OMP_THREAD_LIMIT=1 is put in the environment: libgomp reads it
+// once, when it loads as the module's dependency (setenv in main would come too late for a
+// linked libtesseract: libgomp starts before main). A process that never OCRs never loads
+// tesseract, leptonica, libgomp and their 50 other libraries.
+#include "ocr.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include "image_text.h"
+
+namespace kreport::load {
+namespace {
+
+constexpr const char* kLanguages = "kor+eng";
+// A tesseract line box spans the ink from ascenders to descenders: about one font size.
+constexpr double kOcrLineHeightEm = 1.0;
+// Run boxes this close (in their heights) along one line are read as one region.
+constexpr double kJoinGapEm = 1.0;
+// Padding around a region, in its height: tesseract reads a line better with some margin.
+constexpr double kRegionPadEm = 0.25;
+
+#ifdef KREPORT_WITH_OCR
+// Next to the executable first (a copied build), then where this build put it.
+std::vector<std::string> module_paths() {
+  std::vector<std::string> paths;
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    std::string dir(exe, static_cast<size_t>(n));
+    paths.push_back(dir.substr(0, dir.rfind('/') + 1) + "libkreport_ocr.so");
+  }
+  paths.push_back(KREPORT_OCR_MODULE);
+  return paths;
+}
+
+OcrEngine* load_engine(std::string* why) {
+  setenv("OMP_THREAD_LIMIT", "1", 0);  // a value the user set stays
+  std::string errors;
+  for (const std::string& path : module_paths()) {
+    void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!module) {
+      errors += std::string(errors.empty() ? "" : "; ") + dlerror();
+      continue;
+    }
+    auto create =
+        reinterpret_cast<decltype(&kreport_ocr_create)>(dlsym(module, "kreport_ocr_create"));
+    if (!create) {
+      *why = "the OCR module " + path + " has no kreport_ocr_create";
+      return nullptr;
+    }
+    OcrEngine* engine = create(kLanguages, why);
+    return engine;  // the module stays loaded for the process
+  }
+  *why = "the OCR module cannot be loaded (" + errors + ")";
+  return nullptr;
+}
+#endif
+
+}  // namespace
+
+OcrEngine* ocr_engine(std::string* why) {
+#ifdef KREPORT_WITH_OCR
+  static std::once_flag once;
+  static OcrEngine* engine = nullptr;
+  static std::string reason;
+  std::call_once(once, [] {
+    engine = load_engine(&reason);
+    // Before the module's own statics go: tesseract reports its caches as leaks otherwise.
+    if (engine) std::atexit([] { delete engine; });
+  });
+  if (!engine) *why = reason;
+  return engine;
+#else
+  *why = "this kreport was built without OCR (cmake -DKREPORT_WITH_OCR=ON, libtesseract-dev)";
+  return nullptr;
+#endif
+}
+
+std::vector<Word> ocr_words(const std::vector<OcrLine>& lines, int dpi) {
+  std::vector<Word> out;
+  double pt = 72.0 / dpi;
+  for (const OcrLine& line : lines) {
+    Bbox box{line.x0 * pt, line.y0 * pt, line.x1 * pt, line.y1 * pt};
+    std::vector<Word> words = words_of_line(line.text, box, kOcrLineHeightEm, Origin::ocr);
+    out.insert(out.end(), words.begin(), words.end());
+  }
+  return out;
+}
+
+std::vector<OcrRegion> line_regions(std::vector<Bbox> runs, int dpi, int width, int height) {
+  std::sort(runs.begin(), runs.end(),
+            [](const Bbox& a, const Bbox& b) { return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0; });
+  std::vector<Bbox> lines;
+  for (const Bbox& r : runs) {
+    auto joins = [&](const Bbox& l) {
+      double overlap = std::min(l.y1, r.y1) - std::max(l.y0, r.y0);
+      double gap = std::max(r.x0 - l.x1, l.x0 - r.x1);
+      return overlap > 0.5 * std::min(l.height(), r.height()) &&
+             gap < kJoinGapEm * std::max(l.height(), r.height());
+    };
+    auto it = std::find_if(lines.begin(), lines.end(), joins);
+    if (it != lines.end())
+      *it = it->united(r);
+    else
+      lines.push_back(r);
+  }
+  double px = dpi / 72.0;
+  std::vector<OcrRegion> out;
+  for (const Bbox& l : lines) {
+    double pad = kRegionPadEm * l.height();
+    OcrRegion region;
+    region.x0 = std::clamp(static_cast<int>((l.x0 - pad) * px), 0, width);
+    region.y0 = std::clamp(static_cast<int>((l.y0 - pad) * px), 0, height);
+    region.x1 = std::clamp(static_cast<int>((l.x1 + pad) * px) + 1, 0, width);
+    region.y1 = std::clamp(static_cast<int>((l.y1 + pad) * px) + 1, 0, height);
+    if (region.x1 > region.x0 && region.y1 > region.y0) out.push_back(region);
+  }
+  return out;
+}
+
+}  // namespace kreport::load

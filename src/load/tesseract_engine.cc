@@ -1,0 +1,94 @@
+// The OCR module (libkreport_ocr.so): Tesseract 5 through its C++ API, and only here. The
+// page is rendered once and set whole (a crop would re-render it); regions are SetRectangle;
+// each region is read as one line (--psm 7) or a block (--psm 6), never the whole page as
+// --psm 3, which silently drops lines. Text comes by RIL_TEXTLINE: its spacing is right,
+// where word-level output splits Hangul per syllable.
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "ocr.h"
+
+namespace kreport::load {
+namespace {
+
+class TesseractEngine : public OcrEngine {
+ public:
+  bool init(const char* languages, std::string* error) {
+    // nullptr: Debian's tessdata folder (or TESSDATA_PREFIX).
+    // Tesseract's progress notes ("Detected 165 diacritics") are not for stderr.
+    api_.SetVariable("debug_file", "/dev/null");
+    if (api_.Init(nullptr, languages, tesseract::OEM_DEFAULT) != 0) {
+      *error = std::string("tesseract cannot load its language data (") + languages +
+               "; apt-get install tesseract-ocr-kor tesseract-ocr-eng)";
+      return false;
+    }
+    return true;
+  }
+
+  std::vector<OcrRegion> find_lines(const GrayImage& image, int dpi) override {
+    set(image, dpi);
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    std::unique_ptr<tesseract::PageIterator> it(api_.AnalyseLayout());
+    std::vector<OcrRegion> out;
+    if (!it) return out;
+    do {
+      if (!PTIsTextType(it->BlockType())) continue;
+      OcrRegion r;
+      int x0, y0, x1, y1;
+      // A paragraph's line as wide as its block: the analysis can cut a line short (a clause
+      // missing), and reading the block's width gets it back. Not in tables and boxes, whose
+      // blocks hold frames and other cells.
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &r.x0, &r.y0, &r.x1, &r.y1) &&
+          it->BoundingBox(tesseract::RIL_BLOCK, &x0, &y0, &x1, &y1)) {
+        if (it->BlockType() == tesseract::PT_FLOWING_TEXT)
+          r.x0 = std::min(r.x0, x0), r.x1 = std::max(r.x1, x1);
+        out.push_back(r);
+      }
+    } while (it->Next(tesseract::RIL_TEXTLINE));
+    return out;
+  }
+
+  std::vector<OcrLine> read(const GrayImage& image, int dpi,
+                            const std::vector<OcrRegion>& regions) override {
+    set(image, dpi);
+    std::vector<OcrLine> out;
+    for (const OcrRegion& r : regions) {
+      api_.SetPageSegMode(r.single_line ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
+      api_.SetRectangle(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+      if (api_.Recognize(nullptr) != 0) continue;
+      std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+      if (!it || it->Empty(tesseract::RIL_TEXTLINE)) continue;
+      do {
+        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+        OcrLine line;
+        line.text = text ? text.get() : "";
+        while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' '))
+          line.text.pop_back();
+        line.confidence = it->Confidence(tesseract::RIL_TEXTLINE);
+        it->BoundingBox(tesseract::RIL_TEXTLINE, &line.x0, &line.y0, &line.x1, &line.y1);
+        if (!line.text.empty()) out.push_back(std::move(line));
+      } while (it->Next(tesseract::RIL_TEXTLINE));
+    }
+    return out;
+  }
+
+ private:
+  void set(const GrayImage& image, int dpi) {
+    api_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
+    api_.SetSourceResolution(dpi);
+  }
+
+  tesseract::TessBaseAPI api_;
+};
+
+}  // namespace
+}  // namespace kreport::load
+
+extern "C" kreport::load::OcrEngine* kreport_ocr_create(const char* languages, std::string* error) {
+  auto engine = std::make_unique<kreport::load::TesseractEngine>();
+  if (!engine->init(languages, error)) return nullptr;
+  return engine.release();
+}

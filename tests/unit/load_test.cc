@@ -1,0 +1,166 @@
+// The load stage on plain data: text drawn as images read back from /ActualText items, and
+// the text encodings kept from poppler-cpp (records stay byte-identical).
+#include <gtest/gtest.h>
+
+#include "../../src/load/image_text.h"
+#include "../../src/load/ocr.h"
+#include "../../src/load/text_codec.h"
+
+namespace kreport::load {
+namespace {
+
+using core::MarkedImage;
+using core::TreeBlock;
+using core::TreeItem;
+
+// A run item: /ActualText over one marked-content id.
+TreeItem run(const std::string& text, int mcid) {
+  return {text, {mcid}, true, false};
+}
+// Word's " " span: text with no content.
+TreeItem space() {
+  return {" ", {}, false, false};
+}
+// A stencil image of marked-content id `mcid` whose ink fills its box.
+MarkedImage stencil(int mcid, double x0, double y0, double x1, double y1) {
+  return {mcid, {x0, y0, x1, y1}, {x0, y0, x1, y1}, true};
+}
+
+std::vector<std::string> texts(const std::vector<Word>& words) {
+  std::vector<std::string> out;
+  for (const Word& w : words) out.push_back(w.text + (w.space_after ? "|" : ""));
+  return out;
+}
+
+TEST(ImageText, RunsOfOneBlockJoinWithoutSpacesAndSpansGiveThem) {
+  // eBest 2021, page 1: "카카오", " ", "(", "03572", "0)" (Word splits runs mid-token).
+  std::vector<MarkedImage> images = {stencil(5, 240, 100, 300, 130), stencil(6, 305, 113, 310, 129),
+                                     stencil(7, 310, 113, 340, 129),
+                                     stencil(8, 340, 113, 350, 129)};
+  TreeBlock block = {run("카카오", 5), space(),      run("(", 6),
+                     run("03572", 7),  run("0)", 8), space()};
+  ImageText got = read_image_text(images, {}, {block});
+  EXPECT_EQ(texts(got.words), (std::vector<std::string>{"카카오|", "(035720)|"}));
+  EXPECT_EQ(got.runs, 4);
+  EXPECT_EQ(got.words[1].origin, Origin::actual_text);
+  EXPECT_DOUBLE_EQ(got.words[1].bbox.x0, 305);
+  EXPECT_DOUBLE_EQ(got.words[1].bbox.x1, 350);
+  EXPECT_NEAR(got.words[1].size, 16 / 1.1, 1e-9);  // from the image height
+}
+
+TEST(ImageText, OverlappingRunsNeverMakeASpace) {
+  // Neighbouring run images overlap by padding: still one word when no span says otherwise.
+  std::vector<MarkedImage> images = {stencil(1, 100, 10, 130, 22), stencil(2, 125, 10, 140, 22)};
+  ImageText got = read_image_text(images, {}, {{run("410", 1), run(",500", 2)}});
+  EXPECT_EQ(texts(got.words), (std::vector<std::string>{"410,500"}));
+}
+
+TEST(ImageText, ASpaceInsideARunSplitsItsBoxByCharacterWidths) {
+  std::vector<MarkedImage> images = {stencil(1, 0, 0, 100, 12)};
+  ImageText got = read_image_text(images, {}, {{run("ab 가나", 1)}});
+  ASSERT_EQ(texts(got.words), (std::vector<std::string>{"ab|", "가나"}));
+  // Advances: a, b, space 0.55 each; Hangul 1.0 each: 3.65 in all.
+  EXPECT_NEAR(got.words[0].bbox.x1, 100 * 1.1 / 3.65, 1e-9);
+  EXPECT_NEAR(got.words[1].bbox.x0, 100 * 1.65 / 3.65, 1e-9);
+}
+
+TEST(ImageText, ARunOnTheNextLineStartsANewWord) {
+  // The paragraph wrapped inside a word: "상" at a line's end, "부" at the next line's start.
+  std::vector<MarkedImage> images = {stencil(1, 500, 10, 520, 22), stencil(2, 200, 27, 220, 39)};
+  ImageText got = read_image_text(images, {}, {{run("상", 1), run("부", 2)}});
+  EXPECT_EQ(texts(got.words), (std::vector<std::string>{"상", "부"}));
+}
+
+TEST(ImageText, ContentTheTextLayerHasIsNotReadTwice) {
+  // Marked-content 2 drew glyphs: its /ActualText is already in poppler's words.
+  std::vector<MarkedImage> images = {stencil(1, 0, 0, 30, 12)};
+  ImageText got = read_image_text(images, {2}, {{run("목표주가", 1), run("410,500", 2)}});
+  EXPECT_EQ(texts(got.words), (std::vector<std::string>{"목표주가"}));
+  EXPECT_EQ(got.runs, 1);
+}
+
+TEST(ImageText, StencilRunsWithoutActualTextAreUnreadButFiguresAreNot) {
+  std::vector<MarkedImage> images = {stencil(1, 0, 0, 30, 12), stencil(2, 0, 20, 30, 32)};
+  TreeItem bare = {std::nullopt, {1}, true, false};
+  TreeItem picture = {std::nullopt, {2}, true, true};
+  ImageText got = read_image_text(images, {}, {{bare}, {picture}});
+  EXPECT_TRUE(got.words.empty());
+  ASSERT_EQ(got.unread.size(), 1u);
+  EXPECT_DOUBLE_EQ(got.unread[0].y0, 0);
+}
+
+TEST(ImageText, ImageTextMcidsAreStencilsThatDrewNoGlyphs) {
+  core::PageText page;
+  page.images = {stencil(3, 0, 0, 1, 1), stencil(4, 0, 0, 1, 1), stencil(3, 1, 0, 2, 1)};
+  page.images.push_back({5, {0, 0, 9, 9}, {0, 0, 9, 9}, false});  // a photo
+  page.glyph_mcids = {4};
+  EXPECT_EQ(image_text_mcids(page), (std::vector<int>{3}));
+}
+
+Word word(const std::string& text, double x0, double x1, double y0 = 0, double y1 = 10) {
+  Word w;
+  w.text = text;
+  w.bbox = {x0, y0, x1, y1};
+  w.size = 9;
+  return w;
+}
+
+TEST(ImageText, MergedWordsGoBesideTheirNeighboursOnTheLine) {
+  // The text layer has "11,790" (a digit run in a TrueType font); the label and the unit
+  // around it are images. A line lower down has no text-layer words at all.
+  std::vector<Word> flow = {word("11,790", 100, 130), word("other", 300, 330, 50, 60)};
+  std::vector<Word> extra = {word("현재주가", 60, 95), word("원", 131, 140),
+                             word("아래", 40, 60, 80, 90), word("줄", 62, 70, 80, 90)};
+  merge_into_flow(flow, extra);
+  EXPECT_EQ(texts(flow),
+            (std::vector<std::string>{"현재주가", "11,790", "원", "other", "아래", "줄"}));
+}
+
+TEST(TextCodec, Utf8PrefixStopsWherePopplerCppStopped) {
+  EXPECT_EQ(utf8_prefix("abc"), 3u);
+  EXPECT_EQ(utf8_prefix(std::string("ab\0c", 4)), 2u);  // a C string ends at NUL
+  EXPECT_EQ(utf8_prefix("가\xED\xA0\x80z"), 3u);        // a surrogate stops iconv
+  EXPECT_EQ(utf8_prefix("a\xC0\xAF"), 1u);              // overlong
+  EXPECT_EQ(utf8_prefix("a\xE0\x80"), 1u);              // cut short
+  EXPECT_EQ(utf8_prefix("\xF0\x9F\x98\x80!"), 5u);      // beyond the BMP is fine
+}
+
+TEST(TextCodec, InfoStringsDecodeAsPopplerCppDecodedThem) {
+  EXPECT_EQ(info_text("\xFE\xFF\xBB\xF8\xCF\x54"), "미코");  // UTF-16BE after its BOM
+  EXPECT_EQ(info_text("\xFF\xFE\xF8\xBB"), "미");            // UTF-16LE after its BOM
+  EXPECT_EQ(info_text("caf\xE9"), "café");                   // else one byte, one character
+  EXPECT_EQ(info_text(std::string("\xFE\xFF\x00\x41\xDC\x00", 6)), "A");  // a lone surrogate
+}
+
+}  // namespace
+}  // namespace kreport::load
+
+namespace kreport::load {
+namespace {
+
+TEST(Ocr, LinesBecomeWordsInPoints) {
+  std::vector<OcrLine> lines = {{"목표주가 95,000원", 300, 600, 900, 650, 91}};
+  std::vector<Word> words = ocr_words(lines, 300);
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_EQ(words[0].text, "목표주가");
+  EXPECT_TRUE(words[0].space_after);
+  EXPECT_EQ(words[1].origin, Origin::ocr);
+  EXPECT_DOUBLE_EQ(words[0].bbox.x0, 72);
+  EXPECT_DOUBLE_EQ(words[1].bbox.x1, 216);
+  EXPECT_DOUBLE_EQ(words[0].size, 12);  // 50 px at 300 dpi, one font size tall
+}
+
+TEST(Ocr, RunBoxesJoinIntoPaddedLineRegions) {
+  // Two runs of one line (an overlap of padding) and one run of the next line.
+  std::vector<Bbox> runs = {{100, 100, 150, 112}, {148, 100, 200, 112}, {100, 130, 140, 142}};
+  std::vector<OcrRegion> regions = line_regions(runs, 72, 1000, 1000);
+  ASSERT_EQ(regions.size(), 2u);
+  EXPECT_EQ(regions[0].x0, 97);  // 100 - a quarter of 12 pt
+  EXPECT_EQ(regions[0].x1, 204);
+  EXPECT_EQ(regions[0].y0, 97);
+  EXPECT_TRUE(regions[0].single_line);
+  EXPECT_EQ(regions[1].y0, 127);
+}
+
+}  // namespace
+}  // namespace kreport::load
