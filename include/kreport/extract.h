@@ -24,6 +24,11 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, bool has_not
 /// the comment line printed under the company.
 std::vector<Peer> peers_of(const std::vector<Table>& tables);
 
+/// The company report's numbers by metric and fiscal year, from its annual financial tables:
+/// the first page's summary first, then the statements, then the body's tables; one row per
+/// (metric, year), the first table's winning.
+std::vector<Estimate> estimates_of(const std::vector<Table>& tables);
+
 /// The rating changes of the report's rating-history tables ("투자의견 변동내역(2개년) 및
 /// 목표주가 괴리율"), oldest first: date, rating, target price, 괴리율 average and extreme.
 std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables);

@@ -174,6 +174,48 @@ std::span<const Role> history_columns();
 /// Row labels of financial summaries: revenue, operating_profit, eps, per, ...
 std::span<const Role> metric_words();
 
+/// Parts of a year column's label (split at " / ") that make its numbers something other than
+/// the year's own figure: a prior estimate (`수정전`), a change (`yoy`, `변동률`), consensus,
+/// a quarter or half (`1Q`). Roles: prior, change, consensus, quarter.
+std::span<const Role> estimate_columns();
+/// Words of a table's labels or title: `statements` (the financial statements, which win over
+/// the body's tables), `consensus` (not the analyst's numbers), `consolidated`, `separate`.
+std::span<const Role> estimate_tables();
+
+/// What a unit measures: `amount` (십억원), `per_share` (원), `ratio` (%), `multiple` (배).
+struct UnitWord {
+  const char* unit;  // as printed
+  const char* measure;
+  const char* example;  // a label or note that prints it
+};
+std::span<const UnitWord> unit_words();
+/// The unit `text` is exactly ("십억원", " % "), or null.
+const UnitWord* unit_word(std::string_view text);
+/// What a metric's numbers measure: revenue -> amount, eps -> per_share, roe -> ratio,
+/// per -> multiple; "" for metrics of no fixed measure ("other").
+std::string_view measure_of_metric(std::string_view metric);
+
+// ---- fiscal periods (periods.cc) -----------------------------------------------------
+
+/// How a fiscal year is printed in a column header: `2025F`, `2025E`, `2023A`, `2023P`,
+/// bare `2024`, `2022.12`, `2025.12E`, `12/25F`, `FY25`, `25F`.
+struct PeriodForm {
+  const char* id;
+  const char* pattern;  // ECMAScript regex over the whole header; group 1 the year, 2 the letter
+  const char* example;
+  int year;  // what the example reads as
+  const char* kind;
+};
+std::span<const PeriodForm> period_forms();
+
+struct FiscalPeriod {
+  int year = 0;
+  std::string kind;  // actual (A or a bare year), forecast (F, E), preliminary (P)
+  const PeriodForm* form = nullptr;
+};
+/// The fiscal year a header names, or nullopt: "2025F" -> {2025, forecast}; "1Q25" -> none.
+std::optional<FiscalPeriod> fiscal_period(std::string_view header);
+
 /// Kinds of table, from the words of their labels, first column or title.
 struct TableKind {
   enum Where { kLabels = 1, kFirstColumn = 2, kTitle = 4 };

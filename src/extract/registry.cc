@@ -58,6 +58,42 @@ RuleTable date_forms() {
           }};
 }
 
+RuleTable period_forms() {
+  auto rows = vocab::period_forms();
+  return {"period_forms", "how fiscal years are printed in column headers -> year and kind",
+          rows_of(rows,
+                  [](const vocab::PeriodForm& r) {
+                    return std::string(r.id) + ": " + r.example + " -> " + std::to_string(r.year) +
+                           " " + r.kind;
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            auto p = vocab::fiscal_period(ex);
+            if (!p) return "no fiscal year";
+            if (p->form == &rows[i] && p->year == rows[i].year && p->kind == rows[i].kind)
+              return "";
+            return "read " + std::to_string(p->year) + " " + p->kind + " as " + p->form->id;
+          }};
+}
+
+RuleTable unit_words() {
+  auto rows = vocab::unit_words();
+  return {
+      "unit_words", "units of a label or a table's unit note -> what they measure",
+      rows_of(rows, [](const vocab::UnitWord& r) { return quoted(r.unit) + " -> " + r.measure; }),
+      [rows](size_t i, const std::string& ex) -> std::string {
+        // The example is a label or note: its parentheses list the unit among others.
+        size_t open = ex.rfind('(');
+        std::string inner = ex.substr(open + 1, ex.find(')', open) - open - 1);
+        if (size_t colon = inner.find(':'); colon != std::string::npos)
+          inner = inner.substr(colon + 1);
+        for (size_t b = 0, e; b <= inner.size(); b = e + 1) {
+          e = std::min(inner.find(',', b), inner.size());
+          if (vocab::unit_word(inner.substr(b, e - b)) == &rows[i]) return "";
+        }
+        return "not in the example's parentheses";
+      }};
+}
+
 RuleTable date_contexts() {
   auto rows = vocab::date_contexts();
   return {"date_contexts", "words that make a date a publication date, or not",
@@ -274,6 +310,12 @@ std::vector<RuleTable> rule_tables() {
           roles("history_columns", "column labels of rating-history tables -> roles",
                 vocab::history_columns()),
           roles("metrics", "row labels of financial summaries -> metrics", vocab::metric_words()),
+          roles("estimate_columns", "parts of a year column's label that make it no estimate",
+                vocab::estimate_columns()),
+          roles("estimate_tables", "words over a table: statements, consensus, basis",
+                vocab::estimate_tables()),
+          unit_words(),
+          period_forms(),
           notice(),
           notice_words(),
           cover_words(),

@@ -25,12 +25,13 @@ struct TableParams {
   double prose_share = 0.35;
 
   // ---- rows and runs (tables.cc) ----
-  size_t min_rows = 3;           // rows of cells a table has at least
-  size_t min_labelled_rows = 1;  // rows of values under a header labelling every column
-  size_t max_single_rows = 3;    // single-cell rows (labels, comments) between rows of cells
-  double same_row_em = 0.45;     // centres closer than this: one row
-  double title_gap_em = 1.5;     // a blank this much over the rows' own starts a new table
-  double comment_gap_em = 1.5;   // a "- …" comment line under a table lies this close
+  size_t min_rows = 3;              // rows of cells a table has at least
+  size_t min_labelled_rows = 1;     // rows of values under a header labelling every column
+  size_t max_single_rows = 3;       // single-cell rows (labels, comments) between rows of cells
+  double same_row_em = 0.45;        // centres closer than this: one row
+  double title_gap_em = 1.5;        // a blank this much over the rows' own starts a new table
+  double comment_gap_em = 1.5;      // a "- …" comment line under a table lies this close
+  size_t max_box_title_chars = 24;  // a sidebar box's heading: "Consensus Data", "투자지표"
 
   // ---- region (region.cc) ----
   double header_gap_em = 1.5;  // header lines above a table: no wider gap between them

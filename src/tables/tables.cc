@@ -16,6 +16,7 @@
 #include <regex>
 
 #include "kreport/tables.h"
+#include "kreport/utf8.h"
 #include "kreport/vocab.h"
 #include "params.h"
 #include "table_parts.h"
@@ -59,6 +60,14 @@ std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
   return rows;
 }
 
+// A sidebar box's heading ("Consensus Data", "Financial Data"): a short line that starts
+// where the table starts and is no sentence. It tells a consensus table from the analyst's.
+bool is_box_title(const Line& l, const Table& t) {
+  bool sentence = l.text.ends_with(".") || l.text.ends_with("다");
+  return utf8::length(l.text) <= kTable.max_box_title_chars && !sentence &&
+         std::abs(l.bbox.x0 - t.bbox.x0) < l.size && l.bbox.x1 <= t.bbox.x1 + l.size;
+}
+
 // The caption line right above the table and the source line right under it.
 // `owner`: the table each line of the page went to so far ("" for none).
 void title_and_source(Table& t, const PageLines& page, const std::vector<std::string>& owner) {
@@ -73,7 +82,7 @@ void title_and_source(Table& t, const PageLines& page, const std::vector<std::st
     if (l.bbox.y0 >= t.bbox.y1 - 1 && (!below || l.bbox.y0 < below->bbox.y0)) below = &l;
   }
   if (above && t.bbox.y0 - above->bbox.y1 < 3 * above->size &&
-      vocab::label_of(above->text) == vocab::LineLabel::caption)
+      (vocab::label_of(above->text) == vocab::LineLabel::caption || is_box_title(*above, t)))
     t.title = above->text;
   if (below && below->bbox.y0 - t.bbox.y1 < 3 * below->size &&
       vocab::label_of(below->text) == vocab::LineLabel::source) {

@@ -53,7 +53,7 @@ const Role kMetricWords[] = {
      "영업이익",
      {KREPORT_RATES}},
     {"pretax_profit",
-     {"세전이익", "세전계속사업이익", "법인세차감전", "법인세비용차감전", "Pretax"},
+     {"세전이익", "세전순이익", "세전계속사업", "법인세차감전", "법인세비용차감전", "Pretax"},
      "세전이익",
      {KREPORT_RATES}},
     {"net_profit_controlling",
@@ -77,6 +77,68 @@ const Role kMetricWords[] = {
 };
 
 #undef KREPORT_RATES
+
+const Role kEstimateColumns[] = {
+    {"prior",
+     {"수정전", "변경전", "종전", "기존", "이전", "Old", "Prev", "Before"},
+     "수정전 / 2025F"},
+    {"change",
+     {"변동", "증감", "차이", "차액", "Gap", "Diff", "yoy", "YoY", "qoq", "QoQ", "괴리", "전년",
+      "전분기"},
+     "(단위: 십억원, 원, %, %p) / 변동률 / 2025F"},
+    {"change", {"%", "%p"}, "2026F / %", {}, true},
+    {"consensus", {"컨센서스", "Consensus", "컨센"}, "2025F / 컨센서스"},
+    {"consensus", {"Con"}, "1Q25 / Con", {}, true},
+    {"quarter", {"1Q", "2Q", "3Q", "4Q", "1H", "2H", "상반기", "하반기", "분기"}, "2020 / 4Q"},
+};
+
+const Role kEstimateTables[] = {
+    {"consensus", {"컨센서스", "Consensus", "시장 예상", "시장예상"}, "Consensus Data"},
+    {"statements",
+     {"손익계산서", "Income Statement", "Income statement", "재무상태표", "현금흐름표"},
+     "포괄손익계산서 / 12월 결산, IFRS 연결"},
+    {"separate", {"별도", "Separate", "K-IFRS 별도"}, "(십억원, K-IFRS 별도)"},
+    {"consolidated", {"연결", "Consolidated", "IFRS-C"}, "(십억원, IFRS 연결)"},
+};
+
+const UnitWord kUnitWords[] = {
+    {"조원", "amount", "(조원)"},
+    {"십억원", "amount", "(단위: 십억원, 원 , %)"},
+    {"억원", "amount", "(억원, 원, %)"},
+    {"백만원", "amount", "(백만원)"},
+    {"천원", "amount", "(천원)"},
+    {"십억달러", "amount", "(십억달러)"},
+    {"백만달러", "amount", "(백만달러)"},
+    {"USDm", "amount", "(USDm)"},
+    {"원", "per_share", "EPS(원)"},
+    {"%", "ratio", "ROE(%)"},
+    {"%p", "ratio", "(단위: 십억원, 원, %, %p)"},
+    {"배", "multiple", "PER(배)"},
+    {"x", "multiple", "P/E(x)"},
+};
+
+// What each metric's numbers measure, so a note's "(십억원, 원, %, 배)" gives each its unit.
+const std::pair<const char*, const char*> kMetricMeasures[] = {
+    {"revenue", "amount"},
+    {"operating_profit", "amount"},
+    {"pretax_profit", "amount"},
+    {"net_profit", "amount"},
+    {"net_profit_controlling", "amount"},
+    {"ebitda", "amount"},
+    {"gross_profit", "amount"},
+    {"eps", "per_share"},
+    {"bps", "per_share"},
+    {"dps", "per_share"},
+    {"op_margin", "ratio"},
+    {"net_margin", "ratio"},
+    {"ebitda_margin", "ratio"},
+    {"roe", "ratio"},
+    {"roa", "ratio"},
+    {"dividend_yield", "ratio"},
+    {"per", "multiple"},
+    {"pbr", "multiple"},
+    {"ev_ebitda", "multiple"},
+};
 
 bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
@@ -108,6 +170,30 @@ std::span<const Role> history_columns() {
 }
 std::span<const Role> metric_words() {
   return kMetricWords;
+}
+std::span<const Role> estimate_columns() {
+  return kEstimateColumns;
+}
+std::span<const Role> estimate_tables() {
+  return kEstimateTables;
+}
+std::span<const UnitWord> unit_words() {
+  return kUnitWords;
+}
+
+const UnitWord* unit_word(std::string_view text) {
+  size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
+  if (b == std::string_view::npos) return nullptr;
+  text = text.substr(b, e - b + 1);
+  for (const UnitWord& u : kUnitWords)
+    if (text == u.unit) return &u;
+  return nullptr;
+}
+
+std::string_view measure_of_metric(std::string_view metric) {
+  for (const auto& [m, measure] : kMetricMeasures)
+    if (metric == m) return measure;
+  return "";
 }
 
 }  // namespace kreport::vocab

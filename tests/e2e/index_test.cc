@@ -165,9 +165,9 @@ TEST_F(Index, QueryPrintsJsonLinesOffATerminalAndTablesOnRequest) {
   auto jsonl = run_kreport("query " + q(db()) + " spread 삼성전자 operating_profit 2025");
   EXPECT_EQ(jsonl.out,
             "{\"ticker\":\"005930\",\"metric\":\"operating_profit\",\"fiscal_year\":2025,\"unit\":"
-            "\"십억원\",\"firms\":3,\"low\":31500,\"low_broker\":\"sk\",\"high\":38200,\"high_"
-            "broker\":\"hanwha\",\"mean\":34900,\"median\":35000,\"spread\":6700,\"spread_pct\":19."
-            "2,\"excluded\":0}\n");
+            "\"십억원\",\"firms\":4,\"low\":31500,\"low_broker\":\"sk\",\"high\":45600,\"high_"
+            "broker\":\"kiwoom\",\"mean\":37575,\"median\":36600,\"spread\":14100,\"spread_pct\":"
+            "37.52,\"excluded\":0}\n");
   auto table = run_kreport("query " + q(db()) + " forecasts 005930 operating_profit 2025 " +
                            "--format table --until 2025-02-28");
   EXPECT_EQ(table.out,
@@ -176,6 +176,8 @@ TEST_F(Index, QueryPrintsJsonLinesOffATerminalAndTablesOnRequest) {
             "----------------------------------\n"
             "hanwha  2025-02-03  이준호   2025E   forecast  382000  억원    consolidated  "
             "reports/hanwha_005930_20250203.pdf\n"
+            "kiwoom  2024-11-14  박성민   2025F   forecast   45600  십억원  consolidated  "
+            "fixtures/odd/owner_only.pdf\n"
             "mirae   2025-01-10  김도윤   2025F   forecast   35000  십억원  consolidated  "
             "reports/mirae_005930_20250110.pdf\n"
             "sk      2024-12-02  한동희   2025E   forecast   33000  십억원  consolidated  "

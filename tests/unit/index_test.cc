@@ -99,6 +99,15 @@ int json_files_in(const std::string& rel) {
   return n;
 }
 
+size_t golden_estimates() {
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(source("tests/golden")))
+    if (e.path().extension() == ".json")
+      n +=
+          nlohmann::json::parse(slurp(e.path())).value("estimates", nlohmann::json::array()).size();
+  return n;
+}
+
 // Counted from the folders, so a new golden record needs no edit here; 6 are hand-written.
 const int kGoldenRecords = json_files_in("tests/golden"), kHandWritten = 6;
 
@@ -111,7 +120,9 @@ TEST_F(Archive, IndexesEveryFixtureRecordOfEverySchemaVersion) {
                           "(SELECT DISTINCT schema_version FROM reports ORDER BY 1)"),
             "1.0,1.1,1.2");
   EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), std::to_string(kArchiveVersion));
-  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates"), "7");
+  // The hand-written records' 7 and every fixture record's own.
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates"),
+            std::to_string(7 + golden_estimates()));
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM peers"), "31");  // 25 + 5 + 1
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE type = 'table_ref'"),
             sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE text IS NULL"));
@@ -149,10 +160,12 @@ TEST_F(Archive, TargetPricesAcrossFirms) {
 TEST_F(Archive, ForecastsAreEachFirmsLatest) {
   index_fixtures();
   // SK's 2025-03-05 report (31,500) supersedes its 2024-12-02 one (33,000); Mirae's author
-  // is its analyst, not the research assistant listed with her.
+  // is its analyst, not the research assistant listed with her. Kiwoom's is the fixtures'
+  // (three copies of one report, one date: the lowest sha256 stands for them).
   EXPECT_EQ(
       ask("forecasts", {"005930", "operating_profit", "2025"}),
       R"({"broker":"hanwha","published":"2025-02-03","analyst":"이준호","period":"2025E","kind":"forecast","value":382000,"unit":"억원","basis":"consolidated","report":"reports/hanwha_005930_20250203.pdf"}
+{"broker":"kiwoom","published":"2024-11-14","analyst":"박성민","period":"2025F","kind":"forecast","value":45600,"unit":"십억원","basis":"consolidated","report":"fixtures/odd/owner_only.pdf"}
 {"broker":"mirae","published":"2025-01-10","analyst":"김도윤","period":"2025F","kind":"forecast","value":35000,"unit":"십억원","basis":"consolidated","report":"reports/mirae_005930_20250110.pdf"}
 {"broker":"sk","published":"2025-03-05","analyst":"김도윤","period":"2025E","kind":"forecast","value":31500,"unit":"십억원","basis":"consolidated","report":"reports/sk_005930_20250305.pdf"}
 )");
@@ -165,11 +178,11 @@ TEST_F(Archive, ForecastsAreEachFirmsLatest) {
 
 TEST_F(Archive, SpreadConvertsWonUnits) {
   index_fixtures();
-  // Hanwha's 382,000억원 is 38,200십억원; mean (31,500 + 35,000 + 38,200) / 3 = 34,900;
-  // spread 6,700 = 19.2% of the mean.
+  // Hanwha's 382,000억원 is 38,200십억원; mean (31,500 + 35,000 + 38,200 + 45,600) / 4 =
+  // 37,575; spread 14,100 = 37.52% of the mean.
   EXPECT_EQ(
       ask("spread", {"005930", "operating_profit", "2025"}),
-      R"({"ticker":"005930","metric":"operating_profit","fiscal_year":2025,"unit":"십억원","firms":3,"low":31500,"low_broker":"sk","high":38200,"high_broker":"hanwha","mean":34900,"median":35000,"spread":6700,"spread_pct":19.2,"excluded":0}
+      R"({"ticker":"005930","metric":"operating_profit","fiscal_year":2025,"unit":"십억원","firms":4,"low":31500,"low_broker":"sk","high":45600,"high_broker":"kiwoom","mean":37575,"median":36600,"spread":14100,"spread_pct":37.52,"excluded":0}
 )");
   EXPECT_EQ(ask("spread", {"005930", "revenue", "2030"}), "");
 }
