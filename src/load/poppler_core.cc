@@ -342,10 +342,10 @@ class TreeReader {
       if (!parents_.isArray() || mcid < 0 || mcid >= parents_.arrayGetLength()) continue;
       const Object& ref = parents_.arrayGetNF(mcid);
       if (!ref.isRef()) continue;
-      auto [block, figure] = block_of(ref.getRef());
-      if (block == Ref::INVALID()) continue;
-      if (std::none_of(found.begin(), found.end(), [&](auto& f) { return f.first == block; }))
-        found.push_back({block, figure});
+      std::pair<Ref, bool> hit = block_of(ref.getRef());
+      if (hit.first == Ref::INVALID()) continue;
+      if (std::none_of(found.begin(), found.end(), [&](auto& f) { return f.first == hit.first; }))
+        found.push_back(hit);
     }
     std::vector<TreeBlock> out;
     for (auto [block, figure] : found) {
