@@ -3,6 +3,7 @@
 // joining. Each function returns a new value: no stage writes into another's output.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -18,8 +19,9 @@ namespace kreport {
 struct Span {
   std::string text;
   Bbox bbox;
-  bool space_after = false;   // the PDF put a space after it (or poppler saw a wide gap)
-  bool space_before = false;  // the line's text has a space before it
+  bool space_after = false;        // the PDF put a space after it (or poppler saw a wide gap)
+  bool space_before = false;       // the line's text has a space before it
+  bool space_drawn_after = false;  // the PDF draws a space glyph after it (at a line's end too)
 };
 
 /// Words sharing a baseline and not separated by a gutter, joined with the spaces the PDF
@@ -119,14 +121,23 @@ PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables);
 using Vocabulary = std::unordered_set<std::string>;
 Vocabulary collect_vocabulary(const std::vector<PageLines>& pages);
 
+/// Whether the document's text layer draws the spaces at its lines' ends as glyphs (Word
+/// does): then a paragraph's break without one fell inside a word.
+bool draws_line_end_spaces(const std::vector<PageLayout>& pages);
+
 /// The page's blocks from its non-running lines; a table becomes one table_ref block where
-/// it stands.
-PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary);
+/// it stands. `document_draws_line_ends`: what draws_line_end_spaces says of the document,
+/// for pages with too few paragraph breaks to tell themselves.
+PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
+                        bool document_draws_line_ends = false);
 
 /// Joins two lines of one paragraph: no space where the break fell inside a word
 /// ("애플" + "은 자체" -> "애플은 자체"), "Chat-" + "GPT" -> "Chat-GPT", else one space.
 /// `wraps_inside_words`: the page's other breaks show its typesetter wraps mid-word.
+/// `drawn_space`: whether the PDF drew a space glyph at the first line's end, where the page
+/// shows its typesetter draws them; then that decides (a break without one is inside a word).
 std::string join_lines(const std::string& first, const std::string& next,
-                       const Vocabulary& vocabulary, bool wraps_inside_words = false);
+                       const Vocabulary& vocabulary, bool wraps_inside_words = false,
+                       std::optional<bool> drawn_space = std::nullopt);
 
 }  // namespace kreport

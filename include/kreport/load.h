@@ -25,6 +25,7 @@ struct Word {
   std::string font;  // subset prefix removed: "NanumGothicBold", not "ABCDEE+NanumGothicBold"
   double size = 0;
   bool space_after = false;
+  bool space_drawn_after = false;  // the PDF draws a space glyph right after it
   Origin origin = Origin::text;
 };
 

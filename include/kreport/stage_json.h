@@ -11,7 +11,8 @@
 namespace kreport {
 
 /// The pages' lines with their words: {"pages": [{number, width, height, lines: [{text,
-/// bbox, size, font, running, origin, spans: [{text, bbox, space_after, space_before}]}]}]}.
+/// bbox, size, font, running, origin, spans: [{text, bbox, space_after, space_before,
+/// space_drawn_after}]}]}]}.
 std::string lines_json(const std::vector<PageLines>& pages);
 
 /// Reads lines_json's output back (throws std::runtime_error when it is not that).

@@ -208,9 +208,16 @@ bool is_particle_break(const std::string& next) {
 }  // namespace
 
 std::string join_lines(const std::string& first, const std::string& next,
-                       const Vocabulary& vocabulary, bool wraps_inside_words) {
+                       const Vocabulary& vocabulary, bool wraps_inside_words,
+                       std::optional<bool> drawn_space) {
   if (first.empty()) return next;
   if (next.empty()) return first;
+  if (drawn_space && *drawn_space) return first + " " + next;
+  // No space drawn: inside a word where letters of one script meet ("부"+"담은",
+  // "Intellige"+"nce"); where a word meets a number or a sign, the rules below decide.
+  char32_t a = utf8::last(first), b = utf8::first(next);
+  if (drawn_space && ((is_hangul(a) && is_hangul(b)) || (is_latin(a) && is_latin(b))))
+    return first + next;
   if (surely_inside_word(first, next, vocabulary)) return first + next;
   if (wraps_inside_words && is_hangul(utf8::last(first)) && is_hangul(utf8::first(next))) {
     std::string tail = bare(last_token(first)), head = bare(first_token(next));
@@ -222,7 +229,19 @@ std::string join_lines(const std::string& first, const std::string& next,
   return first + " " + next;
 }
 
-PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary) {
+bool draws_line_end_spaces(const std::vector<PageLayout>& pages) {
+  size_t lines = 0, drawn = 0;
+  for (const PageLayout& p : pages)
+    for (const Line& l : p.lines)
+      if (!l.running && l.origin == Origin::text && !l.spans.empty()) {
+        ++lines;
+        drawn += l.spans.back().space_drawn_after;
+      }
+  return drawn >= kLayout.min_drawn_line_ends && drawn >= kLayout.drawn_line_end_lines * lines;
+}
+
+PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
+                        bool document_draws_line_ends) {
   PageBlocks out{page.number, {}};
   std::vector<const Line*> body;
   std::vector<std::pair<size_t, std::string>> tables;  // (blocks before it, table id)
@@ -261,6 +280,21 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary) {
         particle_breaks += is_particle_break(g[i]->text);
       }
   bool wraps_inside_words = particle_breaks >= 1 && particle_breaks * 20 >= breaks;
+  // Whether the page's text layer draws its line-end spaces: then they say where words end.
+  auto line_end = [](const Line& l) -> const Span* {
+    return l.origin == Origin::text && !l.spans.empty() ? &l.spans.back() : nullptr;
+  };
+  int ends = 0, drawn = 0;
+  for (const auto& g : groups)
+    for (size_t i = 1; i < g.size(); ++i)
+      if (const Span* s = line_end(*g[i - 1])) {
+        ++ends;
+        drawn += s->space_drawn_after;
+      }
+  // Too few breaks on the page to tell (a cover of bullets): what the document's lines show.
+  bool draws_line_ends = ends >= kLayout.min_drawn_line_ends
+                             ? drawn >= kLayout.drawn_line_end_share * ends
+                             : document_draws_line_ends;
 
   size_t next_table = 0, lines_done = 0;
   auto emit_tables = [&](size_t upto) {
@@ -294,8 +328,11 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary) {
     b.origin = std::max_element(origins.begin(), origins.end(), [](auto& a, auto& c) {
                  return a.second < c.second;
                })->first;
-    for (size_t i = 1; i < g.size(); ++i)
-      b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words);
+    for (size_t i = 1; i < g.size(); ++i) {
+      const Span* end = draws_line_ends ? line_end(*g[i - 1]) : nullptr;
+      b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words,
+                          end ? std::optional(end->space_drawn_after) : std::nullopt);
+    }
     out.blocks.push_back(std::move(b));
   }
   emit_tables(body.size());

@@ -38,7 +38,7 @@ Line make_line(const std::vector<const Word*>& words) {
     bool space = i > 0 && needs_space(*words[i - 1], w);
     if (space) line.text += ' ';
     line.text += w.text;
-    line.spans.push_back({w.text, w.bbox, w.space_after, space});
+    line.spans.push_back({w.text, w.bbox, w.space_after, space, w.space_drawn_after});
     line.bbox = line.bbox.united(w.bbox);
     chars[{w.font, w.size}] += w.text.size();
     origins[w.origin] += w.text.size();

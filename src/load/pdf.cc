@@ -243,6 +243,7 @@ RawPage PdfDocument::page(int number, OcrMode ocr) const {
     w.font = strip_subset_prefix(std::move(f.font));
     w.size = f.size;
     w.space_after = f.space_after;
+    w.space_drawn_after = f.space_drawn_after;
     out.words.push_back(std::move(w));
   }
   auto to_page = [&](const Bbox& b) { return upright(b, turns, display_w, display_h); };

@@ -85,6 +85,31 @@ FlowWord flow_word(const TextWord& w) {
   return out;
 }
 
+// A space glyph starts this close to a word's end (em): the advance of the word's last glyph
+// may leave a little room, kerning may pull it in.
+constexpr double kSpaceReachEm = 0.35;
+
+// Which words a space glyph follows. Only upright words: the spaces' positions are their
+// origins on the baseline, which lies inside an upright word's box.
+void mark_drawn_spaces(std::vector<FlowWord>& words,
+                       std::vector<std::pair<double, double>> spaces) {
+  if (spaces.empty()) return;
+  std::sort(spaces.begin(), spaces.end(), [](auto& a, auto& b) {
+    return a.second < b.second || (a.second == b.second && a.first < b.first);
+  });
+  for (FlowWord& w : words) {
+    if (w.rotation != 0) continue;
+    double reach = kSpaceReachEm * w.size;
+    auto it = std::lower_bound(spaces.begin(), spaces.end(), w.bbox.y0,
+                               [](const auto& s, double y) { return s.second < y; });
+    for (; it != spaces.end() && it->second <= w.bbox.y1; ++it)
+      if (std::abs(it->first - w.bbox.x1) <= reach) {
+        w.space_drawn_after = true;
+        break;
+      }
+  }
+}
+
 // A base image this small under a mask is a flat colour: the mask is the shape (Word draws
 // a text run it cannot embed the font of as a 2x2 Indexed image with a 1-bit /SMask).
 constexpr int kFlatImagePixels = 16;
@@ -211,6 +236,11 @@ class PageReader : public TextOutputDev {
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy,
                 CharCode c, int n, const Unicode* u, int len) override {
     TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, c, n, u, len);
+    if (len == 1 && (u[0] == 0x20 || u[0] == 0xA0)) {  // TextOutputDev keeps no trace of them
+      double tx, ty;
+      state->transform(x, y, &tx, &ty);
+      spaces.push_back({tx, ty});
+    }
     if (current_ >= 0 && (glyph_mcids.empty() || glyph_mcids.back() != current_))
       glyph_mcids.push_back(current_);
   }
@@ -252,6 +282,7 @@ class PageReader : public TextOutputDev {
 
   std::vector<MarkedImage> images;
   std::vector<int> glyph_mcids;
+  std::vector<std::pair<double, double>> spaces;  // where space glyphs start, device space
 
  private:
   // The image fills the unit square of the current transformation matrix.
@@ -575,6 +606,7 @@ PageText Document::page(int number) const {
   std::unique_ptr<TextWordList> list = reader.makeWordList();
   out.words.reserve(list->getLength());
   for (int i = 0; i < list->getLength(); ++i) out.words.push_back(flow_word(*list->get(i)));
+  mark_drawn_spaces(out.words, std::move(reader.spaces));
   out.images = std::move(reader.images);
   out.glyph_mcids = std::move(reader.glyph_mcids);
   std::sort(out.glyph_mcids.begin(), out.glyph_mcids.end());

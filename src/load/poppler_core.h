@@ -23,6 +23,8 @@ struct FlowWord {
   std::string font;  // as the PDF names it, subset prefix included
   double size = 0;
   bool space_after = false;
+  bool space_drawn_after =
+      false;  // a space glyph is drawn right after it (Word does so at line ends)
 };
 
 /// An image drawn inside a marked-content sequence of the page's own content (tagged PDFs).

@@ -160,7 +160,9 @@ std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
                                   const Vocabulary& vocabulary) {
   std::vector<PageBlocks> out;
   out.reserve(pages.size());
-  for (const PageLayout& page : pages) out.push_back(build_blocks(page, vocabulary));
+  bool draws_line_ends = draws_line_end_spaces(pages);
+  for (const PageLayout& page : pages)
+    out.push_back(build_blocks(page, vocabulary, draws_line_ends));
   return out;
 }
 

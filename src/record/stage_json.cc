@@ -35,7 +35,8 @@ std::string lines_json(const std::vector<PageLines>& pages) {
         spans.push_back({{"text", s.text},
                          {"bbox", bbox(s.bbox)},
                          {"space_after", s.space_after},
-                         {"space_before", s.space_before}});
+                         {"space_before", s.space_before},
+                         {"space_drawn_after", s.space_drawn_after}});
       lines.push_back({{"text", l.text},
                        {"bbox", bbox(l.bbox)},
                        {"size", record_json::number(l.size)},
@@ -47,7 +48,7 @@ std::string lines_json(const std::vector<PageLines>& pages) {
     out["pages"].push_back(
         {{"number", p.number}, {"width", p.width}, {"height", p.height}, {"lines", lines}});
   }
-  return out.dump(1) + "\n";
+  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::vector<PageLines> lines_from_json(const std::string& text) {
@@ -67,7 +68,8 @@ std::vector<PageLines> lines_from_json(const std::string& text) {
         line.origin = origin_from(l.value("origin", "text"));
         for (const json& s : l.value("spans", json::array()))
           line.spans.push_back({s.at("text").get<std::string>(), bbox_from(s.at("bbox")),
-                                s.value("space_after", false), s.value("space_before", false)});
+                                s.value("space_after", false), s.value("space_before", false),
+                                s.value("space_drawn_after", false)});
         page.lines.push_back(std::move(line));
       }
       pages.push_back(std::move(page));
@@ -86,7 +88,7 @@ std::string tables_json(const TableSet& tables) {
     for (const PlacedTable& p : page) placed.push_back({{"id", p.id}, {"lines", p.lines}});
     out["placed"].push_back(placed);
   }
-  return out.dump(1) + "\n";
+  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string blocks_json(const std::vector<PageBlocks>& pages) {
@@ -102,7 +104,7 @@ std::string blocks_json(const std::vector<PageBlocks>& pages) {
                         {"origin", origin_name(b.origin)}});
     out["pages"].push_back({{"number", p.number}, {"blocks", blocks}});
   }
-  return out.dump(1) + "\n";
+  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace kreport

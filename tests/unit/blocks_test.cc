@@ -116,3 +116,43 @@ TEST(RunningLines, TextRepeatedInTheBodyIsNotRunning) {
                                    {line("투자의견 BUY", 40, 400, 200)}}));
   EXPECT_FALSE(pages[0].lines[0].running);
 }
+
+TEST(JoinLines, ADrawnLineEndSpaceDecides) {
+  // ibk: "부담" ends a line with a space glyph after it; daishin: "부" ends one without.
+  EXPECT_EQ(join_lines("고정비 부담", "완화와 재고평가충당금", {}, false, true),
+            "고정비 부담 완화와 재고평가충당금");
+  EXPECT_EQ(join_lines("원자재가 부", "담은 크지 않음", {}, false, false),
+            "원자재가 부담은 크지 않음");
+  EXPECT_EQ(join_lines("Artificial Intellige", "nce 시대", {}, false, false),
+            "Artificial Intelligence 시대");
+  // A word meeting a number: no glyph proves nothing (samsung "대비" / "4.7%").
+  EXPECT_EQ(join_lines("전년 대비", "4.7% 증가한", {}, false, false), "전년 대비 4.7% 증가한");
+}
+
+namespace {
+
+// A line whose last word has (or lacks) a space glyph drawn after it.
+Line ending(std::string text, double y, bool drawn) {
+  Line l = line(text, 40, y, 550);
+  l.spans.push_back({text, l.bbox, false, false, drawn});
+  return l;
+}
+
+}  // namespace
+
+TEST(Blocks, PagesThatDrawLineEndSpacesBreakWordsWhereNoneIsDrawn) {
+  // Four breaks, three with the space drawn: the fourth fell inside "부담은".
+  auto p = page_of(
+      {ending("실적은 이미 흑자기조를 실현하였고 다양한 성장 모멘텀이", 100, true),
+       ending("지속적으로 부각될 전망이며 매출감소에 따른 영업이익 감소", 114, true),
+       ending("원가 절감 노력과 고정비 부담 완화로 수익성은 개선되고 원자재가", 128, true),
+       ending("부담은 크지 않으며 이익률 개선에 대한 기대가 이어지고 있고 또한 부", 142, false),
+       ending("담은 크지 않음.", 156, true)});
+  PageBlocks b = build_blocks(p, {});
+  ASSERT_EQ(b.blocks.size(), 1u);
+  EXPECT_NE(b.blocks[0].text.find("모멘텀이 지속적으로"), std::string::npos);
+  EXPECT_NE(b.blocks[0].text.find("또한 부담은 크지 않음."), std::string::npos);
+  // Without the glyphs, the page's own habits decide: a space at every break.
+  for (Line& l : p.lines) l.spans.back().space_drawn_after = false;
+  EXPECT_NE(build_blocks(p, {}).blocks[0].text.find("또한 부 담은"), std::string::npos);
+}
