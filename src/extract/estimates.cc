@@ -145,11 +145,36 @@ struct Candidate {
 };
 
 // Rows of a grid whose columns are years.
+std::string cell_text(const Cell& c) {
+  if (const std::string* s = text_in(c)) return *s;
+  if (const double* d = std::get_if<double>(&c); d && *d == std::floor(*d) && std::abs(*d) < 1e4)
+    return std::to_string(static_cast<int>(*d));  // a bare year read as a number
+  return "";
+}
+
+int count_years(const std::vector<std::optional<YearColumn>>& years) {
+  return std::count_if(years.begin(), years.end(), [](auto& y) { return y.has_value(); });
+}
+
 std::vector<Candidate> by_columns(const Table& t) {
   std::vector<std::optional<YearColumn>> years;
   for (const Column& c : t.columns) years.push_back(year_column(c.label));
+  size_t first_row = 0;
+  // No years over the columns: a header the tables stage kept as a row ("결산기(12월) 2023A
+  // 2024F", OCR'd and sidebar tables): the first row that names two years serves.
+  if (count_years(years) < 2)
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      std::vector<std::optional<YearColumn>> in_row(years.size());
+      for (size_t k = 1; k < t.rows[r].size() && k < years.size(); ++k)
+        in_row[k] = year_column(cell_text(t.rows[r][k]));
+      if (count_years(in_row) >= 2) {
+        years = std::move(in_row);
+        first_row = r + 1;
+        break;
+      }
+    }
   std::vector<Candidate> out;
-  for (size_t r = 0; r < t.rows.size(); ++r) {
+  for (size_t r = first_row; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
     for (size_t k = 1; k < row.size() && k < years.size(); ++k) {
       const double* v = std::get_if<double>(&row[k]);

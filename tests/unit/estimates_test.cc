@@ -153,3 +153,18 @@ TEST(Estimates, ConsensusTablesAndChartLabelsGiveNothing) {
   Table chart = table("t5", 2, {"(USDb)", "2023", "2024"}, {{s("매출액"), 35.0, 30.0}}, "other");
   EXPECT_TRUE(estimates_of({consensus, chart}).empty());
 }
+
+TEST(Estimates, AHeaderKeptAsARowNamesTheYears) {
+  // The OCR'd company report: the header is the table's first row, one year misread.
+  Table t = table("t5", 1, {"", "", "", "", ""},
+                  {{s("결산기(12월)"), 20224.0, s("2023A"), s("2024F"), s("2025F")},
+                   {s("매출액"), 302231.0, 258935.0, 301200.0, 333500.0},
+                   {s("영업이익"), 43377.0, 6567.0, 32800.0, 45600.0}});
+  t.title = "(십억원, IFRS 연결)";
+  auto es = estimates_of({t});
+  ASSERT_EQ(es.size(), 6u);  // the misread year's column gives nothing
+  EXPECT_EQ(find(es, "operating_profit", 2025)->value, 45600);
+  EXPECT_EQ(find(es, "operating_profit", 2025)->basis, "consolidated");
+  EXPECT_EQ(find(es, "revenue", 2023)->unit, "십억원");
+  EXPECT_FALSE(find(es, "revenue", 2022));
+}
