@@ -14,15 +14,19 @@ using namespace extract;
 // A title taken into the header ("과거 2년간 투자의견 및 목표주가 변동내역" over every
 // column) names no column: label lines that long are left out.
 constexpr size_t kMaxLabelChars = 16;
+// A header printed as rows has at most this many lines (일자 / 괴리율 / 평균주가대비).
+constexpr size_t kMaxHeaderRows = 3;
 
 std::string role_of(const std::string& label) {
-  std::string kept;
+  std::string kept, joined;
   for (size_t b = 0, e; b <= label.size(); b = e + 3) {
     e = std::min(label.find(" / ", b), label.size());
     std::string part = label.substr(b, e - b);
-    if (utf8::length(part) <= kMaxLabelChars) kept += part + " / ";
+    if (utf8::length(part) <= kMaxLabelChars) kept += part + " / ", joined += part;
   }
+  // A word printed over two header lines ("목표" over "가격") is read as one too.
   const char* role = vocab::role_of(kept, vocab::history_columns());
+  if (!role) role = vocab::role_of(joined, vocab::history_columns());
   return role ? role : "";
 }
 
@@ -42,8 +46,22 @@ std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables) {
   std::vector<std::pair<std::string, RatingChange>> changes;  // (ISO date, change)
   for (const Table& t : tables) {
     if (t.kind != "rating_history") continue;
+    // Header lines the tables stage kept as rows (above the first dated row) label their
+    // columns too: "일자 투자의견 목표주가" under an untitled grid.
+    size_t first_dated = 0;
+    while (first_dated < t.rows.size() && first_dated <= kMaxHeaderRows &&
+           std::none_of(t.rows[first_dated].begin(), t.rows[first_dated].end(),
+                        [](const Cell& c) { return parse_date(text_of(c)).has_value(); }))
+      ++first_dated;
+    if (first_dated > kMaxHeaderRows) first_dated = 0;  // no dates near the top: no header
     std::vector<std::string> roles;
-    for (const Column& c : t.columns) roles.push_back(role_of(c.label));
+    for (size_t k = 0; k < t.columns.size(); ++k) {
+      std::string label = t.columns[k].label;
+      for (size_t r = 0; r < first_dated; ++r)
+        if (k < t.rows[r].size() && !text_of(t.rows[r][k]).empty())
+          label += " / " + text_of(t.rows[r][k]);
+      roles.push_back(role_of(label));
+    }
     // A history printed in two halves side by side: each date column starts a half.
     for (size_t d = 0; d < roles.size(); ++d) {
       if (roles[d] != "date") continue;

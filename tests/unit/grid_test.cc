@@ -193,6 +193,32 @@ TEST(Grid, RatingHistoryTableBecomesRatingChangesOldestFirst) {
   EXPECT_FALSE(h[2].gap_avg_pct);
 }
 
+// iM: the grid's header lines were kept as its first rows, under columns without labels.
+TEST(Grid, RatingHistoryHeaderKeptAsRowsLabelsTheColumns) {
+  Table t;
+  t.id = "t8";
+  t.kind = "rating_history";
+  for (const char* label : {"", "", "", "괴리율", ""})
+    t.columns.push_back({"", label, std::nullopt});
+  t.rows = {
+      {std::string("일자"), std::string("투자의견"), std::string("목표주가"), Cell{}, Cell{}},
+      {Cell{}, Cell{}, Cell{}, std::string("평균주가대비"), std::string("최고(최저)주가대비")},
+      {std::string("2023-01-10"), std::string("Buy"), 530000.0, -35.0, -33.5},
+      {std::string("2023-02-14"), std::string("Buy"), 500000.0, -36.1, -33.8},
+  };
+  auto h = rating_history_of({t});
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[1].date, "2023-02-14");
+  // eBest prints "목표" over "가격": one word over two header lines.
+  t.rows[0][2] = std::string("목표");
+  t.rows[1][2] = std::string("가격");
+  EXPECT_EQ(rating_history_of({t})[1].target_price, 500000);
+  EXPECT_EQ(h[1].rating, "buy");
+  EXPECT_EQ(h[1].target_price, 500000);
+  EXPECT_EQ(h[1].gap_avg_pct, -36.1);
+  EXPECT_EQ(h[1].gap_extreme_pct, -33.8);
+}
+
 TEST(Grid, DollarsAndRatiosInOneColumnStayAsPrinted) {
   std::vector<PageLines> pages = page({
       row(100, {{"항목", 40, 60}, {"NVL72", 150, 170}, {"CM384", 200, 220}}),
