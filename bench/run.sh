@@ -199,6 +199,8 @@ done
 # ---------------------------------------------------------------------------------------
 run_kreport_extract() { local d=$1 s=$2; shift 2
   for f in "$@"; do "$KREPORT" extract -q "$f" -o "$s/$(basename "$f").json" || return $?; done; }
+run_kreport_noocr() { local d=$1 s=$2; shift 2
+  for f in "$@"; do "$KREPORT" extract -q --ocr off "$f" -o "$s/$(basename "$f").json" || return $?; done; }
 run_batch_j1() { "$KREPORT" batch -q --force -j 1 "$1" -o "$2"; }
 run_batch_j2() { "$KREPORT" batch -q --force -j 2 "$1" -o "$2"; }
 run_pdftotext_bbox() { local d=$1 s=$2; shift 2
@@ -212,6 +214,7 @@ run_odl() { java -jar "$ODL_JAR" -q -f json -o "$2" "$1" > "$2/odl.log" 2>&1; }
 # name|runner|label|slow
 TOOLS=(
   "kreport-extract|run_kreport_extract|kreport extract (full record, per file)|0"
+  "kreport-noocr|run_kreport_noocr|kreport extract --ocr off (text layer only, per file)|0"
   "kreport-batch-j1|run_batch_j1|kreport batch -j 1|0"
   "kreport-batch-j2|run_batch_j2|kreport batch -j 2|0"
   "pdftotext-bbox|run_pdftotext_bbox|pdftotext -bbox-layout|0"
@@ -224,7 +227,7 @@ TOOLS=(
 TOOLS_TSV=$OUT/tools.tsv
 printf '%s\n' "${TOOLS[@]}" | awk -F'|' '{print $1 "\t" $3 "\t" $4}' > "$TOOLS_TSV"
 
-export -f run_kreport_extract run_batch_j1 run_batch_j2 run_pdftotext_bbox \
+export -f run_kreport_extract run_kreport_noocr run_batch_j1 run_batch_j2 run_pdftotext_bbox \
   run_pdftotext_layout run_pymupdf run_pdfminer run_odl
 export KREPORT PY HERE ODL_JAR
 
