@@ -152,7 +152,12 @@ TEST_P(Hostile, OutputOntoSpecialFilesIsWrittenInPlace) {
 }
 
 TEST_P(Hostile, UnwritableFolderSaysPermissionDenied) {
-  std::string good = pdf("write-error-wrong-errno/good.pdf", "good.pdf");
+  // The input beside the output, readable by anyone: the checkout may sit in a folder only
+  // its owner can enter (mktemp -d), and the run below is not its owner.
+  std::string good = (root_ / "good.pdf").string();
+  fs::copy_file(pdf("write-error-wrong-errno/good.pdf", "good.pdf"), good,
+                fs::copy_options::overwrite_existing);
+  fs::permissions(good, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   fs::create_directories(root_ / "locked");
   fs::permissions(root_ / "locked", fs::perms::owner_read | fs::perms::owner_exec |
                                         fs::perms::group_read | fs::perms::group_exec |
