@@ -10,6 +10,9 @@ import os
 import sys
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures"))
+from pdf_file import pdf_bytes  # noqa: E402
+
 PAGES = [
     [  # (x, y, size, text)
         (40, 800, 9, "키움증권 기업분석 2024년 5월 13일"),
@@ -45,18 +48,7 @@ PAGES = [
 
 def pdf(objects):
     """objects: list of bytes bodies, object i+1 each. Returns the file with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 2 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_bytes(objects, root=1, info=2)
 
 
 def stream(data, extra=b"", flate=False):
