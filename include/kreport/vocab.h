@@ -166,6 +166,8 @@ struct Role {
 
 /// The role of `label` by `table`, or null.
 const char* role_of(std::string_view label, std::span<const Role> table);
+/// Whether any row of `role` in `table` matches `label` (not only the first matching row).
+bool has_role(std::string_view label, std::span<const Role> table, std::string_view role);
 
 /// Columns of peer tables: ticker, market_cap, name, price, ...
 std::span<const Role> peer_columns();
@@ -191,6 +193,9 @@ struct UnitWord {
 std::span<const UnitWord> unit_words();
 /// The unit `text` is exactly ("십억원", " % "), or null.
 const UnitWord* unit_word(std::string_view text);
+/// The units the parenthesized notes of `text` list, in order: "(단위: 십억원, 원 , %)" ->
+/// 십억원, 원, %; "EPS(원)" -> 원; "(12월)" -> none.
+std::vector<const UnitWord*> units_in(std::string_view text);
 /// What a metric's numbers measure: revenue -> amount, eps -> per_share, roe -> ratio,
 /// per -> multiple; "" for metrics of no fixed measure ("other").
 std::string_view measure_of_metric(std::string_view metric);

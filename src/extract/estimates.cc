@@ -86,28 +86,12 @@ bool has_letter(const std::string& s) {
   });
 }
 
-// The units a note lists: "(단위: 십억원, 원 , %)" -> 십억원, 원, %.
-std::vector<const vocab::UnitWord*> units_in(const std::string& text) {
-  std::vector<const vocab::UnitWord*> out;
-  for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
-    size_t close = text.find(')', open);
-    if (close == std::string::npos) break;
-    std::string inner = text.substr(open + 1, close - open - 1);
-    if (size_t colon = inner.find(':'); colon != std::string::npos) inner = inner.substr(colon + 1);
-    for (size_t b = 0, e; b <= inner.size(); b = e + 1) {
-      e = std::min(inner.find(',', b), inner.size());
-      if (const vocab::UnitWord* u = vocab::unit_word(inner.substr(b, e - b))) out.push_back(u);
-    }
-  }
-  return out;
-}
-
 // A row's unit: from its label, else the table's note, by what the metric measures; ratios
 // and multiples are percent and 배 by definition.
 OptString unit_for(const std::string& metric, const std::string& label,
                    const std::vector<const vocab::UnitWord*>& note) {
   std::string_view measure = vocab::measure_of_metric(metric);
-  for (const vocab::UnitWord* u : units_in(label))
+  for (const vocab::UnitWord* u : vocab::units_in(label))
     if (measure.empty() || u->measure == measure) return std::string(u->unit);
   if (measure.empty()) return std::nullopt;
   for (const vocab::UnitWord* u : note)
@@ -122,11 +106,7 @@ OptString unit_for(const std::string& metric, const std::string& label,
 }
 
 bool has_words(const std::string& text, std::string_view role) {
-  for (const vocab::Role& r : vocab::estimate_tables())
-    if (r.role == role)
-      for (const char* w : r.words)
-        if (text.find(w) != std::string::npos) return true;
-  return false;
+  return vocab::has_role(text, vocab::estimate_tables(), role);
 }
 
 // Everything printed over a table: its title and column labels.
@@ -210,10 +190,7 @@ std::vector<Candidate> by_rows(const Table& t) {
   std::vector<Candidate> out;
   for (const auto& row : t.rows) {
     if (row.empty()) continue;
-    std::string head;
-    if (const std::string* s = text_in(row[0])) head = *s;
-    if (const double* d = std::get_if<double>(&row[0]); d && *d == static_cast<int>(*d))
-      head = std::to_string(static_cast<int>(*d));
+    std::string head = cell_text(row[0]);
     auto period = vocab::fiscal_period(head);
     if (!period) continue;
     for (size_t k = 1; k < row.size() && k < t.columns.size(); ++k) {
@@ -310,7 +287,7 @@ std::vector<Estimate> estimates_of(const std::vector<Table>& tables) {
       basis = "separate";
     else if (has_words(header, "consolidated"))
       basis = "consolidated";
-    std::vector<const vocab::UnitWord*> table_note = units_in(header);
+    std::vector<const vocab::UnitWord*> table_note = vocab::units_in(header);
     for (const Candidate& c : reads[i].rows) {
       std::string series = series_of(c);
       int year = c.year.period.year;
@@ -323,7 +300,7 @@ std::vector<Estimate> estimates_of(const std::vector<Table>& tables) {
       }
       have[year] = c.value;
       written[{series, year}] = true;
-      std::vector<const vocab::UnitWord*> note = units_in(c.column_note);
+      std::vector<const vocab::UnitWord*> note = vocab::units_in(c.column_note);
       if (note.empty()) note = table_note;
       out.push_back(Estimate{c.metric, c.label, year, c.year.printed, c.year.period.kind, c.value,
                              unit_for(c.metric, c.label, note), basis, t.id, c.page});

@@ -82,14 +82,8 @@ RuleTable unit_words() {
       rows_of(rows, [](const vocab::UnitWord& r) { return quoted(r.unit) + " -> " + r.measure; }),
       [rows](size_t i, const std::string& ex) -> std::string {
         // The example is a label or note: its parentheses list the unit among others.
-        size_t open = ex.rfind('(');
-        std::string inner = ex.substr(open + 1, ex.find(')', open) - open - 1);
-        if (size_t colon = inner.find(':'); colon != std::string::npos)
-          inner = inner.substr(colon + 1);
-        for (size_t b = 0, e; b <= inner.size(); b = e + 1) {
-          e = std::min(inner.find(',', b), inner.size());
-          if (vocab::unit_word(inner.substr(b, e - b)) == &rows[i]) return "";
-        }
+        for (const vocab::UnitWord* u : vocab::units_in(ex))
+          if (u == &rows[i]) return "";
         return "not in the example's parentheses";
       }};
 }

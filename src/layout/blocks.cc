@@ -229,13 +229,23 @@ std::string join_lines(const std::string& first, const std::string& next,
   return first + " " + next;
 }
 
+namespace {
+
+// A text-layer line's last word, whose drawn space (or none) is evidence; OCR and
+// /ActualText lines carry none.
+const Span* line_end(const Line& l) {
+  return l.origin == Origin::text && !l.spans.empty() ? &l.spans.back() : nullptr;
+}
+
+}  // namespace
+
 bool draws_line_end_spaces(const std::vector<PageLayout>& pages) {
   size_t lines = 0, drawn = 0;
   for (const PageLayout& p : pages)
     for (const Line& l : p.lines)
-      if (!l.running && l.origin == Origin::text && !l.spans.empty()) {
+      if (const Span* s = l.running ? nullptr : line_end(l)) {
         ++lines;
-        drawn += l.spans.back().space_drawn_after;
+        drawn += s->space_drawn_after;
       }
   return drawn >= kLayout.min_drawn_line_ends && drawn >= kLayout.drawn_line_end_lines * lines;
 }
@@ -281,9 +291,6 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
       }
   bool wraps_inside_words = particle_breaks >= 1 && particle_breaks * 20 >= breaks;
   // Whether the page's text layer draws its line-end spaces: then they say where words end.
-  auto line_end = [](const Line& l) -> const Span* {
-    return l.origin == Origin::text && !l.spans.empty() ? &l.spans.back() : nullptr;
-  };
   int ends = 0, drawn = 0;
   for (const auto& g : groups)
     for (size_t i = 1; i < g.size(); ++i)

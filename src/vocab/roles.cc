@@ -151,15 +151,22 @@ std::string_view last_part(std::string_view label) {
 
 }  // namespace
 
+bool row_matches(const Role& r, std::string_view label) {
+  auto has = [&](const char* w) { return r.whole ? last_part(label) == w : contains(label, w); };
+  return std::any_of(r.words.begin(), r.words.end(), has) &&
+         std::none_of(r.unless.begin(), r.unless.end(),
+                      [&](const char* w) { return contains(label, w); });
+}
+
 const char* role_of(std::string_view label, std::span<const Role> table) {
-  for (const Role& r : table) {
-    auto has = [&](const char* w) { return r.whole ? last_part(label) == w : contains(label, w); };
-    if (std::any_of(r.words.begin(), r.words.end(), has) &&
-        std::none_of(r.unless.begin(), r.unless.end(),
-                     [&](const char* w) { return contains(label, w); }))
-      return r.role;
-  }
+  for (const Role& r : table)
+    if (row_matches(r, label)) return r.role;
   return nullptr;
+}
+
+bool has_role(std::string_view label, std::span<const Role> table, std::string_view role) {
+  return std::any_of(table.begin(), table.end(),
+                     [&](const Role& r) { return r.role == role && row_matches(r, label); });
 }
 
 std::span<const Role> peer_columns() {
@@ -188,6 +195,23 @@ const UnitWord* unit_word(std::string_view text) {
   for (const UnitWord& u : kUnitWords)
     if (text == u.unit) return &u;
   return nullptr;
+}
+
+std::vector<const UnitWord*> units_in(std::string_view text) {
+  std::vector<const UnitWord*> out;
+  for (size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
+    size_t close = text.find(')', open);
+    if (close == std::string_view::npos) break;
+    std::string_view inner = text.substr(open + 1, close - open - 1);
+    if (size_t colon = inner.find(':'); colon != std::string_view::npos)
+      inner = inner.substr(colon + 1);
+    for (size_t b = 0, e; b <= inner.size(); b = e + 1) {
+      e = std::min(inner.find(',', b), inner.size());
+      if (const UnitWord* u = unit_word(inner.substr(b, e - b))) out.push_back(u);
+    }
+  }
+  return out;
 }
 
 std::string_view measure_of_metric(std::string_view metric) {
