@@ -131,13 +131,25 @@ bool draws_line_end_spaces(const std::vector<PageLayout>& pages);
 PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
                         bool document_draws_line_ends = false);
 
+/// What the document says about one line break of a paragraph, besides its words.
+struct BreakEvidence {
+  /// The paragraph (or, where its geometry cannot tell, its page) wraps inside words.
+  bool wraps_inside_words = false;
+  /// The paragraph's own lines show it breaks anywhere, Latin words too ("Intelli" + "gence"):
+  /// ragged lines that all end within a letter of the edge (CSS break-all; Word's "영문 단어
+  /// 잘림 허용"). A page's habit does not say this: browsers and Word wrap Latin words whole.
+  bool breaks_latin_words = false;
+  /// Whether the PDF drew a space glyph at the line's end, where the page shows its
+  /// typesetter draws them: then that decides (a break without one is inside a word).
+  std::optional<bool> drawn_space;
+  /// The line ended with room for the next line's first letter: the typesetter did not
+  /// break inside a word there (one that does fills a line to within a letter).
+  bool room_for_next = false;
+};
+
 /// Joins two lines of one paragraph: no space where the break fell inside a word
 /// ("애플" + "은 자체" -> "애플은 자체"), "Chat-" + "GPT" -> "Chat-GPT", else one space.
-/// `wraps_inside_words`: the page's other breaks show its typesetter wraps mid-word.
-/// `drawn_space`: whether the PDF drew a space glyph at the first line's end, where the page
-/// shows its typesetter draws them; then that decides (a break without one is inside a word).
 std::string join_lines(const std::string& first, const std::string& next,
-                       const Vocabulary& vocabulary, bool wraps_inside_words = false,
-                       std::optional<bool> drawn_space = std::nullopt);
+                       const Vocabulary& vocabulary, const BreakEvidence& evidence = {});
 
 }  // namespace kreport

@@ -279,5 +279,7 @@ struct Particle {
   const char* example;
 };
 std::span<const Particle> particles();
+/// Counters and units a number is written with ("억원", "년", "배"), in the same form.
+std::span<const Particle> counters();
 
 }  // namespace kreport::vocab

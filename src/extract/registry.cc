@@ -3,6 +3,7 @@
 // example gives this row" is a rule that cannot be tested, so every table has one.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "kreport/layout.h"
 #include "kreport/rules.h"
@@ -263,16 +264,16 @@ RuleTable cover_words() {
           [rows](size_t i, const std::string& ex) { return check_cover_word(rows[i], ex); }};
 }
 
-RuleTable particles() {
-  auto rows = vocab::particles();
-  return {"particles", "particles and endings a line may open with when broken inside a word",
-          rows_of(rows, [](const vocab::Particle& r) { return quoted(r.text); }),
+// Rows of {text, "first line|next line"}: the next line opens with the row's text, and the
+// two lines join without a space.
+RuleTable joins(const char* name, const char* about, std::span<const vocab::Particle> rows) {
+  return {name, about, rows_of(rows, [](const vocab::Particle& r) { return quoted(r.text); }),
           [rows](size_t i, const std::string& ex) -> std::string {
             size_t bar = ex.find('|');
             if (bar == std::string::npos) return "example has no |";
             std::string first = ex.substr(0, bar), next = ex.substr(bar + 1);
-            std::string head = next.substr(0, next.find_first_of(" ."));
-            if (head != rows[i].text) return "the next line opens with " + quoted(head);
+            if (next.compare(0, std::strlen(rows[i].text), rows[i].text) != 0)
+              return "the next line opens with " + quoted(next.substr(0, next.find(' ')));
             std::string joined = join_lines(first, next, {});
             return joined == first + next ? "" : "joined as " + quoted(joined);
           }};
@@ -314,7 +315,10 @@ std::vector<RuleTable> rule_tables() {
           notice_words(),
           cover_words(),
           market_codes(),
-          particles()};
+          joins("particles", "particles and endings a line may open with when broken inside a word",
+                vocab::particles()),
+          joins("counters", "counters and units a line may open with after a number",
+                vocab::counters())};
 }
 
 std::string describe_rules(const std::vector<RuleTable>& tables) {

@@ -4,20 +4,30 @@
 // about one line), overlaps it horizontally, has the same size and weight class, and the
 // previous line ran to the block's right edge; a bullet marker or a heading starts a block.
 //
-// Joining: word processors wrap Korean in the middle of a word, and the PDF keeps no space
-// at a line end to tell. The evidence used, in order:
-//   1. "Chat-" + "GPT": a hyphen after a Latin letter stays, no space;
-//   2. the next line opens with a particle or ending standing alone as a token ("은", "를",
-//      "에서", "으로") -> no space: "애플" + "은 자체 설계" -> "애플은 자체 설계";
-//   3. the two halves make a word the document uses elsewhere ("가" + "장 큰" -> "가장",
+// Joining: word processors wrap Korean in the middle of a word, and most PDFs keep no space
+// at a line end to tell. The evidence used, in order (each with a real or fixture example):
+//   1. a space glyph drawn at the line's end, where the page shows its typesetter draws them
+//      (Word does): drawn -> a space; not drawn, between letters of one script -> none
+//      ("고정비 부담" + "완화와" keeps its space, "원자재가 부" + "담은" joins: iM, Daishin);
+//   2. "Chat-" + "GPT": a hyphen after a Latin letter stays, no space;
+//   3. the line ended with room for the next line's first letter: a typesetter that breaks
+//      inside words would have set that letter there, so the break is at a space ("북미" +
+//      "전력망", ragged right: fixtures/layout_classes p2);
+//   4. the next line opens with a particle or ending standing alone as a token ("애플" + "은
+//      자체 설계"), the end of one split in two ("점에" + "서" -> "에서"), or the counter after
+//      a number ("4,483" + "억원으로") -> no space;
+//   5. the two halves make a word the document uses elsewhere ("가" + "장 큰" -> "가장",
 //      seen as "가장" inside other lines) -> no space;
-//   4. on a page whose breaks show rule 2 at work (the typesetter wraps inside words, as
-//      Word and browsers do with Korean), a break between two Hangul syllables is inside a
-//      word unless the halves look like words: both used on their own elsewhere in the
-//      document, or the first ending the way a word ends ("사람은", "입력된"), or one used
-//      on its own and the second ending like a word ("다음" + "계층으로", "상수이기" +
-//      "때문에"). So "입력" + "되어" -> "입력되어", "비슷" + "한" -> "비슷한";
-//   5. otherwise one space.
+//   6. in a paragraph that wraps inside words (its ragged lines all end within a letter of
+//      the edge) or on a page whose breaks show rule 4 at work (Word and browsers do this
+//      with Korean), a break between two Hangul syllables is inside a word unless the halves
+//      look like words: both used on their own elsewhere in the document, or the first
+//      ending the way a word ends ("사람은", "입력된"), or one used on its own and the second
+//      ending like a word ("다음" + "계층으로", "상수이기" + "때문에"). So "입력" + "되어" ->
+//      "입력되어", "비슷" + "한" -> "비슷한";
+//   7. otherwise one space.
+// A paragraph whose ragged lines leave room for a letter (rule 3) wraps at words: rule 6 is
+// not applied to it, whatever its page does elsewhere.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -174,18 +184,42 @@ Vocabulary collect_vocabulary(const std::vector<PageLines>& pages) {
 
 namespace {
 
-// Rules 1-3: the break is certainly inside a word.
+// Rule 2: "Chat-" + "GPT".
+bool hyphenated(const std::string& first, const std::string& next) {
+  return utf8::last(first) == '-' && first.size() >= 2 &&
+         is_latin(utf8::last(first.substr(0, first.size() - 1))) && is_latin(utf8::first(next));
+}
+
+// The last code point of `s`, as UTF-8 ("점에" -> "에").
+std::string last_letter(const std::string& s) {
+  size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  return i > 0 ? s.substr(i - 1) : "";
+}
+
+// "억원으로", "년", "배를": a counter or unit written straight after a number, with or
+// without a particle after it.
+bool is_counter_word(const std::string& token) {
+  for (const vocab::Particle& c : vocab::counters()) {
+    std::string_view t(c.text);
+    if (token.compare(0, t.size(), t) == 0 &&
+        (token.size() == t.size() || is_particle(token.substr(t.size()))))
+      return true;
+  }
+  return false;
+}
+
+// Rules 4-5: the break is certainly inside a word.
 bool surely_inside_word(const std::string& first, const std::string& next,
                         const Vocabulary& vocabulary) {
   char32_t a = utf8::last(first), b = utf8::first(next);
-  if (a == '-' && first.size() >= 2 && is_latin(utf8::last(first.substr(0, first.size() - 1))) &&
-      is_latin(b))
-    return true;
   if (!(is_word_char(a) || a == ')' || a == '\'' || a == 0x2019 /* ’ */)) return false;
   std::string head = bare(first_token(next));
   if (is_particle(head) && is_hangul(utf8::first(head))) return true;
-  return is_hangul(a) && is_hangul(b) &&
-         vocabulary.count(bare(last_token(first)) + bare(first_token(next)));
+  if (a >= '0' && a <= '9' && is_counter_word(head)) return true;
+  if (!is_hangul(a) || !is_hangul(b)) return false;
+  if (is_particle(last_letter(first) + head)) return true;  // "점에" + "서"
+  return vocabulary.count(bare(last_token(first)) + bare(first_token(next))) > 0;
 }
 
 // "사람은", "입력된": two syllables or more closed by a particle or ending are a whole word.
@@ -197,7 +231,12 @@ bool ends_like_a_word(const std::string& token) {
     syllables += is_hangul(utf8::first(token.substr(i), &len));
     i += len;
   }
-  return syllables >= 2 && kFinal.find(utf8::last(token)) != std::u32string::npos;
+  // Two-syllable nouns often end in these (고도, 정도, 속도, 제도): a particle after a noun
+  // of two syllables or more makes three ("이익도", "실적도").
+  static const std::u32string kNounFinal = U"도";
+  char32_t last = utf8::last(token);
+  size_t least = kNounFinal.find(last) != std::u32string::npos ? 3 : 2;
+  return syllables >= least && kFinal.find(last) != std::u32string::npos;
 }
 
 bool is_particle_break(const std::string& next) {
@@ -208,18 +247,21 @@ bool is_particle_break(const std::string& next) {
 }  // namespace
 
 std::string join_lines(const std::string& first, const std::string& next,
-                       const Vocabulary& vocabulary, bool wraps_inside_words,
-                       std::optional<bool> drawn_space) {
+                       const Vocabulary& vocabulary, const BreakEvidence& evidence) {
   if (first.empty()) return next;
   if (next.empty()) return first;
-  if (drawn_space && *drawn_space) return first + " " + next;
+  const std::optional<bool>& drawn = evidence.drawn_space;
+  if (drawn && *drawn) return first + " " + next;
   // No space drawn: inside a word where letters of one script meet ("부"+"담은",
   // "Intellige"+"nce"); where a word meets a number or a sign, the rules below decide.
   char32_t a = utf8::last(first), b = utf8::first(next);
-  if (drawn_space && ((is_hangul(a) && is_hangul(b)) || (is_latin(a) && is_latin(b))))
+  if (drawn && ((is_hangul(a) && is_hangul(b)) || (is_latin(a) && is_latin(b))))
     return first + next;
+  if (hyphenated(first, next)) return first + next;
+  if (evidence.room_for_next) return first + " " + next;
   if (surely_inside_word(first, next, vocabulary)) return first + next;
-  if (wraps_inside_words && is_hangul(utf8::last(first)) && is_hangul(utf8::first(next))) {
+  if (evidence.breaks_latin_words && is_latin(a) && is_latin(b)) return first + next;
+  if (evidence.wraps_inside_words && is_hangul(a) && is_hangul(b)) {
     std::string tail = bare(last_token(first)), head = bare(first_token(next));
     bool tail_word = vocabulary.count(tail) > 0, head_word = vocabulary.count(head) > 0;
     bool boundary = (tail_word && head_word) || ends_like_a_word(tail) ||
@@ -235,6 +277,55 @@ namespace {
 // /ActualText lines carry none.
 const Span* line_end(const Line& l) {
   return l.origin == Origin::text && !l.spans.empty() ? &l.spans.back() : nullptr;
+}
+
+}  // namespace
+
+namespace {
+
+// The width of a line's first letter, from its first word's box; none for lines without
+// text-layer words (OCR, /ActualText, tests).
+std::optional<double> first_letter_width(const Line& l) {
+  if (l.origin != Origin::text || l.spans.empty()) return std::nullopt;
+  const Span& s = l.spans.front();
+  size_t letters = utf8::length(s.text);
+  if (letters == 0) return std::nullopt;
+  return s.bbox.width() / static_cast<double>(letters);
+}
+
+// How a paragraph's lines end. A typesetter that breaks inside words sets each line to within
+// one letter of the right edge; one that breaks at spaces leaves room for the next word, often
+// more than a letter. Justified lines all end at the edge and say nothing.
+struct Wrapping {
+  std::vector<bool> room_for_next;  // [i]: line i-1 ended with room for line i's first letter
+  bool at_words = false;            // room was left before a syllable
+  bool inside_words = false;        // ragged lines, and none left room before a syllable
+  bool anywhere = false;            // ragged lines, and none left room for a letter
+};
+
+Wrapping wrapping_of(const std::vector<const Line*>& g) {
+  Wrapping w;
+  w.room_for_next.assign(g.size(), false);
+  double right = extent(g).x1;
+  int roomy = 0, before_syllable = 0, ragged = 0;
+  for (size_t i = 1; i < g.size(); ++i) {
+    std::optional<double> letter = first_letter_width(*g[i]);
+    if (!letter || g[i - 1]->origin != Origin::text) continue;
+    double room = right - g[i - 1]->bbox.x1, em = g[i - 1]->size;
+    if (room >= *letter + kLayout.letter_room_slack_em * em) {
+      w.room_for_next[i] = true;
+      ++roomy;
+      // Only a typesetter that breaks at spaces leaves room before a syllable; one that
+      // breaks anywhere does before a Latin word or a number it keeps whole.
+      before_syllable += is_hangul(utf8::first(g[i]->text));
+    } else if (room >= kLayout.ragged_end_em * em) {
+      ++ragged;
+    }
+  }
+  w.at_words = before_syllable > 0;
+  w.inside_words = !w.at_words && ragged >= kLayout.min_ragged_breaks;
+  w.anywhere = w.inside_words && roomy == 0;
+  return w;
 }
 
 }  // namespace
@@ -335,10 +426,15 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
     b.origin = std::max_element(origins.begin(), origins.end(), [](auto& a, auto& c) {
                  return a.second < c.second;
                })->first;
+    Wrapping wrap = wrapping_of(g);
+    BreakEvidence evidence;
+    evidence.wraps_inside_words = wrap.inside_words || (!wrap.at_words && wraps_inside_words);
+    evidence.breaks_latin_words = wrap.anywhere;
     for (size_t i = 1; i < g.size(); ++i) {
       const Span* end = draws_line_ends ? line_end(*g[i - 1]) : nullptr;
-      b.text = join_lines(b.text, g[i]->text, vocabulary, wraps_inside_words,
-                          end ? std::optional(end->space_drawn_after) : std::nullopt);
+      evidence.drawn_space = end ? std::optional(end->space_drawn_after) : std::nullopt;
+      evidence.room_for_next = wrap.room_for_next[i];
+      b.text = join_lines(b.text, g[i]->text, vocabulary, evidence);
     }
     out.blocks.push_back(std::move(b));
   }

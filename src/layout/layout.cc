@@ -11,8 +11,6 @@
 namespace kreport {
 namespace {
 
-// body, not a space between words: justified Korean body text stretches spaces to about
-
 bool continues_line(const Bbox& line, const Word& last, const Word& w) {
   double mid = w.bbox.center_y();
   bool same_band = mid > line.y0 && mid < line.y1;

@@ -85,6 +85,15 @@ struct LayoutParams {
   // Over a whole document's lines (table cells and labels among them, which end without one):
   // 21-91% in the real reports that draw them, none in those that do not.
   double drawn_line_end_lines = 0.1;
+  // A line that ended this much (em) more than the next line's first letter short of its
+  // paragraph's right edge had room for that letter: a break at a space. The slack covers
+  // glyph-box rounding (Chromium's boxes differ by < 0.05 em).
+  double letter_room_slack_em = 0.15;
+  // Lines ending at least this short of the edge are ragged, not justified (justified lines
+  // end within 0.01 em of it in every fixture; break-all lines 0.01-0.4 em short).
+  double ragged_end_em = 0.05;
+  // A paragraph with this many ragged breaks, none with room for a letter, wraps inside words.
+  int min_ragged_breaks = 2;
 };
 
 inline constexpr LayoutParams kLayout{};

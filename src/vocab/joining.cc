@@ -1,7 +1,7 @@
 // Particles and endings that attach to the word before them. A line that opens with one of
 // them as a whole token was broken inside a word: "애플" + "은 자체 설계" -> "애플은 자체 설계".
-// The layout's line joining reads this table (blocks.cc); each example is two printed lines,
-// split at "|", that join without a space.
+// The layout's line joining reads these tables (blocks.cc); each example is two printed
+// lines, split at "|", that join without a space.
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
@@ -69,12 +69,36 @@ const Particle kParticles[] = {
     {"다", "실적 개선이 기대된|다."},
     {"니다", "사실이 없습|니다."},
     {"습니다", "확인하였|습니다."},
+    {"며", "매출이 증가하였으|며 이익도 늘었다"},
+    {"면", "공급이 본격화되|면 이익이 늘어난다"},
+};
+
+// Counters and units written straight after a number; a line that opens with one (alone or
+// with a particle) after a line ending in a digit was broken inside "4,483억원".
+const Particle kCounters[] = {
+    {"조원", "영업이익은 9.2|조원으로 시장 기대치를"},
+    {"억원", "영업이익은 4,483|억원으로 시장 기대치에"},
+    {"만원", "목표주가 12|만원을 제시한다"},
+    {"원", "목표주가 480,000|원을 유지한다"},
+    {"년", "2025|년 실적의 핵심"},
+    {"월", "올해 10|월부터 공급을 시작했다"},
+    {"일", "11월 13|일 종가 기준"},
+    {"분기", "3|분기 매출액은"},
+    {"개월", "향후 12|개월 목표주가"},
+    {"배", "목표 PBR 1.6|배를 적용해"},
+    {"주", "발행주식수 5,969,783|주 기준"},
+    {"명", "연구원 3|명이 참여한"},
+    {"개", "신규 고객사 2|개를 확보했다"},
 };
 
 }  // namespace
 
 std::span<const Particle> particles() {
   return kParticles;
+}
+
+std::span<const Particle> counters() {
+  return kCounters;
 }
 
 }  // namespace kreport::vocab

@@ -9,6 +9,15 @@ namespace {
 
 using test::line;
 
+BreakEvidence evidence(bool wraps_inside_words, std::optional<bool> drawn_space = std::nullopt,
+                       bool room_for_next = false) {
+  BreakEvidence e;
+  e.wraps_inside_words = wraps_inside_words;
+  e.drawn_space = drawn_space;
+  e.room_for_next = room_for_next;
+  return e;
+}
+
 PageLayout page_of(std::vector<Line> lines, int number = 1) {
   return test::laid_out(std::move(lines), number);
 }
@@ -43,11 +52,11 @@ TEST(JoinLines, WordBoundaryKeepsOneSpace) {
 }
 
 TEST(JoinLines, MidWordPagesJoinFragments) {
-  EXPECT_EQ(join_lines("이미 입력", "되어 있는", {}, true), "이미 입력되어 있는");
-  EXPECT_EQ(join_lines("기능과 비슷", "한 원리로", {}, true), "기능과 비슷한 원리로");
-  EXPECT_EQ(join_lines("다른 점은 사람은", "문맥에 따라", {}, true),
+  EXPECT_EQ(join_lines("이미 입력", "되어 있는", {}, evidence(true)), "이미 입력되어 있는");
+  EXPECT_EQ(join_lines("기능과 비슷", "한 원리로", {}, evidence(true)), "기능과 비슷한 원리로");
+  EXPECT_EQ(join_lines("다른 점은 사람은", "문맥에 따라", {}, evidence(true)),
             "다른 점은 사람은 문맥에 따라");
-  EXPECT_EQ(join_lines("모델", "기반", {"모델", "기반"}, true), "모델 기반");
+  EXPECT_EQ(join_lines("모델", "기반", {"모델", "기반"}, evidence(true)), "모델 기반");
 }
 
 TEST(Blocks, ParagraphsHeadingsAndBullets) {
@@ -119,14 +128,34 @@ TEST(RunningLines, TextRepeatedInTheBodyIsNotRunning) {
 
 TEST(JoinLines, ADrawnLineEndSpaceDecides) {
   // ibk: "부담" ends a line with a space glyph after it; daishin: "부" ends one without.
-  EXPECT_EQ(join_lines("고정비 부담", "완화와 재고평가충당금", {}, false, true),
+  EXPECT_EQ(join_lines("고정비 부담", "완화와 재고평가충당금", {}, evidence(false, true)),
             "고정비 부담 완화와 재고평가충당금");
-  EXPECT_EQ(join_lines("원자재가 부", "담은 크지 않음", {}, false, false),
+  EXPECT_EQ(join_lines("원자재가 부", "담은 크지 않음", {}, evidence(false, false)),
             "원자재가 부담은 크지 않음");
-  EXPECT_EQ(join_lines("Artificial Intellige", "nce 시대", {}, false, false),
+  EXPECT_EQ(join_lines("Artificial Intellige", "nce 시대", {}, evidence(false, false)),
             "Artificial Intelligence 시대");
   // A word meeting a number: no glyph proves nothing (samsung "대비" / "4.7%").
-  EXPECT_EQ(join_lines("전년 대비", "4.7% 증가한", {}, false, false), "전년 대비 4.7% 증가한");
+  EXPECT_EQ(join_lines("전년 대비", "4.7% 증가한", {}, evidence(false, false)),
+            "전년 대비 4.7% 증가한");
+}
+
+TEST(JoinLines, RoomForTheNextLetterMeansASpace) {
+  // fixtures/layout_classes p2, ragged right: "북미" ended a line with room for "전".
+  EXPECT_EQ(join_lines("빠르게 커지고 있다. 북미", "전력망 사업자들은", {"북미전력망"},
+                       evidence(true, std::nullopt, true)),
+            "빠르게 커지고 있다. 북미 전력망 사업자들은");
+  // A drawn-space document's evidence comes first.
+  EXPECT_EQ(join_lines("원자재가 부", "담은", {}, evidence(false, false, true)), "원자재가 부담은");
+}
+
+TEST(JoinLines, SplitEndingsAndCounters) {
+  EXPECT_EQ(join_lines("이어질 수 있다는 점에", "서 중요하다.", {}),
+            "이어질 수 있다는 점에서 중요하다.");
+  EXPECT_EQ(join_lines("영업이익은 4,483", "억원으로 시장", {}), "영업이익은 4,483억원으로 시장");
+  EXPECT_EQ(join_lines("3분기 매출액은 6.9", "조원, 영업이익은", {}),
+            "3분기 매출액은 6.9조원, 영업이익은");
+  // Not a counter: "원재료" only opens with one.
+  EXPECT_EQ(join_lines("영업이익 4,483", "원재료 가격", {}), "영업이익 4,483 원재료 가격");
 }
 
 namespace {
