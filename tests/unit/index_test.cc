@@ -200,8 +200,9 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
       ask("search", {"Hbm"}, {"", "2023-12-31", 0}),
       R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
 )");
-  // Five hand-written records, the three copies of Kiwoom's and the two image-text ones.
-  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 10u);
+  // Five hand-written records, the three copies of Kiwoom's, the two image-text ones and two
+  // paragraphs of layout_classes (one match a block).
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 12u);
   EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2}).rows.size(), 2u);
 }
 
