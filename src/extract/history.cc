@@ -1,6 +1,7 @@
 // The company report's rating history ("투자의견 변동내역(2개년) 및 목표주가 괴리율"), read
 // from its table row by row into compliance.rating_history.
 #include <algorithm>
+#include <cmath>
 
 #include "kreport/extract.h"
 #include "kreport/utf8.h"
@@ -40,9 +41,23 @@ OptNumber number_of(const Cell& c) {
   return std::nullopt;
 }
 
+// One change read twice: one date and one price.
+bool same_change(const RatingChange& a, const RatingChange& b) {
+  return a.date == b.date && a.target_price && b.target_price &&
+         std::fabs(*a.target_price - *b.target_price) < 1;
+}
+
+// A priced change whose price a split grid lost (eBest: the price in the other half), that
+// `w` has: one date, an opinion on both and a price on `w` only.
+bool lost_its_price(const RatingChange& t, const RatingChange& w) {
+  return t.date == w.date && t.rating && !t.target_price && w.target_price &&
+         (!w.rating || *w.rating == *t.rating);
+}
+
 }  // namespace
 
-std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables) {
+std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables,
+                                            const std::vector<PageLayout>& pages) {
   std::vector<std::pair<std::string, RatingChange>> changes;  // (ISO date, change)
   for (const Table& t : tables) {
     if (t.kind != "rating_history") continue;
@@ -93,6 +108,23 @@ std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables) {
           changes.push_back({*date, r});  // a date alone is a chart's axis, not a change
       }
     }
+  }
+  // The words of the page read what the tables stage found no grid for (a history across the
+  // page, or beside a chart) and fill what a split grid lost (eBest: a price in the other half).
+  for (RatingChange& w : extract::history_from_words(pages)) {
+    auto found = [&](auto&& match) {
+      return std::find_if(changes.begin(), changes.end(),
+                          [&](const auto& c) { return match(c.second, w); });
+    };
+    if (found(same_change) != changes.end()) continue;
+    if (auto t = found(lost_its_price); t != changes.end()) {
+      t->second.target_price = w.target_price;
+      continue;
+    }
+    bool read = std::any_of(changes.begin(), changes.end(), [&](const auto& c) {
+      return c.second.date == w.date && !w.target_price;  // a price-less row read already
+    });
+    if (!read) changes.push_back({*w.date, std::move(w)});
   }
   std::stable_sort(changes.begin(), changes.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -109,7 +109,7 @@ TEST(TablesRandom, AnyPageGivesWellFormedGrids) {
       EXPECT_EQ(ordered.lines.size(), pages[p].lines.size()) << "round " << round;
     }
     peers_of(tables);
-    rating_history_of(tables);
+    rating_history_of(tables, {});
   }
   std::printf("%zu tables found on random pages\n", found);
   EXPECT_GT(found, 50u);  // the checks above ran on tables, not on nothing
