@@ -72,8 +72,11 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   std::vector<size_t> cuts = {0};
   for (size_t i = 1; i < line.spans.size(); ++i) {
     double gap = (line.spans[i].bbox.x0 - line.spans[i - 1].bbox.x1) / em;
-    if (gap >= kTable.cell_gap_em &&
-        (!line.spans[i - 1].space_after || gap >= kTable.over_space * space))
+    bool numbers = gap >= kTable.number_space_em &&
+                   is_value(parse_number(line.spans[i - 1].text)) &&
+                   is_value(parse_number(line.spans[i].text));
+    if (numbers || (gap >= kTable.cell_gap_em &&
+                    (!line.spans[i - 1].space_after || gap >= kTable.over_space * space)))
       cuts.push_back(i);
   }
   if (cuts.size() == 1) return {whole};

@@ -14,6 +14,9 @@ struct TableParams {
   // After a word that carries a space, the gap must also be this much over the line's
   // narrowest space (poppler flags wide gaps as spaces too).
   double over_space = 1.6;
+  // Two numbers one space apart are two cells: a column too narrow for its numbers leaves
+  // only a space between them (Eugene's summary: "258,935 300,871 309,393 312,968").
+  double number_space_em = 0.15;
   // A line whose spaces are all within this ratio (widest over narrowest), with at least
   // `justified_spaces` of them and mostly words, is justified text: never cut.
   double even_spaces = 1.3;
