@@ -12,6 +12,7 @@
 //   5. a table that opens a page with the same columns as the one closing the previous page
 //      continues it.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <regex>
 
@@ -213,6 +214,59 @@ PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
   return cells;
 }
 
+// A cell's text, or a year printed as a number ("2018" read as 2018).
+std::string header_text(const Cell& c) {
+  if (const std::string* s = std::get_if<std::string>(&c)) return *s;
+  if (const double* d = std::get_if<double>(&c))
+    if (*d >= 1990 && *d <= 2100 && *d == static_cast<int>(*d)) return std::to_string(int(*d));
+  return "";
+}
+
+// A cell of words, not a value printed with its unit ("88,800원", "5,919,638천주").
+bool is_label(const Cell& c) {
+  const std::string* s = std::get_if<std::string>(&c);
+  if (!s || s->empty()) return false;
+  unsigned char first = static_cast<unsigned char>((*s)[0]);
+  return !std::isdigit(first) && first != '-' && first != '+' && first != '(';
+}
+
+// Where a grid is a sidebar of label/value rows and the annual summary beside it, cut as one
+// (SK, Eugene page 1: "52주 최고가 219,500 원 | 구분 단위 2018 2019 2020"): the x at which the
+// summary's label column starts. A summary's own label and unit columns start it: the text
+// columns right before its first year, with a column of values (or nothing) before them.
+std::optional<double> summary_beside(const Table& t) {
+  size_t year_row = t.rows.size(), first_year = 0;
+  for (size_t r = 0; r < t.rows.size() && year_row == t.rows.size(); ++r) {
+    size_t years = 0;
+    for (size_t k = 0; k < t.rows[r].size(); ++k)
+      if (vocab::fiscal_period(header_text(t.rows[r][k])) && years++ == 0) first_year = k;
+    if (years >= 2) year_row = r;
+  }
+  if (year_row == t.rows.size()) return std::nullopt;
+  // Text-dominant columns below the year row.
+  auto texty = [&](size_t k) {
+    size_t text = 0, other = 0;
+    for (size_t r = year_row + 1; r < t.rows.size(); ++r)
+      if (k < t.rows[r].size() && !std::holds_alternative<std::monostate>(t.rows[r][k]))
+        ++(is_label(t.rows[r][k]) ? text : other);
+    return text > other;
+  };
+  size_t label = first_year;
+  while (label > 0 && texty(label - 1)) --label;
+  if (label == first_year || label < 2) return std::nullopt;
+  // The sidebar: label/value rows of its own, left of the summary.
+  size_t filled = 0;
+  for (const auto& row : t.rows)
+    filled += std::any_of(row.begin(), row.begin() + std::min(label, row.size()),
+                          [](const Cell& c) { return !std::holds_alternative<std::monostate>(c); });
+  if (filled < kTable.min_rows) return std::nullopt;
+  double x = 1e9;
+  for (size_t r = 0; r < t.boxes.size(); ++r)
+    if (label < t.boxes[r].size() && t.boxes[r][label]) x = std::min(x, t.boxes[r][label]->bbox.x0);
+  if (x == 1e9) return std::nullopt;
+  return x - 0.5;
+}
+
 }  // namespace
 
 const char* kind_of(const Table& t) {
@@ -251,27 +305,40 @@ TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& voca
         continue;
       }
       std::vector<const Piece*> members = region_of(rows, r, end, cells);
-      std::string id = "t" + std::to_string(found.size() + 1);
-      Table t = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
       r = std::max(end, r + 1);
-      if (!is_grid(t)) continue;  // not a table after all: its lines stay text
-      for (const Piece* p : members) cells.taken[cells.index(p)] = true;
-      bool continued =
-          !found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t);
-      std::vector<size_t> lines = lines_of(members, owner, continued ? found.back().id : id, rank);
-      title_and_source(t, page, owner);
-      t.kind = kind_of(t);
-      // Continued from the previous page: the same labelled columns on the next page.
-      if (continued) {
-        Table& before = found.back();
-        before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
-        before.boxes.insert(before.boxes.end(), t.boxes.begin(), t.boxes.end());
-        if (!before.source) before.source = t.source;
-        placed.push_back({before.id, std::move(lines)});
-      } else {
-        placed.push_back({id, std::move(lines)});
-        found.push_back(std::move(t));
+      std::string id = "t" + std::to_string(found.size() + 1);
+      Table whole = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
+      auto add = [&](std::vector<const Piece*>& part, Table t) {
+        std::string id = t.id;
+        if (!is_grid(t)) return;  // not a table after all: its lines stay text
+        for (const Piece* p : part) cells.taken[cells.index(p)] = true;
+        bool continued =
+            !found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t);
+        std::vector<size_t> lines = lines_of(part, owner, continued ? found.back().id : id, rank);
+        title_and_source(t, page, owner);
+        t.kind = kind_of(t);
+        // Continued from the previous page: the same labelled columns on the next page.
+        if (continued) {
+          Table& before = found.back();
+          before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
+          before.boxes.insert(before.boxes.end(), t.boxes.begin(), t.boxes.end());
+          if (!before.source) before.source = t.source;
+          placed.push_back({before.id, std::move(lines)});
+        } else {
+          placed.push_back({id, std::move(lines)});
+          found.push_back(std::move(t));
+        }
+      };
+      // A sidebar beside the annual summary, cut as one grid: two tables.
+      if (auto cut = summary_beside(whole)) {
+        std::vector<const Piece*> left, right;
+        for (const Piece* p : members) (p->bbox.center_x() < *cut ? left : right).push_back(p);
+        for (auto* part : {&left, &right})
+          add(*part,
+              build_grid(*part, page.number, "t" + std::to_string(found.size() + 1), vocabulary));
+        continue;
       }
+      add(members, std::move(whole));
     }
   }
   return out;
