@@ -162,7 +162,9 @@ std::vector<Candidate> by_columns(const Table& t) {
       // The label: across this half's year columns to the first other column that has text
       // (or the first column). Empty spacer columns are passed, but never a half's empty
       // label column and then the other half's years: that would take the other's label.
+      // A unit column between them ("영업이익 | 억원 | 8,716", SK) gives the row's unit.
       const std::string* label = nullptr;
+      std::string unit = t.columns[k].unit.value_or("");
       bool gap = false;
       for (size_t j = k; j-- > 0;) {
         if (years[j] && j > 0) {
@@ -170,6 +172,11 @@ std::vector<Candidate> by_columns(const Table& t) {
           continue;
         }
         label = text_in(row[j]);
+        if (label && j > 0 && vocab::unit_word(*label)) {
+          unit = *label;
+          label = nullptr;
+          continue;
+        }
         if (label) break;
         gap = true;
       }
@@ -178,8 +185,7 @@ std::vector<Candidate> by_columns(const Table& t) {
       const char* metric = vocab::role_of(l, vocab::metric_words());
       int page = t.page;
       if (r < t.boxes.size() && k < t.boxes[r].size() && t.boxes[r][k]) page = t.boxes[r][k]->page;
-      out.push_back({metric ? metric : "other", l, *years[k], *v,
-                     "(" + t.columns[k].unit.value_or("") + ")", page});
+      out.push_back({metric ? metric : "other", l, *years[k], *v, "(" + unit + ")", page});
     }
   }
   return out;

@@ -8,9 +8,9 @@ import os, re, subprocess, sys
 BARS = [
     ("truth.json", None, 324),                     # cover metadata (issue 4, 15, 17)
     ("truth_tables.json", "text_contains", 32),    # line breaks and reading order (issue 13)
-    ("truth_tables.json", "table_cell", 29),       # the annual table (issue 14)
+    ("truth_tables.json", "table_cell", 31),       # the annual table (issue 14)
     ("truth_tables.json", "rating_history~", 27),  # rating history (issue 14)
-    ("truth_estimates.json", None, 29),            # estimates (issue 16)
+    ("truth_estimates.json", None, 31),            # estimates (issue 16)
 ]
 
 binary, root = sys.argv[1], sys.argv[2]

@@ -246,3 +246,77 @@ TEST(Grid, AColumnOfDollarsInMillionsHasTheUnitDollarMillions) {
   EXPECT_EQ(number(tables[0].rows[1][1]), 8.2);
   EXPECT_EQ(tables[0].columns[1].unit, "$M");
 }
+
+TEST(Grid, NumbersOneSpaceApartAreTwoCells) {
+  // Eugene p1: a column too narrow for its numbers leaves a space between them.
+  std::vector<PageLines> pages = page({
+      row(100,
+          {{"(십억원)", 40, 80}, {"2023A", 120, 145}, {"2024A", 150, 175}, {"2025E", 180, 205}}),
+      {words(
+          112,
+          {{"매출액", 40, 65}, {"258,935", 118, 146}, {"300,871", 148, 176}, {"309,393", 178, 206}},
+          true)},
+      {words(
+          124,
+          {{"영업이익", 40, 72}, {"6,567", 126, 146}, {"32,726", 152, 176}, {"26,763", 182, 206}},
+          true)},
+  });
+  auto tables = test::tables_in(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].columns.size(), 4u);
+  EXPECT_EQ(tables[0].columns[2].label, "2024A");
+  EXPECT_EQ(number(tables[0].rows[0][2]), 300871);
+  EXPECT_EQ(number(tables[0].rows[1][3]), 26763);
+}
+
+TEST(Grid, ASidebarBesideTheAnnualSummaryIsATableOfItsOwn) {
+  // SK p1: Stock Data rows on the left share their baselines with the summary's rows.
+  auto side = [](const char* label, const char* value) {
+    return std::vector<At>{{label, 30, 90}, {value, 130, 170}};
+  };
+  auto both = [&](double y, std::vector<At> left, std::vector<At> right) {
+    std::vector<Line> out = row(y, std::move(left));
+    for (Line& l : row(y, std::move(right))) out.push_back(std::move(l));
+    return out;
+  };
+  std::vector<PageLines> pages = page({
+      both(100, side("KOSPI", "2916.38 pt"),
+           {{"구분", 220, 240},
+            {"단위", 260, 280},
+            {"2019", 320, 340},
+            {"2020", 370, 390},
+            {"2021E", 420, 445}}),
+      both(112, side("52주 최고가", "219,500 원"),
+           {{"매출액", 220, 245},
+            {"억원", 260, 280},
+            {"107,196", 312, 340},
+            {"110,174", 362, 390},
+            {"128,696", 417, 445}}),
+      both(124, side("52주 최저가", "150,000 원"),
+           {{"영업이익", 220, 250},
+            {"억원", 260, 280},
+            {"9,901", 320, 340},
+            {"8,716", 370, 390},
+            {"9,953", 425, 445}}),
+      both(136, side("60일 평균 거래대금", "182 억원"),
+           {{"EPS", 220, 235},
+            {"원", 260, 270},
+            {"9,518", 320, 340},
+            {"5,731", 370, 390},
+            {"9,262", 425, 445}}),
+  });
+  auto tables = test::tables_in(pages);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(text(tables[0].rows[1][0]), "52주 최고가");
+  ASSERT_EQ(tables[1].columns.size(), 5u);
+  EXPECT_EQ(tables[1].columns[3].label, "2020");
+  EXPECT_EQ(number(tables[1].rows[1][3]), 8716);
+  // The unit column between label and years gives the estimates their unit.
+  auto est = estimates_of(tables);
+  auto op = std::find_if(est.begin(), est.end(), [](const Estimate& e) {
+    return e.metric == "operating_profit" && e.fiscal_year == 2020;
+  });
+  ASSERT_NE(op, est.end());
+  EXPECT_EQ(op->value, 8716);
+  EXPECT_EQ(op->unit, "억원");
+}
