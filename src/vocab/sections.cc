@@ -64,6 +64,11 @@ const TableKind kTableKinds[] = {
      TableKind::kLabels | TableKind::kTitle,
      {"괴리율"},
      "투자의견 변동내역(2개년) 및 목표주가 괴리율"},
+    // A history printed across the page, without 괴리율 in its labels (Hanwha, Daishin).
+    {"rating_history",
+     TableKind::kTitle | TableKind::kFirstColumn,
+     {"변동 내역", "변동내역", "변경 내용", "변경내용", "제시일자"},
+     "[ 투자의견 변동 내역 ]"},
     {"financials",
      TableKind::kLabels | TableKind::kFirstColumn,
      {"결산기", "매출액", "영업이익", "EPS", "ROE"},

@@ -76,6 +76,7 @@ TEST_P(TablesTruth, EveryCellAsInTheHtml) {
 // disclosure's distribution table.
 INSTANTIATE_TEST_SUITE_P(Fixtures, TablesTruth,
                          testing::Values("sk_weekly", "mirae_ai_weekly", "china_weekly",
-                                         "hanwha_us_stock", "news_page", "company_report"));
+                                         "hanwha_us_stock", "news_page", "company_report",
+                                         "layout_classes"));
 
 }  // namespace
