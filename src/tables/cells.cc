@@ -63,7 +63,13 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   std::vector<double> spaces = space_gaps(line);
   size_t values = std::count_if(line.spans.begin(), line.spans.end(),
                                 [](const Span& s) { return is_value(parse_number(s.text)); });
-  if (spaces.size() >= kTable.justified_spaces && values * 2 < line.spans.size() &&
+  // A wide gap without a space is where one run of text ended and another began: a cell's
+  // edge ("52주 최고/최저" | "498,500 / 320,000원"), whatever the spaces look like.
+  bool runs = false;
+  for (size_t i = 1; i < line.spans.size(); ++i)
+    runs |= !line.spans[i - 1].space_after &&
+            line.spans[i].bbox.x0 - line.spans[i - 1].bbox.x1 >= kTable.cell_gap_em * em;
+  if (!runs && spaces.size() >= kTable.justified_spaces && values * 2 < line.spans.size() &&
       *std::max_element(spaces.begin(), spaces.end()) <=
           kTable.even_spaces * *std::min_element(spaces.begin(), spaces.end()))
     return {whole};
@@ -92,7 +98,9 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   // numbers in it, stays whole.
   bool numbers = std::any_of(pieces.begin(), pieces.end(),
                              [](const Piece& p) { return is_value(parse_number(p.text)); });
-  if (!numbers && pieces.size() == 2 && utf8::length(line.text) >= kTable.prose_chars)
+  double cut_gap = (line.spans[cuts[1]].bbox.x0 - line.spans[cuts[1] - 1].bbox.x1) / em;
+  if (!numbers && pieces.size() == 2 && utf8::length(line.text) >= kTable.prose_chars &&
+      cut_gap < kTable.sentence_gap_em)
     return {whole};
   return pieces;
 }

@@ -25,6 +25,10 @@ struct TableParams {
   double default_space_em = 0.25;
   // A line of running text: this many characters over this share of the page width.
   size_t prose_chars = 25;
+  // A long line cut once, with no numbers in it, is a sentence drawn in two runs unless the
+  // runs stand further apart than this (em): "52주 최고/최저" and "498,500 / 320,000원" stand
+  // 1.2 em apart in a narrow sidebar; a sentence's space is 0.2-0.6 em.
+  double sentence_gap_em = 0.8;
   double prose_share = 0.35;
 
   // ---- rows and runs (tables.cc) ----
