@@ -32,8 +32,10 @@ std::vector<Estimate> estimates_of(const std::vector<Table>& tables);
 /// The rating changes of the report's rating-history tables ("투자의견 변동내역(2개년) 및
 /// 목표주가 괴리율") and of the words of the pages that print one where no table was found
 /// (across the page, beside a chart), oldest first: date, rating, target price, 괴리율.
+/// `diag`, when given, hears of a history page read as nothing (HISTORY_UNREAD).
 std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables,
-                                            const std::vector<PageLayout>& pages);
+                                            const std::vector<PageLayout>& pages,
+                                            Diagnostics* diag = nullptr);
 
 /// The record's `compliance` from the notice the sections found (its first compliance
 /// block), or nullopt when the report has no compliance notice.

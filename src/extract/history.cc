@@ -57,7 +57,8 @@ bool lost_its_price(const RatingChange& t, const RatingChange& w) {
 }  // namespace
 
 std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables,
-                                            const std::vector<PageLayout>& pages) {
+                                            const std::vector<PageLayout>& pages,
+                                            Diagnostics* diag) {
   std::vector<std::pair<std::string, RatingChange>> changes;  // (ISO date, change)
   for (const Table& t : tables) {
     if (t.kind != "rating_history") continue;
@@ -130,6 +131,11 @@ std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables,
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<RatingChange> out;
   for (auto& [date, r] : changes) out.push_back(std::move(r));
+  // A history drawn as a picture, or in a layout no rule knows: say so rather than nothing.
+  if (int page = out.empty() && diag ? extract::history_page(pages) : 0)
+    diag->warn("HISTORY_UNREAD", page,
+               "the page prints a rating history that was not read (a picture, or an unknown "
+               "layout): compliance.rating_history is empty");
   return out;
 }
 

@@ -224,6 +224,12 @@ void read_down(const std::vector<Row>& rows, std::vector<RatingChange>& out) {
 
 }  // namespace
 
+int history_page(const std::vector<PageLayout>& pages) {
+  for (const PageLayout& page : pages)
+    if (holds_history(page)) return page.number;
+  return 0;
+}
+
 std::vector<RatingChange> history_from_words(const std::vector<PageLayout>& pages) {
   std::vector<RatingChange> out;
   for (const PageLayout& page : pages) {
