@@ -121,3 +121,19 @@ TEST(HistoryFromWords, PagesWithoutAHistoryTitleAreNotRead) {
       {line_of_words(60, {{"2021.04.21", 30, 75}, {"Buy", 90, 105}, {"71,000", 120, 150}}, true)});
   EXPECT_TRUE(rating_history_of({}, {p}).empty());
 }
+
+TEST(HistoryFromWords, AHistoryReadAsNothingIsAWarning) {
+  // The title in the text, the grid a picture (or a layout no rule knows).
+  auto p = page({line_of_words(40, {{"투자의견 변동 내역 및 목표주가 괴리율", 30, 200}}, true)});
+  Diagnostics diag;
+  EXPECT_TRUE(rating_history_of({}, {p}, &diag).empty());
+  ASSERT_TRUE(diag.has("HISTORY_UNREAD"));
+  EXPECT_EQ(diag.warnings()[0].page, 7);
+  // A history that was read: no warning.
+  Diagnostics read;
+  auto q = page(
+      {line_of_words(40, {{"괴리율(%)", 30, 80}}, true),
+       line_of_words(60, {{"2021.04.21", 30, 75}, {"Buy", 90, 105}, {"71,000", 120, 150}}, true)});
+  EXPECT_EQ(rating_history_of({}, {q}, &read).size(), 1u);
+  EXPECT_FALSE(read.has("HISTORY_UNREAD"));
+}
