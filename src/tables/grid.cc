@@ -14,9 +14,11 @@
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <regex>
 #include <tuple>
 
 #include "grid_parts.h"
+#include "kreport/vocab.h"
 #include "params.h"
 
 namespace kreport::tables {
@@ -187,6 +189,20 @@ struct Rows {
   std::vector<const Piece*> header;
 };
 
+// A rating history printed across the page opens with its row of dates under a date label
+// ("일 자 | 2023/1/9 | 2/9 | 7/28", Samsung): labels run down its first column, and the rows
+// under it (opinions, prices) are data like that one, however few numbers they hold.
+bool dates_across(const GridRow& row) {
+  static const std::regex date(R"(^[0-9]{1,4}[./-][0-9]{1,2}(?:[./-][0-9]{1,2})?\.?$)");
+  if (row.cells.size() < 3) return false;
+  std::string label = row.cells.front()->text;  // "일 자", "일    시": letter-spaced
+  std::erase(label, ' ');
+  const char* role = vocab::role_of(label, vocab::history_columns());
+  if (!role || std::string_view(role) != "date") return false;
+  return std::all_of(row.cells.begin() + 1, row.cells.end(),
+                     [](const Piece* p) { return std::regex_match(p->text, date); });
+}
+
 Rows rows_of(std::vector<const Piece*>& pieces) {
   Rows out;
   for (bool again = true; again;) {
@@ -195,6 +211,7 @@ Rows rows_of(std::vector<const Piece*>& pieces) {
     while (out.first_data < out.rows.size() && !numeric_row(out.rows[out.first_data].cells))
       ++out.first_data;
     if (out.first_data == out.rows.size()) out.first_data = std::min<size_t>(1, out.rows.size());
+    if (!out.rows.empty() && dates_across(out.rows.front())) out.first_data = 0;
     std::vector<const Piece*> stray = stray_columns(out.rows, out.first_data);
     std::erase_if(pieces, [&](const Piece* p) {
       return std::find(stray.begin(), stray.end(), p) != stray.end();

@@ -320,3 +320,23 @@ TEST(Grid, ASidebarBesideTheAnnualSummaryIsATableOfItsOwn) {
   EXPECT_EQ(op->value, 8716);
   EXPECT_EQ(op->unit, "억원");
 }
+
+TEST(Grid, AHistoryAcrossThePageHasItsLabelsDownTheFirstColumn) {
+  // Samsung: a row of dates under "일 자", then opinions and prices; no header row.
+  std::vector<PageLines> pages = page({
+      row(100, {{"일 자", 40, 60}, {"2023/1/9", 100, 130}, {"2/9", 150, 162}, {"9/26", 190, 206}}),
+      row(112, {{"투자의견", 40, 72}, {"BUY", 104, 120}, {"BUY", 146, 162}, {"HOLD", 186, 206}}),
+      row(124,
+          {{"TP (원)", 40, 66}, {"43000", 104, 126}, {"42000", 146, 166}, {"48000", 186, 206}}),
+      row(136, {{"괴리율 (평균)", 40, 80},
+                {"-27.95", 104, 126},
+                {"-13.19", 146, 166},
+                {"-21.76", 186, 206}}),
+  });
+  auto tables = test::tables_in(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].columns[1].label, "");
+  ASSERT_EQ(tables[0].rows.size(), 4u);
+  EXPECT_EQ(text(tables[0].rows[0][2]), "2/9");
+  EXPECT_EQ(number(tables[0].rows[2][3]), 48000);
+}
