@@ -7,8 +7,9 @@
 //      a line with several names takes the e-mails below it in order
 //      (`디지털리서치팀 한종목, 김은지` + two e-mail lines);
 //   3. a name labelled `RA`, `R.A`, `Research Assistant` or `Research Associate`, on its
-//      line, beside it or just under it, is a research assistant and is left out, with its
-//      e-mail (`RA 김민지 minji.kim@hanafn.com`).
+//      line, beside it or just under it, is a research assistant: listed with its e-mail and
+//      role `research_assistant`, never taken for the report's author
+//      (`RA 김민지 minji.kim@hanafn.com`).
 // When the cover names nobody in text (the byline is a picture), the compliance notice's
 // `(작성자: 이시우)` gives the names.
 #include <algorithm>
@@ -127,6 +128,8 @@ std::vector<std::string> names_in_line(std::string_view line) {
     }
     if (is_person_name(tokens[i]) && !is_not_a_name(tokens[i])) {
       names.push_back(tokens[i]);
+    } else if (is_ra_label(tokens[i])) {
+      continue;  // `이서연 … · RA 정민호`: the assistant's name follows
     } else if (!names.empty() && find_emails(tokens[i]).empty() &&
                (has_hangul(tokens[i]) || !std::regex_search(tokens[i], std::regex("[0-9]")))) {
       break;  // `최유진 자동차·2 차전지`: the words after a name are not names
@@ -230,7 +233,7 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages) {
         ra = owner->ra;
         a.team = owner->team;
       }
-      if (ra || ra_label_before(el->text, emails[k])) continue;
+      if (ra || ra_label_before(el->text, emails[k])) a.role = "research_assistant";
       a.phone = phone_near(*cover, *el, owner ? owner->line : nullptr);
       if (emails.size() > 1) a.phone = std::nullopt;  // which phone is whose: see below
       out.push_back(std::move(a));
@@ -247,13 +250,18 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages) {
       a.phone = find_phone(rest.substr(at + a.email->size()));
     }
   }
-  // Analysts labelled on the cover without an e-mail: `Analyst 박성민` alone.
+  // Analysts and assistants labelled on the cover without an e-mail: `Analyst 박성민` alone,
+  // `· RA 정민호` after an analyst's e-mail.
   for (const Entry& e : entries) {
-    if (e.ra || !has_analyst_label(e.line->text)) continue;
-    for (size_t i = 0; i < e.names.size(); ++i)
-      if (!used.contains({&e, i})) out.push_back({e.names[i], std::nullopt, std::nullopt, e.team});
+    if (!e.ra && !has_analyst_label(e.line->text)) continue;
+    for (size_t i = 0; i < e.names.size(); ++i) {
+      if (used.contains({&e, i})) continue;
+      Analyst a{e.names[i], std::nullopt, std::nullopt, e.team};
+      if (e.ra || ra_label_before(e.line->text, e.names[i])) a.role = "research_assistant";
+      out.push_back(std::move(a));
+    }
   }
-  if (out.empty())
+  if (std::none_of(out.begin(), out.end(), [](const Analyst& a) { return a.role == "analyst"; }))
     for (const std::string& n : notice_authors(pages)) out.push_back({n, {}, {}, {}});
   return out;
 }

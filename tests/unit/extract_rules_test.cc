@@ -200,7 +200,7 @@ TEST(ExtractAnalysts, TeamLineThenEmailsPairInOrder) {
   EXPECT_EQ(a[1].team, "디지털리서치팀");
 }
 
-TEST(ExtractAnalysts, ResearchAssistantsAreLeftOut) {
+TEST(ExtractAnalysts, ResearchAssistantsAreKeptWithTheirRole) {
   auto p =
       page(1, {{"Analyst 김하늘 haneul.kim@hanafn.com", 44, 757, 7},
                {"RA 김민지 minji.kim@hanafn.com", 44, 766, 7},
@@ -208,9 +208,16 @@ TEST(ExtractAnalysts, ResearchAssistantsAreLeftOut) {
                {"본문", 42, 300},
                {"본문", 42, 320}});
   auto a = kx::find_analysts({p});
-  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(a.size(), 4u);
   EXPECT_EQ(a[0].name, "이서연");
+  EXPECT_EQ(a[0].role, "analyst");
   EXPECT_EQ(a[1].name, "김하늘");
+  EXPECT_EQ(a[1].role, "analyst");
+  EXPECT_EQ(a[2].name, "김민지");
+  EXPECT_EQ(a[2].email, "minji.kim@hanafn.com");
+  EXPECT_EQ(a[2].role, "research_assistant");
+  EXPECT_EQ(a[3].name, "정민호");
+  EXPECT_EQ(a[3].role, "research_assistant");
 }
 
 TEST(ExtractAnalysts, SpacedSyllablesAndNoticeFallback) {
