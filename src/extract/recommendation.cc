@@ -7,12 +7,14 @@
 //     (`기업분석 / 카카오(035720)` on two or more pages).
 //   - Rating: lines that *are* a rating (`BUY(유지)`, `투자의견 매수(유지)`, `Not Rated`),
 //     largest font first, then topmost: the box's rating is printed larger than the rating
-//     history's (`투자의견 BUY BUY`) and above it. Sentences that mention a rating never count.
+//     history's (`투자의견 BUY BUY`) and above it. Only where no line is a rating does a
+//     sentence count: `투자의견 Buy, 목표주가 120,000원으로 하향` (a box the rules miss).
 //   - Target price: a label line with its value (`목표주가(12M) 36,000원(하향)`), else the label's
 //     value beside it on its baseline (`6개월 목표주가` … `66,000`) or right under it; `-`
 //     means none. Labels of other prices (`직전 목표주가`, `목표주가 추이`) are skipped. When
 //     the box is a picture, the cover's text gives it: `목표주가는 120,000원에서 100,000원으로`.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <regex>
 
@@ -98,6 +100,29 @@ std::optional<double> text_target(const PageLayout& page) {
   std::smatch m;
   if (std::regex_search(all, m, change)) return parse_won(m[2].str());
   if (std::regex_search(all, m, plain)) return parse_won(m[1].str());
+  return std::nullopt;
+}
+
+// A rating named in the cover's sentences, for a box the rules do not know or that is a
+// picture: `투자의견 Buy, 목표주가 120,000원으로 하향`, `투자의견을 매수로 상향`. The rating
+// word follows the label within a particle, a colon or a quote.
+std::optional<RatingHit> text_rating(const PageLayout& page) {
+  static const std::regex label(R"(투자의견\s*(?:은|는|을|를|:)?\s*['‘"“]?\s*)");
+  for (const Line& l : page.lines) {
+    std::string text = l.text;
+    for (std::sregex_iterator it(text.begin(), text.end(), label), end; it != end; ++it) {
+      std::string rest = text.substr(it->position() + it->length());
+      std::string lower = lower_ascii(rest);
+      for (const vocab::RatingWord& r : vocab::rating_words()) {
+        std::string_view w = r.printed;
+        if (!*r.rating || std::string_view(r.scope) == "industry" || !lower.starts_with(w))
+          continue;
+        unsigned char next = lower.size() > w.size() ? lower[w.size()] : ' ';
+        if (std::isalpha(next)) continue;  // "Buying", not "Buy"
+        return RatingHit{r.rating, rest.substr(0, w.size())};
+      }
+    }
+  }
   return std::nullopt;
 }
 
@@ -274,6 +299,7 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
         best = &l, rating = r;
     }
   }
+  if (!rating) rating = text_rating(*cover);
   if (rating) rec.rating = rating->rating, rec.rating_text = rating->text;
   if (rec.rating != "not_rated" && rec.rating) {
     TargetResult tp = box_target(*cover);

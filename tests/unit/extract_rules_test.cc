@@ -293,3 +293,25 @@ TEST(ExtractDocument, NewsPageIsOther) {
   EXPECT_EQ(doc.kind, "other");
   EXPECT_TRUE(diag.has("NOT_A_REPORT"));
 }
+
+TEST(ExtractRecommendation, FromASentenceWhereNoLineIsARating) {
+  // A box the rules do not know (or a picture): the cover's sentence says it.
+  auto p = page(
+      1, {{"LG화학 (051910)", 48, 76, 14},
+          {"3분기 실적은 부진했다. 투자의견 Buy, 목표주가 120,000원으로 하향한다.", 48, 300, 9},
+          {"본문", 40, 320}});
+  auto rec = kx::find_recommendation({p});
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->rating, "buy");
+  EXPECT_EQ(rec->rating_text, "Buy");
+  ASSERT_TRUE(rec->target_price);
+  EXPECT_EQ(rec->target_price->value, 120000);
+  // "투자의견을 매수로 유지": a particle between label and rating.
+  auto q = page(1, {{"LG화학 (051910)", 48, 76, 14}, {"투자의견을 매수로 유지한다.", 48, 300, 9}});
+  EXPECT_EQ(kx::find_recommendation({q})->rating, "buy");
+  // A rating line wins over a sentence.
+  auto r = page(1, {{"LG화학 (051910)", 48, 76, 14},
+                    {"HOLD(하향)", 48, 100, 12},
+                    {"투자의견 Buy에서 Hold로 하향", 48, 300, 9}});
+  EXPECT_EQ(kx::find_recommendation({r})->rating, "hold");
+}
