@@ -252,7 +252,7 @@ std::span<const BrokerRule> brokers();
 /// Words around names and prices on a cover.
 struct CoverWord {
   const char* kind;  // ra_label, analyst_label, not_a_name, target_label, other_price,
-                     // current_label
+                     // current_label, masthead, news_mark
   const char* word;
   const char* example;
 };

@@ -121,6 +121,18 @@ const CoverWord kCoverWords[] = {
     {"current_label", "현재주가", "현재주가(11/13) 72,300원"},
     {"current_label", "주가(", "주가(10/28) 71,500원"},
     {"current_label", "종가", "종가(2021/10/28) 71,500"},
+    // A news site's page: its search box, a reporter's byline, the copyright line. An article
+    // that quotes an analyst ("김동현 대신증권 연구원은 …") names a firm but is no report.
+    {"news_mark", "최근검색어", "최근검색어"},
+    {"news_mark", "검색기록", "검색기록 지우기"},
+    {"news_mark", "검색어 저장", "검색어 저장 끄기"},
+    {"news_mark", "기자 |", "김하늘 기자 | 입력 2026-01-26 06:00"},
+    {"news_mark", "| 입력 20", "김하늘 기자 | 입력 2026-01-26 06:00 | 수정 2026-01-26 09:12"},
+    {"news_mark", "무단 전재", "Copyright ⓒ 오늘경제 All rights reserved. 무단 전재, 재배포 금지"},
+    {"news_mark", "무단전재", "ⓒ 연합뉴스, 무단전재-재배포 금지"},
+    {"news_mark", "재배포 금지", "무단 전재, 재배포 금지"},
+    {"news_mark", "많이 본 뉴스", "많이 본 뉴스"},
+    {"news_mark", "댓글", "댓글 12"},
 };
 
 // Bloomberg's market codes.

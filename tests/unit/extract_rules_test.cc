@@ -315,3 +315,23 @@ TEST(ExtractRecommendation, FromASentenceWhereNoLineIsARating) {
                     {"투자의견 Buy에서 Hold로 하향", 48, 300, 9}});
   EXPECT_EQ(kx::find_recommendation({r})->rating, "hold");
 }
+
+TEST(ExtractDocument, ANewsPageQuotingAnAnalystIsNoReport) {
+  auto p = page(1, {{"최근검색어", 40, 40},
+                    {"김하늘 기자 | 입력 2026-01-26 06:00", 40, 80},
+                    {"김동현 대신증권 연구원은 “투자의견 매수를 유지한다”고 말했다.", 40, 120},
+                    {"Copyright ⓒ 오늘경제 All rights reserved. 무단 전재, 재배포 금지", 40, 160},
+                    {"본문", 40, 200}});
+  kreport::Diagnostics diag;
+  auto doc = kreport::extract_document({p}, false, diag);
+  EXPECT_EQ(doc.kind, "other");
+  EXPECT_TRUE(diag.has("NOT_A_REPORT"));
+  // The same firm named on a page without the marks: a report (of an unknown layout).
+  auto q = page(1, {{"김동현 대신증권 연구원", 40, 80},
+                    {"본문", 40, 120},
+                    {"본문", 40, 140},
+                    {"본문", 40, 160},
+                    {"본문", 40, 180}});
+  kreport::Diagnostics quiet;
+  EXPECT_EQ(kreport::extract_document({q}, false, quiet).kind, "broker_report");
+}
