@@ -10,8 +10,8 @@
 //      line, beside it or just under it, is a research assistant: listed with its e-mail and
 //      role `research_assistant`, never taken for the report's author
 //      (`RA 김민지 minji.kim@hanafn.com`).
-// When the cover names nobody in text (the byline is a picture), the compliance notice's
-// `(작성자: 이시우)` gives the names.
+// The compliance notice's `(작성자: 이시우)` adds the authors the cover does not name in text
+// (the byline a picture, a second analyst's card drawn as one).
 #include <algorithm>
 #include <cmath>
 #include <regex>
@@ -261,8 +261,11 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages) {
       out.push_back(std::move(a));
     }
   }
-  if (std::none_of(out.begin(), out.end(), [](const Analyst& a) { return a.role == "analyst"; }))
-    for (const std::string& n : notice_authors(pages)) out.push_back({n, {}, {}, {}});
+  // The notice's 작성자(…, …) names every author: one the cover does not print in text (a
+  // second card drawn as a picture, a byline image) is an analyst too.
+  for (const std::string& n : notice_authors(pages))
+    if (std::none_of(out.begin(), out.end(), [&](const Analyst& a) { return a.name == n; }))
+      out.push_back({n, {}, {}, {}});
   return out;
 }
 

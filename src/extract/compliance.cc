@@ -246,7 +246,11 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
       for (const char* label : vocab::notice_words("author")) {
         std::u32string key = utf8::decode(label);
         for (size_t at = u.find(key); at != std::u32string::npos; at = u.find(key, at + 1)) {
+          // Names stand in the label's parentheses or after its colon (`작성자(최민재)는`,
+          // `(작성자: 이시우)`); `작성자는 본인의 의견을` is a sentence, not a list.
           size_t i = at + key.size();
+          while (i < u.size() && u[i] == U' ') ++i;
+          if (i >= u.size() || (u[i] != U'(' && u[i] != U':')) continue;
           while (i < u.size() && (u[i] == U' ' || u[i] == U'(' || u[i] == U':')) ++i;
           while (i < u.size()) {
             size_t b = i;

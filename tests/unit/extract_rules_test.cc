@@ -335,3 +335,17 @@ TEST(ExtractDocument, ANewsPageQuotingAnAnalystIsNoReport) {
   kreport::Diagnostics quiet;
   EXPECT_EQ(kreport::extract_document({q}, false, quiet).kind, "broker_report");
 }
+
+TEST(ExtractAnalysts, TheNoticeAddsAuthorsTheCoverDoesNotPrint) {
+  // The second analyst's card is a picture; the notice names both.
+  auto cover = page(1, {{"Analyst 최민재 minjae.choi@sks.co.kr", 40, 100}, {"본문", 40, 300}});
+  auto last = page(2, {{"본 자료의 작성자(최민재, 박제민)는 자료의 작성과 관련하여", 40, 500},
+                       {"작성자는 본인의 의견을 정확하게 반영하고 있으며", 40, 520}});
+  auto a = kx::find_analysts({cover, last});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].email, "minjae.choi@sks.co.kr");
+  EXPECT_EQ(a[1].name, "박제민");
+  // A sentence after the label lists nobody: "본인의" is no name.
+  EXPECT_TRUE(
+      kx::notice_authors({page(2, {{"작성자는 본인의 의견을 정확하게", 40, 500}})}).empty());
+}
