@@ -109,6 +109,8 @@ std::string classify_report(const std::vector<PageLayout>& pages, const TitleInf
   if (codes.size() >= 3) return "industry";
   if (vocab::report_type_word(text, "strategy")) return "strategy";
   if (vocab::report_type_word(text, "economy")) return "economy";
+  // A slide deck about one company prints its code on one slide of forty, not on the cover.
+  if (codes.size() == 1) return "company";
   return "other";
 }
 

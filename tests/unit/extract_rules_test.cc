@@ -349,3 +349,16 @@ TEST(ExtractAnalysts, TheNoticeAddsAuthorsTheCoverDoesNotPrint) {
   EXPECT_TRUE(
       kx::notice_authors({page(2, {{"작성자는 본인의 의견을 정확하게", 40, 500}})}).empty());
 }
+
+TEST(ExtractReportType, ADeckAboutOneCompanyAndOneAboutMany) {
+  // 40 slides; the company's code on slide 5 only.
+  std::vector<kreport::PageLayout> deck;
+  for (int n = 1; n <= 40; ++n)
+    deck.push_back(
+        page(n, {{n == 5 ? "LG에너지솔루션(373220) 사업 현황" : "2025 하반기 전망", 40, 100}}));
+  EXPECT_EQ(kx::classify_report(deck, {}, std::nullopt), "company");
+  // Three companies' codes across the deck: an industry deck.
+  deck[6] = page(7, {{"삼성SDI(006400)", 40, 100}});
+  deck[8] = page(9, {{"SK이노베이션(096770)", 40, 100}});
+  EXPECT_EQ(kx::classify_report(deck, {}, std::nullopt), "industry");
+}
