@@ -49,7 +49,8 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
   double h = cover->height > 0 ? cover->height : 842;
   std::optional<std::string> best;
   double best_score = 1e9;
-  for (const Line& line : cover->lines) {
+  for (size_t i = 0; i < cover->lines.size(); ++i) {
+    const Line& line = cover->lines[i];
     auto d = parse_date(line.text);
     if (!d) continue;
     // Fewer other characters on the line is better; the top fifth and the footer are where
@@ -58,6 +59,9 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
     bool top = line.bbox.y0 < h * kExtract.cover_top_share;
     bool footer = line.bbox.y0 > h * kExtract.cover_footer_share;
     if (!top && !footer) score += kExtract.body_date_penalty;
+    // A table's date is a row's (the rating history printed on the cover, a price table's
+    // close): the cover's own date is never a cell.
+    if (!cover->table_of(i).empty()) score += kExtract.table_date_penalty;
     if (score < best_score) best = d, best_score = score;
   }
   return best;

@@ -29,6 +29,9 @@ struct ExtractParams {
   double cover_top_share = 0.2;     // the top fifth of the cover
   double cover_footer_share = 0.9;  // or its footer (Daishin's `기업분석 2021.10.29`)
   double body_date_penalty = 100;   // characters a date in the body counts extra
+  // ... and a date in a table's cell after any other (a rating-history row on the cover,
+  // 2024.02.13 on a report of 2025.02.03).
+  double table_date_penalty = 1000;
 
   // ---- recommendation (recommendation.cc) ----
   double title_ticker_size = 11;   // a code printed this large is the company's (title font)

@@ -362,3 +362,14 @@ TEST(ExtractReportType, ADeckAboutOneCompanyAndOneAboutMany) {
   deck[8] = page(9, {{"SK이노베이션(096770)", 40, 100}});
   EXPECT_EQ(kx::classify_report(deck, {}, std::nullopt), "industry");
 }
+
+TEST(ExtractDates, ACoverTablesDateIsNotTheCoverDate) {
+  // A rating-history row on the cover, above the body's date line.
+  auto p = page(1, {{"2024.02.13 BUY 90,000", 40, 60},
+                    {"삼성전자 (005930)", 40, 200, 14},
+                    {"본문 2025.02.03 작성", 40, 400}});
+  p.tables[0] = "t1";
+  EXPECT_EQ(kx::find_published({p}), "2025-02-03");
+  p.tables[0] = "";
+  EXPECT_EQ(kx::find_published({p}), "2024-02-13");  // as text, the top line wins
+}
