@@ -143,7 +143,7 @@ def main():
     L.append("| corpus | files | pages | MB | source |")
     L.append("|---|---:|---:|---:|---|")
     src = {
-        "fixtures": "`fixtures/*.pdf` (the 6 committed single reports)",
+        "fixtures": "`fixtures/*.pdf` (the committed single reports)",
         "p12": "fixture pages concatenated with `qpdf --empty --pages`",
         "p200": "fixture pages repeated in order, concatenated with `qpdf --empty --pages`",
         "p1000": "fixture pages repeated in order, concatenated with `qpdf --empty --pages`",
