@@ -21,4 +21,8 @@ struct TableSet {
 /// cells printed over two lines.
 TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {});
 
+/// A cell's text; a whole number under 10,000 as its digits (a bare year the grid read as a
+/// number: 2018); "" for an empty cell or another number.
+std::string cell_text(const Cell& c);
+
 }  // namespace kreport

@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "kreport/extract.h"
+#include "kreport/tables.h"
 #include "kreport/vocab.h"
 
 namespace kreport {
@@ -125,13 +126,6 @@ struct Candidate {
 };
 
 // Rows of a grid whose columns are years.
-std::string cell_text(const Cell& c) {
-  if (const std::string* s = text_in(c)) return *s;
-  if (const double* d = std::get_if<double>(&c); d && *d == std::floor(*d) && std::abs(*d) < 1e4)
-    return std::to_string(static_cast<int>(*d));  // a bare year read as a number
-  return "";
-}
-
 int count_years(const std::vector<std::optional<YearColumn>>& years) {
   return std::count_if(years.begin(), years.end(), [](auto& y) { return y.has_value(); });
 }

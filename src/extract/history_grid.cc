@@ -31,8 +31,6 @@ constexpr double kSameRow = 0.45;
 constexpr size_t kMaxGridRows = 6;
 // A change's opinion follows its date within this many cells (Meritz: 날짜 자료형식 의견).
 constexpr size_t kMaxCellsToRating = 3;
-// A page holds its history where it prints one of these.
-const char* const kHistoryWords[] = {"괴리율", "목표주가 변동", "목표주가 변경", "투자의견 변동"};
 
 struct Cell {
   std::string text;
@@ -79,19 +77,27 @@ std::vector<Row> rows_of(const PageLayout& page) {
   return rows;
 }
 
+// A page holds a history where a line carries the words that make a table one (괴리율,
+// "변동 내역", "목표주가 변경": the table-kind vocabulary).
 bool holds_history(const PageLayout& page) {
-  for (const Line& l : page.lines)
-    for (const char* w : kHistoryWords)
-      if (squash(l.text).find(squash(w)) != std::string::npos) return true;
+  for (const vocab::TableKind& k : vocab::table_kinds())
+    if (std::string_view(k.kind) == "rating_history")
+      for (const Line& l : page.lines)
+        if (vocab::has_kind_words(k, l.text)) return true;
   return false;
+}
+
+// A date printed whole: "21.10.29", "2019.05.10", "2021/11/22".
+bool is_whole_date(const std::string& text) {
+  static const std::regex whole(R"(^(?:19|20)?[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}\.?$)");
+  return std::regex_match(text, whole);
 }
 
 // "21.10.29" -> 2021-10-29; "2/9" after a 2023 date -> 2023-02-09 (`year`: the last one seen).
 std::optional<std::string> date_of(const std::string& text, std::string& year) {
-  static const std::regex whole(R"(^[0-9]{2,4}[./-][0-9]{1,2}[./-][0-9]{1,2}\.?$)");
   static const std::regex month_day(R"(^([0-9]{1,2})/([0-9]{1,2})$)");
   std::smatch m;
-  if (std::regex_match(text, whole)) {
+  if (is_whole_date(text)) {
     auto d = parse_date(text);
     if (d && d->size() == 10 && d->front() != '-') year = d->substr(0, 4);
     return d;
@@ -192,15 +198,14 @@ void read_down(const std::vector<Row>& rows, std::vector<RatingChange>& out) {
   for (const Row& row : rows) {
     for (size_t k = 0; k < row.size(); ++k) {
       std::string year;
-      static const std::regex full(R"(^(?:19|20)?[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}\.?$)");
-      if (!std::regex_match(row[k].text, full)) continue;
+      if (!is_whole_date(row[k].text)) continue;
       auto date = date_of(row[k].text, year);
       if (!date) continue;
       RatingChange r;
       r.date = date;
       size_t j = k + 1;
       for (; j < row.size() && j <= k + kMaxCellsToRating; ++j) {
-        if (std::regex_match(row[j].text, full)) break;
+        if (is_whole_date(row[j].text)) break;
         if (auto hit = parse_rating(row[j].text)) {
           r.rating = hit->rating;
           r.rating_text = row[j].text;
@@ -211,7 +216,7 @@ void read_down(const std::vector<Row>& rows, std::vector<RatingChange>& out) {
       if (j + 1 < row.size()) r.target_price = price_of(row[j + 1].text);
       std::vector<double> gaps;
       for (size_t g = j + 2; g < row.size() && gaps.size() < 2; ++g) {
-        if (std::regex_match(row[g].text, full)) break;
+        if (is_whole_date(row[g].text)) break;
         if (auto p = percent_of(row[g].text)) gaps.push_back(*p);
       }
       if (!gaps.empty()) r.gap_avg_pct = gaps[0];

@@ -190,13 +190,6 @@ bool hyphenated(const std::string& first, const std::string& next) {
          is_latin(utf8::last(first.substr(0, first.size() - 1))) && is_latin(utf8::first(next));
 }
 
-// The last code point of `s`, as UTF-8 ("점에" -> "에").
-std::string last_letter(const std::string& s) {
-  size_t i = s.size();
-  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-  return i > 0 ? s.substr(i - 1) : "";
-}
-
 // "억원으로", "년", "배를": a counter or unit written straight after a number, with or
 // without a particle after it.
 bool is_counter_word(const std::string& token) {
@@ -218,7 +211,7 @@ bool surely_inside_word(const std::string& first, const std::string& next,
   if (is_particle(head) && is_hangul(utf8::first(head))) return true;
   if (a >= '0' && a <= '9' && is_counter_word(head)) return true;
   if (!is_hangul(a) || !is_hangul(b)) return false;
-  if (is_particle(last_letter(first) + head)) return true;  // "점에" + "서"
+  if (is_particle(utf8::encode(std::u32string(1, a)) + head)) return true;  // "점에" + "서"
   return vocabulary.count(bare(last_token(first)) + bare(first_token(next))) > 0;
 }
 

@@ -1,10 +1,12 @@
 // Cells of a table line, and the numbers in them.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <regex>
 #include <string_view>
 
 #include "kreport/normalize.h"
+#include "kreport/tables.h"
 #include "kreport/utf8.h"
 #include "kreport/vocab.h"
 #include "params.h"
@@ -165,3 +167,14 @@ bool numeric_row(const std::vector<const Piece*>& cells) {
 }
 
 }  // namespace kreport::tables
+
+namespace kreport {
+
+std::string cell_text(const Cell& c) {
+  if (const std::string* s = std::get_if<std::string>(&c)) return *s;
+  if (const double* d = std::get_if<double>(&c); d && *d == std::floor(*d) && std::abs(*d) < 1e4)
+    return std::to_string(static_cast<int>(*d));
+  return "";
+}
+
+}  // namespace kreport

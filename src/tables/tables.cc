@@ -214,14 +214,6 @@ PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
   return cells;
 }
 
-// A cell's text, or a year printed as a number ("2018" read as 2018).
-std::string header_text(const Cell& c) {
-  if (const std::string* s = std::get_if<std::string>(&c)) return *s;
-  if (const double* d = std::get_if<double>(&c))
-    if (*d >= 1990 && *d <= 2100 && *d == static_cast<int>(*d)) return std::to_string(int(*d));
-  return "";
-}
-
 // A cell of words, not a value printed with its unit ("88,800원", "5,919,638천주").
 bool is_label(const Cell& c) {
   const std::string* s = std::get_if<std::string>(&c);
@@ -239,7 +231,7 @@ std::optional<double> summary_beside(const Table& t) {
   for (size_t r = 0; r < t.rows.size() && year_row == t.rows.size(); ++r) {
     size_t years = 0;
     for (size_t k = 0; k < t.rows[r].size(); ++k)
-      if (vocab::fiscal_period(header_text(t.rows[r][k])) && years++ == 0) first_year = k;
+      if (vocab::fiscal_period(cell_text(t.rows[r][k])) && years++ == 0) first_year = k;
     if (years >= 2) year_row = r;
   }
   if (year_row == t.rows.size()) return std::nullopt;

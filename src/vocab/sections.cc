@@ -67,7 +67,8 @@ const TableKind kTableKinds[] = {
     // A history printed across the page, without 괴리율 in its labels (Hanwha, Daishin).
     {"rating_history",
      TableKind::kTitle | TableKind::kFirstColumn,
-     {"변동 내역", "변동내역", "변경 내용", "변경내용", "목표주가 변경", "제시일자"},
+     {"변동 내역", "변동내역", "변경 내용", "변경내용", "목표주가 변경", "목표주가 변동",
+      "투자의견 변동", "제시일자"},
      "[ 투자의견 변동 내역 ]"},
     {"financials",
      TableKind::kLabels | TableKind::kFirstColumn,
