@@ -94,6 +94,7 @@ OptString team_in_line(std::string_view text) {
 std::vector<std::string> find_emails(std::string_view line) {
   static const std::regex email(R"(([A-Za-z0-9._%+-]+) ?@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+))");
   std::vector<std::string> out;
+  if (line.find('@') == std::string_view::npos) return out;  // most lines: no regex run
   std::string s(line);
   for (std::sregex_iterator it(s.begin(), s.end(), email), end; it != end; ++it)
     out.push_back(lower_ascii((*it)[1].str() + "@" + (*it)[2].str()));

@@ -22,17 +22,39 @@ bool is_ascii_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// A name or alias of the broker table, lower-cased once.
+struct Alias {
+  const vocab::BrokerRule* rule;
+  std::string_view printed;
+  std::string lowered;  // for an ASCII alias
+  bool ascii;
+};
+
+const std::vector<Alias>& aliases() {
+  static const std::vector<Alias> all = [] {
+    std::vector<Alias> out;
+    auto add = [&](const vocab::BrokerRule& r, std::string_view a) {
+      bool ascii = std::all_of(a.begin(), a.end(),
+                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      out.push_back({&r, a, ascii ? lower_ascii(a) : std::string(), ascii});
+    };
+    for (const vocab::BrokerRule& r : vocab::brokers()) {
+      add(r, r.name);
+      for (const char* a : r.aliases) add(r, a);
+    }
+    return out;
+  }();
+  return all;
+}
+
 // An English alias must stand as a word: `Hana` is not the start of `Hanaro`. `lowered` is
 // the line in lower case, made once per line rather than once per alias.
-bool matches_alias(std::string_view line, std::string_view lowered, std::string_view alias) {
-  bool ascii = std::all_of(alias.begin(), alias.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return contains(line, alias);
-  std::string_view l = lowered;
-  std::string a = lower_ascii(alias);
-  for (size_t at = l.find(a); at != std::string::npos; at = l.find(a, at + 1)) {
-    bool left = at == 0 || !is_ascii_word_char(l[at - 1]);
-    bool right = at + a.size() >= l.size() || !is_ascii_word_char(l[at + a.size()]);
+bool matches_alias(std::string_view line, std::string_view lowered, const Alias& alias) {
+  if (!alias.ascii) return contains(line, alias.printed);
+  const std::string& a = alias.lowered;
+  for (size_t at = lowered.find(a); at != std::string::npos; at = lowered.find(a, at + 1)) {
+    bool left = at == 0 || !is_ascii_word_char(lowered[at - 1]);
+    bool right = at + a.size() >= lowered.size() || !is_ascii_word_char(lowered[at + a.size()]);
     if (left && right) return true;
   }
   return false;
@@ -72,11 +94,8 @@ const vocab::BrokerRule* rule_by_id(std::string_view id) {
 
 std::optional<Broker> broker_in_line(std::string_view line) {
   std::string lowered = lower_ascii(line);
-  for (const vocab::BrokerRule& r : vocab::brokers()) {
-    if (matches_alias(line, lowered, r.name)) return Broker{r.id, r.name};
-    for (const char* a : r.aliases)
-      if (matches_alias(line, lowered, a)) return Broker{r.id, a};
-  }
+  for (const Alias& a : aliases())
+    if (matches_alias(line, lowered, a)) return Broker{a.rule->id, std::string(a.printed)};
   return std::nullopt;
 }
 
@@ -98,7 +117,8 @@ std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages) {
       if (auto b = broker_in_line(line.text)) add(tally, *b, line_weight(line, &page == cover));
       for (const std::string& email : find_emails(line.text))
         if (auto b = broker_of_email(email)) add(tally, *b, kExtract.weight_email);
-      if (contains(lower_ascii(line.text), "www."))
+      if (line.text.find_first_of("wW") != std::string::npos &&
+          contains(lower_ascii(line.text), "www."))
         if (auto b = broker_of_email(line.text)) add(tally, *b, kExtract.weight_web);
     }
   }

@@ -39,17 +39,20 @@ std::vector<bool> paragraph_ends(const PageLines& page) {
     return utf8::length(l.text) >= kLayout.running_text_chars &&
            l.bbox.width() >= kLayout.running_text_share * page.width;
   };
-  std::vector<bool> out(page.lines.size(), false);
-  for (size_t i = 0; i < page.lines.size(); ++i) {
+  const size_t n = page.lines.size();
+  std::vector<bool> full(n);  // each line's test once: the pairs below are n squared
+  for (size_t i = 0; i < n; ++i) full[i] = !page.lines[i].running && running_text(page.lines[i]);
+  std::vector<bool> out(n, false);
+  for (size_t i = 0; i < n; ++i) {
     const Line& l = page.lines[i];
-    if (l.running || running_text(l)) continue;
-    out[i] = std::any_of(page.lines.begin(), page.lines.end(), [&](const Line& above) {
+    if (l.running || full[i]) continue;
+    for (size_t j = 0; j < n && !out[i]; ++j) {
+      const Line& above = page.lines[j];
       double gap = l.bbox.y0 - above.bbox.y1;
-      return &above != &l && running_text(above) && !above.running && gap >= -1 &&
-             gap < kLayout.next_line_gap_lines * above.size &&
-             std::fabs(above.bbox.x0 - l.bbox.x0) < kLayout.same_left_pt &&
-             l.bbox.x1 <= above.bbox.x1 + kLayout.same_left_pt;
-    });
+      out[i] = full[j] && gap >= -1 && gap < kLayout.next_line_gap_lines * above.size &&
+               std::fabs(above.bbox.x0 - l.bbox.x0) < kLayout.same_left_pt &&
+               l.bbox.x1 <= above.bbox.x1 + kLayout.same_left_pt;
+    }
   }
   return out;
 }
