@@ -82,7 +82,10 @@ struct LabelForm {
   const char* id;
   LineLabel label;
   const char* pattern;  // ECMAScript regex, matched at the start of the line
-  bool any_case;        // "SOURCE:", "Note:" as well as "Source:"
+  // The words the pattern can start with: a line that opens with none of them is not run
+  // through the regex (std::regex is slow, and most lines are no label).
+  std::vector<std::string_view> openers;
+  bool any_case;  // "SOURCE:", "Note:" as well as "Source:"
   const char* example;
 };
 std::span<const LabelForm> label_forms();

@@ -80,15 +80,15 @@ json document(const DocumentInfo& d) {
   json broker = nullptr;
   if (d.broker) broker = {{"id", d.broker->id}, {"name", d.broker->name}};
   return json{{"kind", d.kind},
-              {"broker", broker},
+              {"broker", std::move(broker)},
               {"title", opt(d.title)},
               {"series", opt(d.series)},
               {"issue", opt(d.issue)},
               {"published", opt(d.published)},
               {"report_type", opt(d.report_type)},
               {"language", d.language},
-              {"analysts", analysts},
-              {"recommendation", rec}};
+              {"analysts", std::move(analysts)},
+              {"recommendation", std::move(rec)}};
 }
 
 json section(const Section& s) {
@@ -109,7 +109,7 @@ json section(const Section& s) {
               {"kind", s.kind},
               {"title", opt(s.title)},
               {"pages", {s.first_page, s.last_page}},
-              {"blocks", blocks}};
+              {"blocks", std::move(blocks)}};
 }
 
 json cell(const Cell& c) {
@@ -134,9 +134,15 @@ json table(const Table& t) {
       r.push_back(b ? json{{"page", b->page}, {"bbox", bbox(b->bbox)}} : json(nullptr));
     boxes.push_back(std::move(r));
   }
-  return json{{"id", t.id},     {"kind", t.kind},          {"title", opt(t.title)},
-              {"page", t.page}, {"bbox", bbox(t.bbox)},    {"columns", columns},
-              {"rows", rows},   {"source", opt(t.source)}, {"cell_boxes", boxes}};
+  return json{{"id", t.id},
+              {"kind", t.kind},
+              {"title", opt(t.title)},
+              {"page", t.page},
+              {"bbox", bbox(t.bbox)},
+              {"columns", std::move(columns)},
+              {"rows", std::move(rows)},
+              {"source", opt(t.source)},
+              {"cell_boxes", std::move(boxes)}};
 }
 
 json peer(const Peer& p) {
@@ -149,8 +155,8 @@ json peer(const Peer& p) {
               {"market", opt(p.market)},
               {"value_chain", opt(p.value_chain)},
               {"price", opt(p.price)},
-              {"market_cap", cap},
-              {"returns", returns},
+              {"market_cap", std::move(cap)},
+              {"returns", std::move(returns)},
               {"correlation", opt(p.correlation)},
               {"earnings_date", opt(p.earnings_date)},
               {"comment", opt(p.comment)},
@@ -191,9 +197,9 @@ json compliance(const std::optional<Compliance>& c) {
                 {"analyst_independence", opt(s.analyst_independence)},
                 {"holds_1pct_or_more", opt(s.holds_1pct_or_more)},
                 {"analyst_conflict", opt(s.analyst_conflict)}}},
-              {"rating_definitions", defs},
-              {"rating_distribution", dist},
-              {"rating_history", history}};
+              {"rating_definitions", std::move(defs)},
+              {"rating_distribution", std::move(dist)},
+              {"rating_history", std::move(history)}};
 }
 
 template <typename T, typename F>

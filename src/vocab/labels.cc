@@ -11,23 +11,52 @@ namespace kreport::vocab {
 namespace {
 
 const LabelForm kLabelForms[] = {
-    {"caption_bracket", LineLabel::caption,
-     R"(\[\s*(그림|표|차트|Figure|Table|Chart)\s*\d+[-.]?\d*\s*\])", false,
+    {"caption_bracket",
+     LineLabel::caption,
+     R"(\[\s*(그림|표|차트|Figure|Table|Chart)\s*\d+[-.]?\d*\s*\])",
+     {"["},
+     false,
      "[그림1] 엔비디아 분기 매출 추이"},
-    {"caption_angle", LineLabel::caption, R"(<\s*(그림|표)\s*\d+\s*>)", false, "<표 2> 실적 추정"},
-    {"caption_numbered", LineLabel::caption,
-     R"((그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)])", false,
+    {"caption_angle",
+     LineLabel::caption,
+     R"(<\s*(그림|표)\s*\d+\s*>)",
+     {"<"},
+     false,
+     "<표 2> 실적 추정"},
+    {"caption_numbered",
+     LineLabel::caption,
+     R"((그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)])",
+     {"그림", "표", "Figure", "Table", "Chart", "Exhibit"},
+     false,
      "그림 3. AI 서버 출하량 전망"},
-    {"source", LineLabel::source, R"((자료|출처|Sources?)\s*[:：])", true,
+    {"source",
+     LineLabel::source,
+     R"((자료|출처|Sources?)\s*[:：])",
+     {"자료", "출처", "source"},
+     true,
      "자료: Bloomberg, SK증권"},
-    {"source_long", LineLabel::source, R"(자료\s*출처\s*[:：]?)", false,
+    {"source_long",
+     LineLabel::source,
+     R"(자료\s*출처\s*[:：]?)",
+     {"자료"},
+     false,
      "자료출처 : 유안타증권 리서치센터"},
-    {"note", LineLabel::note, R"((주|Notes?)\s*[:：)])", true, "주: 2025.07.25 종가 기준"},
+    {"note",
+     LineLabel::note,
+     R"((주|Notes?)\s*[:：)])",
+     {"주", "note"},
+     true,
+     "주: 2025.07.25 종가 기준"},
 };
 
-// Every label opens with one of these: most lines end the test here.
-constexpr std::string_view kOpeners[] = {"[",  "<",  "그", "표", "F",  "T", "C", "E",
-                                         "자", "출", "S",  "s",  "주", "N", "n"};
+// `text` opens with `word`, in any ASCII case where the form allows it.
+bool opens_with(std::string_view text, std::string_view word, bool any_case) {
+  if (text.size() < word.size()) return false;
+  if (!any_case) return text.starts_with(word);
+  return std::equal(word.begin(), word.end(), text.begin(), [](char w, char t) {
+    return w == (t >= 'A' && t <= 'Z' ? static_cast<char>(t - 'A' + 'a') : t);
+  });
+}
 
 const std::vector<std::regex>& compiled() {
   static const std::vector<std::regex> out = [] {
@@ -42,12 +71,12 @@ const std::vector<std::regex>& compiled() {
 
 // The form `text` opens with and the length of its label, or null.
 const LabelForm* opening_form(std::string_view text, size_t* length) {
-  if (std::none_of(std::begin(kOpeners), std::end(kOpeners),
-                   [&](std::string_view o) { return text.starts_with(o); }))
-    return nullptr;
   std::match_results<std::string_view::const_iterator> m;
   for (size_t i = 0; i < std::size(kLabelForms); ++i)
-    if (std::regex_search(text.begin(), text.end(), m, compiled()[i],
+    if (std::any_of(
+            kLabelForms[i].openers.begin(), kLabelForms[i].openers.end(),
+            [&](std::string_view o) { return opens_with(text, o, kLabelForms[i].any_case); }) &&
+        std::regex_search(text.begin(), text.end(), m, compiled()[i],
                           std::regex_constants::match_continuous)) {
       if (length) *length = static_cast<size_t>(m.length(0));
       return &kLabelForms[i];
