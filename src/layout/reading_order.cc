@@ -30,6 +30,9 @@ struct Item {
   double size;
   std::string_view text;
   size_t index;  // in the page's lines
+  // Of the text, worked out once: every level of the cuts asks again.
+  size_t chars;
+  vocab::LineLabel label;
 };
 
 double median_size(const std::vector<Item>& lines) {
@@ -48,16 +51,14 @@ Bbox extent(const std::vector<Item>& lines) {
 bool has_prose(const std::vector<Item>& side, double region_width) {
   int wide = 0;
   for (const Item& l : side)
-    if (l.bbox.width() >= kLayout.prose_share * region_width &&
-        utf8::length(l.text) >= kLayout.prose_chars)
+    if (l.bbox.width() >= kLayout.prose_share * region_width && l.chars >= kLayout.prose_chars)
       ++wide;
   return wide >= 2;
 }
 
 bool has_caption(const std::vector<Item>& side) {
-  return std::any_of(side.begin(), side.end(), [](const Item& l) {
-    return vocab::label_of(l.text) == vocab::LineLabel::caption;
-  });
+  return std::any_of(side.begin(), side.end(),
+                     [](const Item& l) { return l.label == vocab::LineLabel::caption; });
 }
 
 // Figures side by side: a row of two captions or more down to the row of their sources.
@@ -66,7 +67,7 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
   auto rows_of = [&](vocab::LineLabel label) {
     std::vector<const Item*> found;
     for (const Item& l : lines)
-      if (vocab::label_of(l.text) == label) found.push_back(&l);
+      if (l.label == label) found.push_back(&l);
     std::vector<std::pair<double, double>> rows;  // {top, bottom} of rows of two or more
     for (const Item* a : found) {
       size_t beside = std::count_if(found.begin(), found.end(), [&](const Item* b) {
@@ -94,8 +95,7 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
 bool splits_table_rows(const std::vector<Item>& left, const std::vector<Item>& right,
                        double region_width) {
   auto short_line = [&](const Item& l) {
-    return l.bbox.width() < kLayout.prose_share * region_width ||
-           utf8::length(l.text) < kLayout.prose_chars;
+    return l.bbox.width() < kLayout.prose_share * region_width || l.chars < kLayout.prose_chars;
   };
   size_t rows = 0, short_left = 0;
   for (const Item& a : left) {
@@ -205,7 +205,8 @@ std::vector<size_t> reading_order(const std::vector<OrderItem>& items, bool tabl
   std::vector<Item> all, ordered;
   all.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i)
-    all.push_back({items[i].bbox, items[i].size, items[i].text, i});
+    all.push_back({items[i].bbox, items[i].size, items[i].text, i, utf8::length(items[i].text),
+                   vocab::label_of(items[i].text)});
   ordered.reserve(all.size());
   if (!all.empty()) order(all, tables_taken, 0, ordered);
   std::vector<size_t> out;

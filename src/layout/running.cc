@@ -39,17 +39,25 @@ std::vector<bool> paragraph_ends(const PageLines& page) {
     return utf8::length(l.text) >= kLayout.running_text_chars &&
            l.bbox.width() >= kLayout.running_text_share * page.width;
   };
-  const size_t n = page.lines.size();
-  std::vector<bool> full(n);  // each line's test once: the pairs below are n squared
-  for (size_t i = 0; i < n; ++i) full[i] = !page.lines[i].running && running_text(page.lines[i]);
-  std::vector<bool> out(n, false);
-  for (size_t i = 0; i < n; ++i) {
+  // The lines of running text by their bottoms, each tested once: a line's candidates
+  // above are a range of them, not every line of the page.
+  std::vector<const Line*> full;
+  double tallest = 0;
+  for (const Line& l : page.lines)
+    if (!l.running && running_text(l)) full.push_back(&l), tallest = std::max(tallest, l.size);
+  std::sort(full.begin(), full.end(),
+            [](const Line* a, const Line* b) { return a->bbox.y1 < b->bbox.y1; });
+  std::vector<bool> out(page.lines.size(), false);
+  for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
-    if (l.running || full[i]) continue;
-    for (size_t j = 0; j < n && !out[i]; ++j) {
-      const Line& above = page.lines[j];
+    if (l.running || running_text(l)) continue;
+    double lowest = l.bbox.y0 - kLayout.next_line_gap_lines * tallest;  // bottoms above it
+    auto it = std::lower_bound(full.begin(), full.end(), lowest,
+                               [](const Line* a, double y) { return a->bbox.y1 < y; });
+    for (; it != full.end() && (*it)->bbox.y1 <= l.bbox.y0 + 1 && !out[i]; ++it) {
+      const Line& above = **it;
       double gap = l.bbox.y0 - above.bbox.y1;
-      out[i] = full[j] && gap >= -1 && gap < kLayout.next_line_gap_lines * above.size &&
+      out[i] = gap >= -1 && gap < kLayout.next_line_gap_lines * above.size &&
                std::fabs(above.bbox.x0 - l.bbox.x0) < kLayout.same_left_pt &&
                l.bbox.x1 <= above.bbox.x1 + kLayout.same_left_pt;
     }

@@ -63,8 +63,10 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   if (line.spans.size() < 2) return {whole};
   double em = std::max(1.0, line.size);
   std::vector<double> spaces = space_gaps(line);
-  size_t values = std::count_if(line.spans.begin(), line.spans.end(),
-                                [](const Span& s) { return is_value(parse_number(s.text)); });
+  std::vector<bool> value(line.spans.size());  // each span parsed once
+  for (size_t i = 0; i < line.spans.size(); ++i)
+    value[i] = is_value(parse_number(line.spans[i].text));
+  size_t values = std::count(value.begin(), value.end(), true);
   // A wide gap without a space is where one run of text ended and another began: a cell's
   // edge ("52주 최고/최저" | "498,500 / 320,000원"), whatever the spaces look like.
   bool runs = false;
@@ -80,9 +82,7 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   std::vector<size_t> cuts = {0};
   for (size_t i = 1; i < line.spans.size(); ++i) {
     double gap = (line.spans[i].bbox.x0 - line.spans[i - 1].bbox.x1) / em;
-    bool numbers = gap >= kTable.number_space_em &&
-                   is_value(parse_number(line.spans[i - 1].text)) &&
-                   is_value(parse_number(line.spans[i].text));
+    bool numbers = gap >= kTable.number_space_em && value[i - 1] && value[i];
     if (numbers || (gap >= kTable.cell_gap_em &&
                     (!line.spans[i - 1].space_after || gap >= kTable.over_space * space)))
       cuts.push_back(i);
