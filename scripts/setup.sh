@@ -7,7 +7,7 @@ preset=${1:-dev}
 
 packages=(
   g++ cmake ninja-build pkg-config clang-format clang-tidy
-  libpoppler-private-dev libicu-dev libssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
+  libpoppler-private-dev libicu-dev nettle-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libvalijson-dev libsqlite3-dev
   libtesseract-dev tesseract-ocr-kor tesseract-ocr-eng
   python3 python3-jsonschema qpdf poppler-utils time
