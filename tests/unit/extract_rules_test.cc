@@ -55,6 +55,16 @@ TEST(ExtractDates, CoverDateBeatsBodyDate) {
   EXPECT_EQ(kx::find_published({p}), "2024-11-14");
 }
 
+TEST(ExtractDates, ACoverDatedOnlyInEnglish) {
+  // Fixture two_analysts: the cover prints `Feb 03, 2025` and no Korean date at all; the
+  // price date beside the current price is no publication date.
+  auto p = page(1, {{"Feb 03, 2025", 40, 60},
+                    {"LG에너지솔루션 (373220)", 40, 80, 11},
+                    {"현재주가 (2/3) 352,500원", 40, 200}});
+  EXPECT_EQ(kx::find_published({p}), "2025-02-03");
+  EXPECT_EQ(kx::parse_date("3 February 2025"), "2025-02-03");
+}
+
 TEST(ExtractTicker, EveryPrintedForm) {
   EXPECT_EQ(kx::parse_ticker("(005930)")->code, "005930");
   EXPECT_EQ(kx::parse_ticker("005930/KS | 반도체")->market, "KS");
