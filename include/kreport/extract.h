@@ -15,8 +15,9 @@ namespace kreport {
 /// The record's `document`: kind, broker, title, series, issue, published, report_type,
 /// language, analysts, recommendation. Unknown values stay null, with a warning where a user
 /// would expect one (e.g. BROKER_UNKNOWN).
-/// `has_notice`: the report has a compliance notice (evidence that it is a broker report).
-DocumentInfo extract_document(const std::vector<PageLayout>& pages, bool has_notice,
+/// `notice`: the report's compliance notice, or null (a notice is evidence that it is a
+/// broker report, and its date of record dates a cover that prints none).
+DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compliance* notice,
                               Diagnostics& diag);
 
 /// One row per company of every peer table: name, ticker and market (from "엔비디아 (NVDA)"

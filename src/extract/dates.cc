@@ -67,4 +67,36 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
   return best;
 }
 
+std::optional<std::string> notice_date(std::string_view notice) {
+  auto any_word = [](std::string_view line, const char* kind) {
+    for (const char* w : vocab::cover_words(kind))
+      if (contains(line, w)) return true;
+    return false;
+  };
+  const std::vector<const char*> as_of = vocab::cover_words("notice_as_of");
+  size_t start = 0;
+  while (start < notice.size()) {
+    size_t end = std::min(notice.find('\n', start), notice.size());
+    std::string_view line = notice.substr(start, end - start);
+    start = end + 1;
+    // A close or a price date (`종가`, `주가`) is no date of record; the notice's own words
+    // for one (`기준`, `현재`) are what the other dates of a cover are refused for.
+    bool data_date = false;
+    for (const vocab::DateContext& c : vocab::date_contexts())
+      data_date |= !c.publication && contains(line, c.word) &&
+                   std::none_of(as_of.begin(), as_of.end(),
+                                [&](const char* w) { return std::string_view(w) == c.word; });
+    if (data_date || any_word(line, "distribution_word")) continue;
+    for (const vocab::DateHit& d : vocab::find_dates(line)) {
+      if (d.year == 0 || d.two_digit_year) continue;
+      std::string_view after = line.substr(d.pos + d.len);
+      while (!after.empty() && (after.front() == ' ' || after.front() == ')'))
+        after.remove_prefix(1);
+      for (const char* w : as_of)
+        if (after.starts_with(w)) return d.iso();
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace kreport::extract

@@ -30,12 +30,14 @@ bool is_news_page(const std::vector<PageLayout>& pages) {
 
 }  // namespace
 
-DocumentInfo extract_document(const std::vector<PageLayout>& pages, bool has_notice,
+DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compliance* notice,
                               Diagnostics& diag) {
   using namespace extract;
+  const bool has_notice = notice != nullptr;
   DocumentInfo doc;
   doc.broker = identify_broker(pages);
   doc.published = find_published(pages);
+  if (!doc.published && notice) doc.published = notice_date(notice->text);
   doc.analysts = find_analysts(pages);
   TitleInfo t = find_title(pages);
   doc.title = t.title;

@@ -60,6 +60,9 @@ std::optional<Broker> broker_of_email(std::string_view email);
 std::optional<std::string> parse_date(std::string_view line);
 /// The cover date: page 1, short lines near the top or in the footer first.
 std::optional<std::string> find_published(const std::vector<PageLayout>& pages);
+/// The date a compliance notice gives as its date of record (`2021년 10월 8일 기준`, `… 현재`),
+/// for a cover that prints no date; never a rating distribution's as-of date.
+std::optional<std::string> notice_date(std::string_view notice);
 
 // ---- analysts.cc -------------------------------------------------------------------
 

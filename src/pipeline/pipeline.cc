@@ -171,7 +171,8 @@ void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>
                   Report& report, Diagnostics& diag) {
   report.peers = peers_of(tables);
   report.compliance = extract_compliance(pages, report.sections, diag);
-  report.document = extract_document(pages, report.compliance.has_value(), diag);
+  report.document =
+      extract_document(pages, report.compliance ? &*report.compliance : nullptr, diag);
   if (report.compliance)
     report.compliance->rating_history = rating_history_of(tables, pages, &diag);
   // An industry report's tables hold many companies' numbers, none of them "the" estimates.

@@ -150,6 +150,14 @@ const CoverWord kCoverWords[] = {
     {"current_label", "현재주가", "현재주가(11/13) 72,300원"},
     {"current_label", "주가(", "주가(10/28) 71,500원"},
     {"current_label", "종가", "종가(2021/10/28) 71,500"},
+    // A notice's date of record, printed after the date (`2021년 10월 8일 기준`): the
+    // publication date of a cover that prints none. Not on a line about the rating
+    // distribution, whose `2024.09.30 기준` is a quarter's end.
+    {"notice_as_of", "기준", "본 자료는 2021년 10월 8일 기준으로 작성되었습니다"},
+    {"notice_as_of", "현재", "2021년 10월 8일 현재 동 종목을 1% 이상 보유하고 있지 않습니다"},
+    {"distribution_word", "비율", "투자등급 비율 2024.09.30 기준"},
+    {"distribution_word", "비중", "투자의견 비중 2024.09.30 기준"},
+    {"distribution_word", "투자등급", "투자등급 관련사항 2024.09.30 기준"},
     // A news site's page: its search box, a reporter's byline, the copyright line. An article
     // that quotes an analyst ("김동현 대신증권 연구원은 …") names a firm but is no report.
     {"news_mark", "최근검색어", "최근검색어"},

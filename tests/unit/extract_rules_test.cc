@@ -65,6 +65,26 @@ TEST(ExtractDates, ACoverDatedOnlyInEnglish) {
   EXPECT_EQ(kx::parse_date("3 February 2025"), "2025-02-03");
 }
 
+TEST(ExtractDates, TheNoticeDatesACoverThatPrintsNone) {
+  EXPECT_EQ(
+      kx::notice_date("Compliance Notice\n본 자료는 2021년 10월 8일 기준으로 작성되었습니다."),
+      "2021-10-08");
+  EXPECT_EQ(kx::notice_date("2021년 10월 8일 현재 동 종목을 1% 이상 보유하고 있지 않습니다."),
+            "2021-10-08");
+  // A rating distribution's as-of date, a close, a label before the date: none of them.
+  EXPECT_EQ(kx::notice_date("투자등급 비율 2024.09.30 기준"), std::nullopt);
+  EXPECT_EQ(kx::notice_date("주: 2025.07.25 종가 기준"), std::nullopt);
+  EXPECT_EQ(kx::notice_date("(기준일: 2022년 12월 31일)"), std::nullopt);
+  // Through extract_document: only where the cover has no date.
+  kreport::Compliance notice;
+  notice.text = "본 자료는 2021년 10월 8일 기준으로 작성되었습니다.";
+  kreport::Diagnostics diag;
+  auto undated = page(1, {{"두산퓨얼셀 (336260)", 40, 80, 14}});
+  EXPECT_EQ(kreport::extract_document({undated}, &notice, diag).published, "2021-10-08");
+  auto dated = page(1, {{"2021.10.29", 40, 40}, {"두산퓨얼셀 (336260)", 40, 80, 14}});
+  EXPECT_EQ(kreport::extract_document({dated}, &notice, diag).published, "2021-10-29");
+}
+
 TEST(ExtractTicker, EveryPrintedForm) {
   EXPECT_EQ(kx::parse_ticker("(005930)")->code, "005930");
   EXPECT_EQ(kx::parse_ticker("005930/KS | 반도체")->market, "KS");
@@ -299,7 +319,7 @@ TEST(ExtractDocument, NewsPageIsOther) {
                     {"2026-01-27", 93, 120},
                     {"반도체 인력 부족 심화", 52, 200},
                     {"기자 홍길동", 52, 220}});
-  auto doc = kreport::extract_document({p}, false, diag);
+  auto doc = kreport::extract_document({p}, nullptr, diag);
   EXPECT_EQ(doc.kind, "other");
   EXPECT_TRUE(diag.has("NOT_A_REPORT"));
 }
@@ -333,7 +353,7 @@ TEST(ExtractDocument, ANewsPageQuotingAnAnalystIsNoReport) {
                     {"Copyright ⓒ 오늘경제 All rights reserved. 무단 전재, 재배포 금지", 40, 160},
                     {"본문", 40, 200}});
   kreport::Diagnostics diag;
-  auto doc = kreport::extract_document({p}, false, diag);
+  auto doc = kreport::extract_document({p}, nullptr, diag);
   EXPECT_EQ(doc.kind, "other");
   EXPECT_TRUE(diag.has("NOT_A_REPORT"));
   // The same firm named on a page without the marks: a report (of an unknown layout).
@@ -343,7 +363,7 @@ TEST(ExtractDocument, ANewsPageQuotingAnAnalystIsNoReport) {
                     {"본문", 40, 160},
                     {"본문", 40, 180}});
   kreport::Diagnostics quiet;
-  EXPECT_EQ(kreport::extract_document({q}, false, quiet).kind, "broker_report");
+  EXPECT_EQ(kreport::extract_document({q}, nullptr, quiet).kind, "broker_report");
 }
 
 TEST(ExtractAnalysts, TheNoticeAddsAuthorsTheCoverDoesNotPrint) {

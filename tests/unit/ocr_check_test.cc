@@ -39,7 +39,7 @@ std::vector<PageLayout> cover(const std::string& target, Origin origin = Origin:
 TEST(OcrCheck, TargetThatAgreesWithPriceAndUpsideStays) {
   auto pages = cover("95,000원");
   Diagnostics diag;
-  auto doc = kreport::extract_document(pages, false, diag);
+  auto doc = kreport::extract_document(pages, nullptr, diag);
   ASSERT_TRUE(doc.recommendation && doc.recommendation->target_price);
   EXPECT_EQ(doc.recommendation->target_price->value, 95000);
   EXPECT_FALSE(diag.has("OCR_NUMBER_DROPPED"));
@@ -51,7 +51,7 @@ TEST(OcrCheck, MisreadTargetIsDroppedWithAWarning) {
   ASSERT_TRUE(rec && rec->target_price);
   EXPECT_TRUE(kx::ocr_target_disagrees(pages, *rec));
   Diagnostics diag;
-  auto doc = kreport::extract_document(pages, false, diag);
+  auto doc = kreport::extract_document(pages, nullptr, diag);
   ASSERT_TRUE(doc.recommendation);
   EXPECT_FALSE(doc.recommendation->target_price);
   auto w = std::find_if(diag.warnings().begin(), diag.warnings().end(),
