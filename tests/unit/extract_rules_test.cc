@@ -216,6 +216,21 @@ TEST(ExtractAnalysts, NameEmailPhoneOnOneLine) {
   EXPECT_EQ(a[0].phone, "3772-7581");
 }
 
+TEST(ExtractAnalysts, AHeadingAboveTheContactBlockIsNoName) {
+  // A section heading and a table cell just above an analyst's e-mail in the same column:
+  // words, not the analyst. The name is the labelled one on the e-mail's baseline.
+  auto p = page(1, {{"게임", 42, 380, 11},
+                    {"인터넷", 42, 392, 8.5},
+                    {"Analyst 박성민", 42, 404, 8.5},
+                    {"sm.park@kiwoom.com", 42, 416, 8.5},
+                    {"본문", 42, 500},
+                    {"본문", 42, 520}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "박성민");
+  EXPECT_EQ(a[0].email, "sm.park@kiwoom.com");
+}
+
 TEST(ExtractAnalysts, TeamLineThenEmailsPairInOrder) {
   auto p = page(1, {{"디지털리서치팀 한종목, 김은지", 42, 400, 8.5},
                     {"chongmok.han@miraeasset.com", 42, 413, 8.5},
