@@ -262,7 +262,7 @@ struct CoverWord {
 std::span<const CoverWord> cover_words();
 
 /// The cover words of one kind.
-std::vector<const char*> cover_words(std::string_view kind);
+const std::vector<const char*>& cover_words(std::string_view kind);
 
 /// A market code printed after a ticker ("AAPL US", "000660 KS", "2330 TT"): such a cell is
 /// a ticker, not a quantity with a unit.

@@ -73,7 +73,7 @@ std::optional<std::string> notice_date(std::string_view notice) {
       if (contains(line, w)) return true;
     return false;
   };
-  const std::vector<const char*> as_of = vocab::cover_words("notice_as_of");
+  const std::vector<const char*>& as_of = vocab::cover_words("notice_as_of");
   size_t start = 0;
   while (start < notice.size()) {
     size_t end = std::min(notice.find('\n', start), notice.size());

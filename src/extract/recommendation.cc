@@ -213,6 +213,10 @@ std::optional<TickerHit> parse_ticker(std::string_view line) {
       std::regex(R"(\[([0-9]{6})\])"),
       std::regex(R"((?:^|[^A-Za-z0-9])A([0-9]{6})(?:[^0-9]|$))"),
   };
+  // Every form holds six digits in a row: most lines have none, and skip the regexes.
+  size_t run = 0, longest = 0;
+  for (char c : line) longest = std::max(longest, run = (c >= '0' && c <= '9') ? run + 1 : 0);
+  if (longest < 6) return std::nullopt;
   std::string s(line);
   std::smatch m;
   for (const std::regex& r : forms)

@@ -3,6 +3,7 @@
 // side read one after the other), and so do the table finder (a caption is never a table's
 // row), the sections (block types) and the rules of meaning (a firm named in a source line).
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "kreport/vocab.h"
@@ -215,11 +216,16 @@ std::span<const CoverWord> cover_words() {
   return kCoverWords;
 }
 
-std::vector<const char*> cover_words(std::string_view kind) {
-  std::vector<const char*> out;
-  for (const CoverWord& w : kCoverWords)
-    if (kind == w.kind) out.push_back(w.word);
-  return out;
+const std::vector<const char*>& cover_words(std::string_view kind) {
+  // Grouped once: the rules ask for a kind on every line of every page.
+  static const auto by_kind = [] {
+    std::map<std::string, std::vector<const char*>, std::less<>> out;
+    for (const CoverWord& w : kCoverWords) out[w.kind].push_back(w.word);
+    return out;
+  }();
+  static const std::vector<const char*> none;
+  auto it = by_kind.find(kind);
+  return it == by_kind.end() ? none : it->second;
 }
 
 }  // namespace kreport::vocab
