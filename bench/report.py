@@ -19,6 +19,7 @@ CORPUS_LABEL = {
     "p12": "12 pages",
     "p200": "200 pages",
     "p1000": "1,000 pages",
+    "tables": "300 table pages",
     "real": "real reports",
 }
 
@@ -135,7 +136,7 @@ def main():
         L.append("- busiest processes at the end (nice, %cpu, command): " + "; ".join(f"`{t}`" for t in top))
     L.append(f"- repetitions: {args.reps} for kreport, pdftotext and PyMuPDF; {args.slow_reps} for "
              "pdfminer.six and OpenDataLoader-PDF (they take minutes per pass)"
-             + ("" if args.slow_all else "; those two skip the 1,000-page document and pdfminer.six also the "
+             + ("" if args.slow_all else "; those two skip the 1,000-page and table documents and pdfminer.six also the "
                 "real reports (`BENCH_SLOW_ALL=1` runs them everywhere)"))
     L.append("")
 
@@ -147,6 +148,7 @@ def main():
         "p12": "fixture pages concatenated with `qpdf --empty --pages`",
         "p200": "fixture pages repeated in order, concatenated with `qpdf --empty --pages`",
         "p1000": "fixture pages repeated in order, concatenated with `qpdf --empty --pages`",
+        "tables": "the fixtures' table-heavy company-report pages (company_report p1-3, layout_classes p1 and p3: sidebar tables, annual summaries, peer and rating-history tables) repeated in order",
         "real": "real broker reports from shared/real/pdfs (read in place, not in the repo)",
     }
     for name, files, pg, by, _ in corpora:
@@ -233,7 +235,7 @@ def main():
     L.append("The verdicts use wall time, as the targets are stated; on this shared machine the "
              "per-CPU-second ratio is the steadier measure of kreport's own cost. The 2-core machine is "
              "shared with a fuzzer and other builds, so `-j 2` cannot reach 2× when it gets less than two "
-             "cores (see the cores column): the `-j` target can only be judged on an idle machine. The 1,000- and 200-page corpora are one document each, "
+             "cores (see the cores column): the `-j` target can only be judged on an idle machine. The 200-page, 1,000-page and table corpora are one document each, "
              "so `batch -j 2` equals `-j 1` there (batch parallelises across documents).\n")
 
     with open(args.notes, encoding="utf-8") as f:

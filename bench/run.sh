@@ -146,6 +146,23 @@ make_concat() { # N OUTFILE
   mv "$out.tmp" "$out"
 }
 
+# A document of exactly N pages of the fixtures' table-heavy company-report pages (the
+# sidebar tables, annual summaries, peer and rating-history tables), repeated in order.
+make_tables() { # N OUTFILE
+  local want=$1 out=$2 n=0 i
+  if [ -s "$out" ] && [ "$(pages_of "$out")" = "$want" ]; then return; fi
+  local args=()
+  while [ $n -lt "$want" ]; do
+    for i in "${TABLE_PAGES[@]}"; do
+      [ $n -lt "$want" ] || break
+      args+=("$ROOT/fixtures/${i%:*}.pdf" "${i#*:}"); n=$((n + 1))
+    done
+  done
+  qpdf --empty --pages "${args[@]}" -- "$out.tmp"
+  mv "$out.tmp" "$out"
+}
+TABLE_PAGES=(company_report:1 company_report:2 company_report:3 layout_classes:1 layout_classes:3)
+
 FIXTURES=()
 for f in "$ROOT"/fixtures/*.pdf; do FIXTURES+=("$f"); done
 [ ${#FIXTURES[@]} -gt 0 ] || { echo "bench/run.sh: no fixtures/*.pdf" >&2; exit 1; }
@@ -162,10 +179,12 @@ if [ "$SMOKE" = 1 ]; then
   mkdir -p "$CORPUS/p12"; make_concat 12 "$CORPUS/p12/doc12.pdf"
   CDIR[p12]=$CORPUS/p12; CORPORA+=(p12)
 else
-  mkdir -p "$CORPUS/p200" "$CORPUS/p1000"
+  mkdir -p "$CORPUS/p200" "$CORPUS/p1000" "$CORPUS/tables"
   make_concat 200 "$CORPUS/p200/doc200.pdf"
   make_concat 1000 "$CORPUS/p1000/doc1000.pdf"
-  CDIR[p200]=$CORPUS/p200; CDIR[p1000]=$CORPUS/p1000; CORPORA+=(p200 p1000)
+  make_tables 300 "$CORPUS/tables/tables300.pdf"
+  CDIR[p200]=$CORPUS/p200; CDIR[p1000]=$CORPUS/p1000; CDIR[tables]=$CORPUS/tables
+  CORPORA+=(p200 p1000 tables)
   REAL=${BENCH_REAL:-}
   if [ -z "$REAL" ]; then
     for d in /work/shared/real/pdfs "$ROOT/../shared/real/pdfs"; do
@@ -258,12 +277,12 @@ for rep in $(seq 1 "$REPS"); do
     # Rotate the tool order every repetition so background load hits them alike.
     for i in $(seq 0 $((ntools - 1))); do
       IFS='|' read -r name runner label slow <<< "${TOOLS[$(( (i + rep - 1) % ntools ))]}"
-      # Slow tools: fewer repetitions; level 1 skips the 1,000-page document, level 2
+      # Slow tools: fewer repetitions; level 1 skips the 1,000-page and table documents, level 2
       # (pure-Python pdfminer.six, ~3 pages/s) also the real reports, unless BENCH_SLOW_ALL=1.
       if [ "$slow" != 0 ]; then
         [ "$rep" -le "$SLOW_REPS" ] || continue
         if [ "$SLOW_ALL" != 1 ]; then
-          [ "$c" = p1000 ] && continue
+          [ "$c" = p1000 ] || [ "$c" = tables ] && continue
           [ "$slow" = 2 ] && [ "$c" = real ] && continue
         fi
       fi
