@@ -183,12 +183,18 @@ TEST_F(Resumed, InterruptedBatchCleansUpAndARerunFinishes) {
         fs::copy_file(e.path(), root_ / "in" /
                                     (e.path().parent_path().filename().string() + "_" +
                                      e.path().filename().string()));
-  // A second after the start (-j 2) some inputs are done, two are being converted (the
-  // hangs take their 3 s), the rest wait.
+  // Once the first record is written (-j 2) the batch is running, with its handlers set;
+  // two inputs are being converted (the hangs take their 3 s) and the rest wait. Waiting
+  // for that, not for a fixed second, keeps a loaded machine from killing it too early.
   std::string limits = memory_limit_applies() ? "--max-memory 256 " : "";
   std::string run = "'" KREPORT_BIN "' " + batch("-j 2 --timeout 3 " + limits);
-  auto r = run_kreport("sh -c \"" + run + " & pid=\\$!; sleep 1; kill -TERM \\$pid; wait \\$pid\"",
-                       "", /*raw=*/true);
+  std::string out = (root_ / "out").string();
+  std::string first_record = "for i in \\$(seq 200); do ls '" + out +
+                             "' 2>/dev/null | grep -v '^_' | grep -q 'json\\$' && break; "
+                             "sleep 0.05; done";
+  auto r = run_kreport(
+      "sh -c \"" + run + " & pid=\\$!; " + first_record + "; kill -TERM \\$pid; wait \\$pid\"", "",
+      /*raw=*/true);
   EXPECT_EQ(r.code, 128 + SIGTERM) << r.err;
   EXPECT_NE(r.err.find("kreport: interrupted by SIGTERM: "), std::string::npos) << r.err;
   EXPECT_TRUE(wait_until_gone(root_ / "in"));
