@@ -74,8 +74,10 @@ class PdfDocument {
   const std::vector<std::string>& notes() const;
   /// Words of page `number` (1-based) in the order poppler's text flow gives them, with the
   /// text drawn as images read from /ActualText, and by OCR as `ocr` says. Throws Error when
-  /// `ocr` is force and this build or machine has no OCR.
-  RawPage page(int number, OcrMode ocr = OcrMode::off) const;
+  /// `ocr` is force and this build or machine has no OCR. `ocr_threads` 2 lets a page of many
+  /// lines be read by two OCR engines at once (one process per file on a machine with cores
+  /// to spare; a batch worker keeps 1, its siblings use the other cores).
+  RawPage page(int number, OcrMode ocr = OcrMode::off, int ocr_threads = 1) const;
 
  private:
   struct Impl;

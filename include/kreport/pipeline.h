@@ -29,6 +29,7 @@ struct ConvertOptions {
   long long max_bytes = 0;     // larger inputs are rejected (0: no limit)
   int max_pages = 0;           // pages after this many are not read, with a warning (0: all)
   OcrMode ocr = OcrMode::off;  // the CLI's default is automatic
+  int ocr_threads = 1;         // OCR engines reading one page at once (see PdfDocument::page)
   Timings* timings = nullptr;  // when set, each step's time is added to it
   StageDump dump;              // when set, called with each dumpable stage's output
 };

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 #include "kreport/error.h"
 #include "kreport/files.h"
@@ -88,6 +89,8 @@ int run_extract(const ExtractArgs& args) {
     options.max_bytes = args.limits.max_bytes();
     options.max_pages = args.limits.max_pages;
     options.ocr = args.ocr;
+    // One file, one process: a page of many OCR lines may use a second core.
+    options.ocr_threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
     Timings timings;
     if (args.timings) options.timings = &timings;
     options.dump = dump_to(args.dump_stage);

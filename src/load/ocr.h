@@ -5,6 +5,7 @@
 // in the environment when libgomp loads, i.e. before the module is opened.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ class OcrEngine {
 /// The OCR engine, loaded on first use; nullptr (with the reason in `why`) when this build
 /// has no OCR or the module or its language data cannot be loaded.
 OcrEngine* ocr_engine(std::string* why);
+
+/// A second engine for a second thread, loaded on first use; nullptr as ocr_engine.
+OcrEngine* second_engine(std::string* why);
+
+/// The lines read in `regions`, in their order. Given a `second` engine (called on the other
+/// thread, so that loading it overlaps the first half's reading) and enough regions to pay
+/// for its start (~0.15 s of CPU), the second half is read by it at the same time; each
+/// region is read alone, so the lines are the same either way.
+std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int dpi,
+                                const std::vector<OcrRegion>& regions,
+                                const std::function<OcrEngine*()>& second);
 
 /// The words of OCR lines read from an image of `dpi` (boxes in points), origin ocr.
 std::vector<Word> ocr_words(const std::vector<OcrLine>& lines, int dpi);

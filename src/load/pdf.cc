@@ -114,7 +114,7 @@ void add_image_text(const core::Document& doc, int number,
 
 // Reads by OCR what the page has no text for: the whole page when it has no words (or when
 // forced), else the image runs no /ActualText stands for.
-void read_by_ocr(const core::Document& doc, int number, OcrMode mode,
+void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int threads,
                  const std::function<Bbox(const Bbox&)>& to_page, bool turned, RawPage& out) {
   bool whole = mode == OcrMode::force || out.words.empty();
   // Run boxes are in the page's upright space, the render in its display space.
@@ -134,8 +134,14 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode,
     for (const load::OcrRegion& r : engine->find_lines(image, dpi))
       where.push_back({r.x0 * 72.0 / dpi, r.y0 * 72.0 / dpi, r.x1 * 72.0 / dpi, r.y1 * 72.0 / dpi});
   }
-  std::vector<load::OcrLine> lines =
-      engine->read(image, dpi, load::line_regions(where, dpi, image.width, image.height));
+  std::function<load::OcrEngine*()> second;
+  if (threads >= 2)
+    second = [] {
+      std::string ignored;  // without a second engine the first reads it all
+      return load::second_engine(&ignored);
+    };
+  std::vector<load::OcrLine> lines = load::read_lines(
+      *engine, image, dpi, load::line_regions(where, dpi, image.width, image.height), second);
   std::vector<Word> words = load::ocr_words(lines, dpi);
   for (Word& w : words) w.bbox = to_page(w.bbox);
   if (whole)
@@ -219,7 +225,7 @@ PdfInfo PdfDocument::info() const {
   return impl_->doc->info();
 }
 
-RawPage PdfDocument::page(int number, OcrMode ocr) const {
+RawPage PdfDocument::page(int number, OcrMode ocr, int ocr_threads) const {
   RawPage out;
   out.number = number;
   core::PageText text = impl_->doc->page(number);
@@ -248,7 +254,8 @@ RawPage PdfDocument::page(int number, OcrMode ocr) const {
   }
   auto to_page = [&](const Bbox& b) { return upright(b, turns, display_w, display_h); };
   add_image_text(*impl_->doc, number, to_page, text, out);
-  if (ocr != OcrMode::off) read_by_ocr(*impl_->doc, number, ocr, to_page, turns != 0, out);
+  if (ocr != OcrMode::off)
+    read_by_ocr(*impl_->doc, number, ocr, ocr_threads, to_page, turns != 0, out);
   out.problems = std::move(text.problems);
   return out;
 }

@@ -137,12 +137,13 @@ int pages_to_read(const PdfDocument& doc, int max_pages, Diagnostics& diag) {
 }
 
 // Each page: its words from poppler, then its lines. Timed apart, page by page.
-std::vector<PageLines> read_pages(const PdfDocument& doc, int last, OcrMode ocr, Timings* timings,
-                                  Diagnostics& diag) {
+std::vector<PageLines> read_pages(const PdfDocument& doc, int last, const ConvertOptions& options,
+                                  Timings* timings, Diagnostics& diag) {
   std::vector<PageLines> pages;
   pages.reserve(static_cast<size_t>(last));
   for (int n = 1; n <= last; ++n) {
-    RawPage raw = timed(timings, "load", [&] { return doc.page(n, ocr); });
+    RawPage raw =
+        timed(timings, "load", [&] { return doc.page(n, options.ocr, options.ocr_threads); });
     pages.push_back(timed(timings, "lines", [&] { return lines_of(raw, diag); }));
   }
   return pages;
@@ -220,7 +221,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
 
     // Text, page by page: words, then lines of normalized text.
     int last = pages_to_read(doc, options.max_pages, diag);
-    std::vector<PageLines> pages = read_pages(doc, last, options.ocr, t, diag);
+    std::vector<PageLines> pages = read_pages(doc, last, options, t, diag);
     if (std::all_of(pages.begin(), pages.end(), [](const PageLines& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);
 

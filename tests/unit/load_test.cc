@@ -132,6 +132,41 @@ TEST(TextCodec, InfoStringsDecodeAsPopplerCppDecodedThem) {
   EXPECT_EQ(info_text(std::string("\xFE\xFF\x00\x41\xDC\x00", 6)), "A");  // a lone surrogate
 }
 
+// Reads each region as one line naming the region and the engine that read it.
+class FakeEngine : public OcrEngine {
+ public:
+  explicit FakeEngine(std::string name) : name_(std::move(name)) {}
+  std::vector<OcrRegion> find_lines(const GrayImage&, int) override { return {}; }
+  std::vector<OcrLine> read(const GrayImage&, int, const std::vector<OcrRegion>& regions) override {
+    std::vector<OcrLine> out;
+    for (const OcrRegion& r : regions)
+      out.push_back({std::to_string(r.y0) + " " + name_, r.x0, r.y0, r.x1, r.y1, 90});
+    return out;
+  }
+
+ private:
+  std::string name_;
+};
+
+TEST(Ocr, ManyRegionsAreReadByTwoEnginesInTheirOrder) {
+  std::vector<OcrRegion> regions;
+  for (int i = 0; i < 20; ++i) regions.push_back({0, i * 10, 100, i * 10 + 8, true});
+  FakeEngine first("first"), second("second");
+  GrayImage image;
+  auto lines = read_lines(first, image, 300, regions, [&] { return &second; });
+  ASSERT_EQ(lines.size(), 20u);
+  EXPECT_EQ(lines[0].text, "0 first");
+  EXPECT_EQ(lines[9].text, "90 first");
+  EXPECT_EQ(lines[10].text, "100 second");
+  EXPECT_EQ(lines[19].text, "190 second");
+  // No second engine (none loads, or the page has few lines): the first reads them all.
+  lines = read_lines(first, image, 300, regions, [] { return static_cast<OcrEngine*>(nullptr); });
+  EXPECT_EQ(lines[19].text, "190 first");
+  regions.resize(3);
+  lines = read_lines(first, image, 300, regions, [&] { return &second; });
+  EXPECT_EQ(lines[2].text, "20 first");
+}
+
 }  // namespace
 }  // namespace kreport::load
 
