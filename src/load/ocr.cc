@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstdlib>
 #include <exception>
@@ -74,19 +75,32 @@ OcrEngine* load_engine(std::string* why) {
 namespace {
 
 // One engine per slot, loaded on first use and kept for the process.
+#ifdef KREPORT_WITH_OCR
+struct Slot {
+  std::once_flag once;
+  OcrEngine* engine = nullptr;
+  std::string reason;              // why it could not be loaded
+  std::atomic<bool> tried{false};  // the load has finished, loaded or not
+};
+
+Slot& slot_of(int slot) {
+  static Slot slots[2];
+  return slots[slot];
+}
+#endif
+
 OcrEngine* engine_in_slot(int slot, std::string* why) {
 #ifdef KREPORT_WITH_OCR
-  static std::once_flag once[2];
-  static OcrEngine* engine[2] = {nullptr, nullptr};
-  static std::string reason[2];
-  std::call_once(once[slot], [slot] {
-    engine[slot] = load_engine(&reason[slot]);
+  Slot& s = slot_of(slot);
+  std::call_once(s.once, [&s, slot] {
+    s.engine = load_engine(&s.reason);
     // Before the module's own statics go: tesseract reports its caches as leaks otherwise.
-    if (engine[slot] && slot == 0) std::atexit([] { delete engine[0]; });
-    if (engine[slot] && slot == 1) std::atexit([] { delete engine[1]; });
+    if (s.engine && slot == 0) std::atexit([] { delete slot_of(0).engine; });
+    if (s.engine && slot == 1) std::atexit([] { delete slot_of(1).engine; });
+    s.tried = true;
   });
-  if (!engine[slot]) *why = reason[slot];
-  return engine[slot];
+  if (!s.engine) *why = s.reason;
+  return s.engine;
 #else
   (void)slot;
   *why = "this kreport was built without OCR (cmake -DKREPORT_WITH_OCR=ON, libtesseract-dev)";
@@ -95,6 +109,14 @@ OcrEngine* engine_in_slot(int slot, std::string* why) {
 }
 
 }  // namespace
+
+bool ocr_engine_missing() {
+#ifdef KREPORT_WITH_OCR
+  return slot_of(0).tried && !slot_of(0).engine;
+#else
+  return true;
+#endif
+}
 
 OcrEngine* ocr_engine(std::string* why) {
   return engine_in_slot(0, why);
@@ -108,24 +130,36 @@ std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int d
                                 const std::vector<OcrRegion>& regions,
                                 const std::function<OcrEngine*()>& second) {
   if (!second || regions.size() < kRegionsForTwo) return engine.read(image, dpi, regions);
-  size_t half = regions.size() / 2;
-  std::vector<OcrRegion> first(regions.begin(), regions.begin() + static_cast<long>(half));
-  std::vector<OcrRegion> later(regions.begin() + static_cast<long>(half), regions.end());
-  std::vector<OcrLine> rest;
+  // Each engine reads the next region no one has taken (lines differ in length, so halves
+  // would leave one engine waiting) and its lines go to the region's place.
+  std::vector<std::vector<OcrLine>> read(regions.size());
+  std::atomic<size_t> next{0};
+  auto read_with = [&](OcrEngine& e) {
+    for (size_t i = next++; i < regions.size(); i = next++)
+      read[i] = e.read(image, dpi, {regions[i]});
+  };
   std::exception_ptr failed;
-  bool helped = false;
   std::thread helper([&] {
     try {
-      if (OcrEngine* other = second()) rest = other->read(image, dpi, later), helped = true;
+      if (OcrEngine* other = second()) read_with(*other);
     } catch (...) {
       failed = std::current_exception();
+      next = regions.size();
     }
   });
-  std::vector<OcrLine> out = engine.read(image, dpi, first);
+  try {
+    read_with(engine);
+  } catch (...) {
+    next = regions.size();
+    helper.join();
+    throw;
+  }
   helper.join();
   if (failed) std::rethrow_exception(failed);
-  if (!helped) rest = engine.read(image, dpi, later);
-  out.insert(out.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+  std::vector<OcrLine> out;
+  for (std::vector<OcrLine>& lines : read)
+    out.insert(out.end(), std::make_move_iterator(lines.begin()),
+               std::make_move_iterator(lines.end()));
   return out;
 }
 

@@ -46,6 +46,10 @@ class OcrEngine {
 /// has no OCR or the module or its language data cannot be loaded.
 OcrEngine* ocr_engine(std::string* why);
 
+/// True when this build has no OCR, or the engine was tried and could not be loaded: the
+/// caller need not render a page for it.
+bool ocr_engine_missing();
+
 /// A second engine for a second thread, loaded on first use; nullptr as ocr_engine.
 OcrEngine* second_engine(std::string* why);
 

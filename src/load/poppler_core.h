@@ -63,6 +63,9 @@ using TreeBlock = std::vector<TreeItem>;
 struct GrayImage {
   int width = 0, height = 0;
   std::vector<unsigned char> pixels;
+  // Distinct for each render of the process (0: made elsewhere), so that an OCR engine can
+  // tell the image it already holds from a new one at the same address.
+  long serial = 0;
 };
 
 /// An open PDF through poppler's PDFDoc.

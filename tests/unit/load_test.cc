@@ -2,6 +2,11 @@
 // the text encodings kept from poppler-cpp (records stay byte-identical).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
 #include "../../src/load/image_text.h"
 #include "../../src/load/ocr.h"
 #include "../../src/load/text_codec.h"
@@ -132,39 +137,70 @@ TEST(TextCodec, InfoStringsDecodeAsPopplerCppDecodedThem) {
   EXPECT_EQ(info_text(std::string("\xFE\xFF\x00\x41\xDC\x00", 6)), "A");  // a lone surrogate
 }
 
-// Reads each region as one line naming the region and the engine that read it.
+// Reads each region as one line naming the region and the engine that read it. An engine
+// told to wait for another reads nothing until that one has read a region (at most 10 s), so
+// that a test sees both at work however the threads are scheduled.
 class FakeEngine : public OcrEngine {
  public:
-  explicit FakeEngine(std::string name) : name_(std::move(name)) {}
+  explicit FakeEngine(std::string name, FakeEngine* wait_for = nullptr)
+      : name_(std::move(name)), wait_for_(wait_for) {}
   std::vector<OcrRegion> find_lines(const GrayImage&, int) override { return {}; }
   std::vector<OcrLine> read(const GrayImage&, int, const std::vector<OcrRegion>& regions) override {
+    if (wait_for_) {
+      std::unique_lock<std::mutex> lock(wait_for_->mu_);
+      wait_for_->cv_.wait_for(lock, std::chrono::seconds(10), [&] { return wait_for_->read_; });
+    }
     std::vector<OcrLine> out;
     for (const OcrRegion& r : regions)
       out.push_back({std::to_string(r.y0) + " " + name_, r.x0, r.y0, r.x1, r.y1, 90});
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      read_ = true;
+    }
+    cv_.notify_all();
     return out;
   }
 
  private:
   std::string name_;
+  FakeEngine* wait_for_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool read_ = false;
 };
+
+std::vector<std::string> texts_of(const std::vector<OcrLine>& lines) {
+  std::vector<std::string> out;
+  for (const OcrLine& l : lines) out.push_back(l.text);
+  return out;
+}
 
 TEST(Ocr, ManyRegionsAreReadByTwoEnginesInTheirOrder) {
   std::vector<OcrRegion> regions;
   for (int i = 0; i < 20; ++i) regions.push_back({0, i * 10, 100, i * 10 + 8, true});
-  FakeEngine first("first"), second("second");
+  FakeEngine second("second");
+  FakeEngine first("first", &second);
   GrayImage image;
   auto lines = read_lines(first, image, 300, regions, [&] { return &second; });
   ASSERT_EQ(lines.size(), 20u);
-  EXPECT_EQ(lines[0].text, "0 first");
-  EXPECT_EQ(lines[9].text, "90 first");
-  EXPECT_EQ(lines[10].text, "100 second");
-  EXPECT_EQ(lines[19].text, "190 second");
+  int by_first = 0, by_second = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string y = std::to_string(i * 10) + " ";
+    EXPECT_EQ(lines[i].text.substr(0, y.size()), y);  // in the regions' order
+    (lines[i].text.ends_with("first") ? by_first : by_second) += 1;
+  }
+  EXPECT_GT(by_second, 0);  // the first engine waited until the second had read one
+  EXPECT_EQ(by_first + by_second, 20);
   // No second engine (none loads, or the page has few lines): the first reads them all.
-  lines = read_lines(first, image, 300, regions, [] { return static_cast<OcrEngine*>(nullptr); });
-  EXPECT_EQ(lines[19].text, "190 first");
+  FakeEngine alone("first");
+  lines = read_lines(alone, image, 300, regions, [] { return static_cast<OcrEngine*>(nullptr); });
+  EXPECT_EQ(texts_of(lines).back(), "190 first");
+  EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
+                          [](const OcrLine& l) { return l.text.ends_with("first"); }),
+            20);
   regions.resize(3);
-  lines = read_lines(first, image, 300, regions, [&] { return &second; });
-  EXPECT_EQ(lines[2].text, "20 first");
+  lines = read_lines(alone, image, 300, regions, [&] { return &second; });
+  EXPECT_EQ(texts_of(lines), (std::vector<std::string>{"0 first", "10 first", "20 first"}));
 }
 
 }  // namespace
