@@ -29,7 +29,10 @@ struct ConvertOptions {
   long long max_bytes = 0;     // larger inputs are rejected (0: no limit)
   int max_pages = 0;           // pages after this many are not read, with a warning (0: all)
   OcrMode ocr = OcrMode::off;  // the CLI's default is automatic
-  int ocr_threads = 1;         // OCR engines reading one page at once (see PdfDocument::page)
+  // Cores one conversion may use: pages are read by this many poppler documents at once,
+  // and a page of many OCR lines by two engines (see PdfDocument::page). One process per
+  // file (kreport extract) gives it the machine's cores; a batch worker keeps 1.
+  int threads = 1;
   Timings* timings = nullptr;  // when set, each step's time is added to it
   StageDump dump;              // when set, called with each dumpable stage's output
 };

@@ -89,8 +89,10 @@ int run_extract(const ExtractArgs& args) {
     options.max_bytes = args.limits.max_bytes();
     options.max_pages = args.limits.max_pages;
     options.ocr = args.ocr;
-    // One file, one process: a page of many OCR lines may use a second core.
-    options.ocr_threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+    // One file, one process: its pages may be read on two cores.
+    options.threads = args.threads > 0                           ? args.threads
+                      : std::thread::hardware_concurrency() >= 2 ? 2
+                                                                 : 1;
     Timings timings;
     if (args.timings) options.timings = &timings;
     options.dump = dump_to(args.dump_stage);

@@ -19,6 +19,7 @@ struct ExtractArgs {
   std::vector<std::string> dump_stage;  // {stages, dir}: "lines,tables,blocks" or "all"
   Limits limits;
   OcrMode ocr = OcrMode::automatic;
+  int threads = 0;  // cores to read pages on (0: two when the machine has them)
 };
 
 /// `kreport extract`: one PDF -> one record. Returns the process exit code.

@@ -108,13 +108,19 @@ int main(int argc, char** argv) {
   extract->add_flag("-q,--quiet", ex.quiet,
                     "Do not print warnings on stderr (they stay in the record)");
   extract->add_flag("--timings", ex.timings,
-                    "Print how long each step took (load, lines, tables, order, ...) on stderr");
+                    "Print how long each step took (load, lines, tables, order, ...) on stderr; "
+                    "load and lines add up the time of both cores reading pages");
   extract
       ->add_option("--dump-stage", ex.dump_stage,
                    "STAGES DIR: write what a stage produced (lines, tables, blocks, or all; "
                    "comma-separated) to DIR/<stage>.json, e.g. to make a test of a bad page")
       ->expected(2)
       ->type_name("STAGES DIR");
+  extract
+      ->add_option("--threads", ex.threads,
+                   "Cores to read the pages on, 1 to 8 (default: 2 on a machine with two or "
+                   "more); the record is the same with any")
+      ->check(CLI::Range(1, 8));
   add_limits(extract, ex.limits);
   add_ocr(extract, ex.ocr);
   extract->footer(kExitCodes);

@@ -8,6 +8,7 @@
 
 #include <Catalog.h>
 #include <DateInfo.h>
+#include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <Page.h>
@@ -19,7 +20,9 @@
 #include <splash/SplashBitmap.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -532,7 +535,22 @@ struct Document::Impl {
 Document::Document(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Document::~Document() = default;
 
+// poppler (22.12) makes GfxState's colour profiles, two static shared_ptrs, in the first
+// GfxState it constructs, without a lock: two documents drawing their first pages at once
+// race there (ThreadSanitizer caught one freeing the other's sRGB profile). Made once here,
+// before any document can be read on another thread.
+namespace {
+void make_colour_profiles() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PDFRectangle box(0, 0, 1, 1);
+    GfxState state(72, 72, &box, 0, false);
+  });
+}
+}  // namespace
+
 std::unique_ptr<Document> Document::open(std::string_view bytes, const std::string& password) {
+  make_colour_profiles();
   std::vector<std::string> messages;
   MessageCapture capture(messages);
   auto impl = std::make_unique<Impl>();
@@ -627,7 +645,9 @@ GrayImage Document::render(int number, int dpi) const {
   out.startDoc(impl_->doc.get());
   // The page box and rotation of the text pass, so pixels map to the words' points.
   impl_->doc->displayPageSlice(&out, number, dpi, dpi, 0, false, false, false, -1, -1, -1, -1);
+  static std::atomic<long> renders{0};
   GrayImage image;
+  image.serial = ++renders;
   SplashBitmap* bitmap = out.getBitmap();
   if (!bitmap || !bitmap->getDataPtr()) return image;
   image.width = bitmap->getWidth();

@@ -13,8 +13,12 @@
 #include "kreport/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <optional>
+#include <thread>
 
 #include "kreport/diagnostics.h"
 #include "kreport/error.h"
@@ -136,16 +140,61 @@ int pages_to_read(const PdfDocument& doc, int max_pages, Diagnostics& diag) {
   return last;
 }
 
-// Each page: its words from poppler, then its lines. Timed apart, page by page.
-std::vector<PageLines> read_pages(const PdfDocument& doc, int last, const ConvertOptions& options,
-                                  Timings* timings, Diagnostics& diag) {
+// One page read: its lines and the warnings it raised, or what it threw.
+struct PageRead {
+  PageLines lines;
+  Diagnostics diag;
+  std::exception_ptr error;
+};
+
+// Each page: its words from poppler, then its lines. Up to `options.threads` poppler
+// documents (opened from the same bytes) read at once, each taking the next page no other
+// has taken; the pages' warnings are then kept in page order, so the record is the same
+// as with one document. Steps are timed per thread and added up.
+std::vector<PageLines> read_pages(std::string_view bytes, const PdfDocument& doc, int last,
+                                  const ConvertOptions& options, Timings* timings,
+                                  Diagnostics& diag) {
+  std::vector<PageRead> reads(static_cast<size_t>(last));
+  int readers = std::clamp(options.threads, 1, last);
+  std::vector<Timings> times(static_cast<size_t>(readers));
+  std::atomic<int> next{1};
+  auto read_with = [&](const PdfDocument& d, Timings* t) {
+    for (int n = next++; n <= last; n = next++) {
+      PageRead& r = reads[static_cast<size_t>(n - 1)];
+      try {
+        RawPage raw = timed(t, "load", [&] { return d.page(n, options.ocr, options.threads); });
+        r.lines = timed(t, "lines", [&] { return lines_of(raw, r.diag); });
+      } catch (...) {
+        r.error = std::current_exception();
+        next = last + 1;  // the first failure in page order is thrown: no need to read on
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (int k = 1; k < readers; ++k)
+    helpers.emplace_back([&, k] {
+      Timings* t = timings ? &times[static_cast<size_t>(k)] : nullptr;
+      std::optional<PdfDocument> own;
+      try {
+        own.emplace(timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); }));
+      } catch (...) {
+        return;  // the first document opened these bytes: it reads the pages left
+      }
+      read_with(*own, t);
+    });
+  read_with(doc, timings ? &times[0] : nullptr);
+  for (std::thread& h : helpers) h.join();
+
   std::vector<PageLines> pages;
-  pages.reserve(static_cast<size_t>(last));
-  for (int n = 1; n <= last; ++n) {
-    RawPage raw =
-        timed(timings, "load", [&] { return doc.page(n, options.ocr, options.ocr_threads); });
-    pages.push_back(timed(timings, "lines", [&] { return lines_of(raw, diag); }));
+  pages.reserve(reads.size());
+  for (PageRead& r : reads) {
+    if (r.error) std::rethrow_exception(r.error);
+    for (const Warning& w : r.diag.warnings()) diag.warn(w.code, w.page, w.message);
+    pages.push_back(std::move(r.lines));
   }
+  if (timings)
+    for (const Timings& t : times)
+      for (const auto& [step, s] : t.seconds) timings->add(step, s);
   return pages;
 }
 
@@ -221,7 +270,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
 
     // Text, page by page: words, then lines of normalized text.
     int last = pages_to_read(doc, options.max_pages, diag);
-    std::vector<PageLines> pages = read_pages(doc, last, options, t, diag);
+    std::vector<PageLines> pages = read_pages(bytes, doc, last, options, t, diag);
     if (std::all_of(pages.begin(), pages.end(), [](const PageLines& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);
 

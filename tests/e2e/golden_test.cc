@@ -53,6 +53,18 @@ TEST_P(Golden, RecordMatchesFieldByField) {
   }
 }
 
+// Pages read on one core or several (each reader takes the next page) give the same bytes:
+// words, warnings in page order, OCR lines.
+TEST_P(Golden, SameBytesOnOneCoreOrThree) {
+  std::string pdf = fixture_for(GetParam());
+  auto one = run_kreport("extract -q --threads 1 " + pdf);
+  auto three = run_kreport("extract -q --threads 3 " + pdf);
+  ASSERT_EQ(one.code, 0) << one.err;
+  ASSERT_EQ(three.code, 0) << three.err;
+  EXPECT_GT(one.out.size(), 100u);
+  EXPECT_EQ(one.out, three.out) << pdf;
+}
+
 INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, testing::ValuesIn(golden_names()),
                          [](const auto& info) { return info.param; });
 
