@@ -144,25 +144,24 @@ int pages_to_read(const PdfDocument& doc, int max_pages, Diagnostics& diag) {
 struct PageRead {
   PageLines lines;
   Diagnostics diag;
+  bool troubled = false;  // poppler complained while reading it
   std::exception_ptr error;
 };
 
-// Each page: its words from poppler, then its lines. Up to `options.threads` poppler
-// documents (opened from the same bytes) read at once, each taking the next page no other
-// has taken; the pages' warnings are then kept in page order, so the record is the same
-// as with one document. Steps are timed per thread and added up.
-std::vector<PageLines> read_pages(std::string_view bytes, const PdfDocument& doc, int last,
-                                  const ConvertOptions& options, Timings* timings,
-                                  Diagnostics& diag) {
+// Pages 1..last read by `readers` poppler documents at once: `doc` and others opened from the
+// same bytes, each taking the next page no other has taken. Steps are timed per thread and
+// added up.
+std::vector<PageRead> read_with(int readers, std::string_view bytes, const PdfDocument& doc,
+                                int last, const ConvertOptions& options, Timings* timings) {
   std::vector<PageRead> reads(static_cast<size_t>(last));
-  int readers = std::clamp(options.threads, 1, last);
   std::vector<Timings> times(static_cast<size_t>(readers));
   std::atomic<int> next{1};
-  auto read_with = [&](const PdfDocument& d, Timings* t) {
+  auto read_on = [&](const PdfDocument& d, Timings* t) {
     for (int n = next++; n <= last; n = next++) {
       PageRead& r = reads[static_cast<size_t>(n - 1)];
       try {
         RawPage raw = timed(t, "load", [&] { return d.page(n, options.ocr, options.threads); });
+        r.troubled = !raw.problems.empty();
         r.lines = timed(t, "lines", [&] { return lines_of(raw, r.diag); });
       } catch (...) {
         r.error = std::current_exception();
@@ -180,11 +179,33 @@ std::vector<PageLines> read_pages(std::string_view bytes, const PdfDocument& doc
       } catch (...) {
         return;  // the first document opened these bytes: it reads the pages left
       }
-      read_with(*own, t);
+      read_on(*own, t);
     });
-  read_with(doc, timings ? &times[0] : nullptr);
+  read_on(doc, timings ? &times[0] : nullptr);
   for (std::thread& h : helpers) h.join();
+  if (timings)
+    for (const Timings& t : times)
+      for (const auto& [step, s] : t.seconds) timings->add(step, s);
+  return reads;
+}
 
+// Each page: its words from poppler, then its lines, on up to `options.threads` cores. The
+// pages' warnings are kept in page order, so the record is the same as with one core.
+std::vector<PageLines> read_pages(std::string_view bytes, const PdfDocument& doc, int last,
+                                  const ConvertOptions& options, Timings* timings,
+                                  Diagnostics& diag) {
+  int readers = std::clamp(options.threads, 1, last);
+  std::vector<PageRead> reads = read_with(readers, bytes, doc, last, options, timings);
+  // What poppler says about a damaged file can be the document's, not the page's: each
+  // document rebuilds a broken xref when it first needs it, and says so on that page. Such a
+  // file is read again on one core, by a document that has been through what `doc` had (its
+  // info dictionary read), so its warnings fall on the pages they fall on with one core.
+  if (readers > 1 && std::any_of(reads.begin(), reads.end(),
+                                 [](const PageRead& r) { return r.troubled || r.error; })) {
+    PdfDocument again = PdfDocument::open(bytes, options.password);
+    (void)again.info();
+    reads = read_with(1, bytes, again, last, options, timings);
+  }
   std::vector<PageLines> pages;
   pages.reserve(reads.size());
   for (PageRead& r : reads) {
@@ -192,9 +213,6 @@ std::vector<PageLines> read_pages(std::string_view bytes, const PdfDocument& doc
     for (const Warning& w : r.diag.warnings()) diag.warn(w.code, w.page, w.message);
     pages.push_back(std::move(r.lines));
   }
-  if (timings)
-    for (const Timings& t : times)
-      for (const auto& [step, s] : t.seconds) timings->add(step, s);
   return pages;
 }
 

@@ -185,6 +185,25 @@ TEST(Cli, BrokenMetadataStillGivesValidUtf8) {
   EXPECT_NE(r.out.find("A report whose metadata is broken."), std::string::npos);
 }
 
+TEST(Cli, ARebuiltXrefIsOneWarningOnAnyNumberOfCores) {
+  // Each poppler document rebuilds the xref when it first needs the font, and says so on
+  // that page: read on one core, the file warns once, on page 1, and on three the same.
+  auto one = run_kreport("extract -q --threads 1 fixtures/stress/bad_xref.pdf");
+  ASSERT_EQ(one.code, 0) << one.err;
+  auto j = nlohmann::json::parse(one.out);
+  std::vector<int> warned;
+  for (auto& w : j["warnings"])
+    if (w["code"] == "PDF_SYNTAX") warned.push_back(w["page"].get<int>());
+  EXPECT_EQ(warned, std::vector<int>{1});
+  EXPECT_NE(one.out.find("try to reconstruct"), std::string::npos);
+  EXPECT_EQ(j["source"]["pages"], 20);
+  for (int run = 0; run < 3; ++run) {
+    auto three = run_kreport("extract -q --threads 3 fixtures/stress/bad_xref.pdf");
+    ASSERT_EQ(three.code, 0) << three.err;
+    EXPECT_EQ(three.out, one.out) << "run " << run;
+  }
+}
+
 TEST(Cli, NoArgumentsIsUsageError) {
   auto r = run_kreport("");
   EXPECT_EQ(r.code, 1);
