@@ -54,8 +54,8 @@ bool ocr_engine_missing();
 OcrEngine* second_engine(std::string* why);
 
 /// The lines read in `regions`, in their order. Given a `second` engine (called on the other
-/// thread, so that loading it overlaps the first half's reading) and enough regions to pay
-/// for its start (~0.15 s of CPU), the second half is read by it at the same time; each
+/// thread, so that loading it overlaps the first engine's reading) and enough regions to pay
+/// for its start (~0.15 s of CPU), both read at once, each taking the next region; each
 /// region is read alone, so the lines are the same either way.
 std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int dpi,
                                 const std::vector<OcrRegion>& regions,
