@@ -114,7 +114,7 @@ class Scheduler {
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
   ~Scheduler() {
-    for (auto& [pid, worker] : running_) batch::stop_worker(worker, jobs_[worker.job]);
+    for (auto& [pid, worker] : running_) batch::stop_worker(worker, jobs_[worker.job], options_);
     std::error_code ec;
     if (!scratch_.empty()) fs::remove_all(scratch_, ec);
   }
@@ -221,9 +221,14 @@ class Scheduler {
     }
   }
 
+  // A worker may have finished while the signal was being noticed: it counts as what it
+  // did (a rerun would skip its record), the others as pending.
   void stop_all() {
-    for (auto& [pid, worker] : running_) batch::stop_worker(worker, jobs_[worker.job]);
+    std::map<pid_t, Worker> running = std::move(running_);
     running_.clear();
+    for (auto& [pid, worker] : running)
+      if (std::optional<FileResult> done = batch::stop_worker(worker, jobs_[worker.job], options_))
+        record(worker.job, std::move(*done));
     for (size_t i = 0; i < jobs_.size(); ++i) {
       if (done_[i]) continue;
       result_.files[i].input = jobs_[i].input;

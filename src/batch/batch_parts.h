@@ -65,6 +65,8 @@ FileResult worker_result(const Job& job, Worker& worker, int wait_status,
                          const BatchOptions& options);
 
 /// Kills the worker, waits for it, removes its temporary file, closes its descriptors.
-void stop_worker(Worker& worker, const Job& job);
+/// Returns what it did if it had finished before the kill (its status line was written but
+/// not yet read: its record is in place), else nullopt.
+std::optional<FileResult> stop_worker(Worker& worker, const Job& job, const BatchOptions& options);
 
 }  // namespace kreport::batch

@@ -174,14 +174,27 @@ FileResult worker_result(const Job& job, Worker& worker, int wait_status,
   return r;
 }
 
-void stop_worker(Worker& worker, const Job& job) {
+std::optional<FileResult> stop_worker(Worker& worker, const Job& job, const BatchOptions& options) {
   ::kill(worker.pid, SIGKILL);
   int status = 0;
   while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
   }
+  // What it wrote before it died is still in the pipe, and no one else holds its write end.
+  char buf[4096];
+  for (ssize_t n; worker.status_fd >= 0 && (n = ::read(worker.status_fd, buf, sizeof buf)) != 0;) {
+    if (n > 0)
+      worker.status.append(buf, static_cast<size_t>(n));
+    else if (errno != EINTR)
+      break;
+  }
+  bool finished = worker.status.rfind("ok\t", 0) == 0 || worker.status.rfind("fail\t", 0) == 0;
+  std::optional<FileResult> done;
+  if (finished) done = result_of(job, worker, status, options);
   std::error_code ec;
-  std::filesystem::remove(atomic_temp_path(job.target, worker.pid), ec);
+  if (!done || done->status == "failed")
+    std::filesystem::remove(atomic_temp_path(job.target, worker.pid), ec);
   close_fds(worker);
+  return done;
 }
 
 }  // namespace kreport::batch
