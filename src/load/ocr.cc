@@ -29,8 +29,8 @@ constexpr double kOcrLineHeightEm = 1.0;
 constexpr double kJoinGapEm = 1.0;
 // Padding around a region, in its height: tesseract reads a line better with some margin.
 constexpr double kRegionPadEm = 0.25;
-// Regions on a page before a second engine reads half of them: its start (~0.15 s of CPU)
-// is paid back from about a dozen lines (~40 ms each).
+// Regions on a page before a second engine shares them: its start (~0.15 s of CPU) is paid
+// back from about a dozen lines (~40 ms each).
 constexpr size_t kRegionsForTwo = 16;
 
 #ifdef KREPORT_WITH_OCR

@@ -132,8 +132,10 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
   auto unavailable = [&] {
     if (mode == OcrMode::force) throw Error(Errc::usage, "--ocr force: " + why);
   };
-  // Known missing: no need to render the page for it.
-  if (load::ocr_engine_missing() && !load::ocr_engine(&why)) return unavailable();
+  if (load::ocr_engine_missing()) {  // no need to render the page for it
+    load::ocr_engine(&why);          // for the reason it is missing
+    return unavailable();
+  }
   std::lock_guard<std::mutex> turn(ocr_turn());
   // The first engine loads (~0.1 s, once a process) on another core while the page renders.
   auto loading = std::async(threads >= 2 ? std::launch::async : std::launch::deferred,
