@@ -25,10 +25,16 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
 /// the comment line printed under the company.
 std::vector<Peer> peers_of(const std::vector<Table>& tables);
 
-/// The company report's numbers by metric and fiscal year, from its annual financial tables:
-/// the first page's summary first, then the statements, then the body's tables; one row per
-/// (metric, year), the first table's winning.
-std::vector<Estimate> estimates_of(const std::vector<Table>& tables);
+/// The company report's numbers by metric and period: one row per (metric, fiscal year) from
+/// its annual financial tables (the first page's summary first, then the statements, then the
+/// body's tables), one per (metric, quarter) from its quarterly table; with the figure before
+/// the analyst's revision and the consensus where printed beside them (a row of their own where
+/// printed in another unit), the unit's scale and currency, and the fiscal year's last month.
+/// `pages` gives the cover's before/after box; `published` (ISO) makes a quarter printed
+/// without a letter that ends after it a forecast.
+std::vector<Estimate> estimates_of(const std::vector<Table>& tables,
+                                   const std::vector<PageLayout>& pages = {},
+                                   const OptString& published = std::nullopt);
 
 /// The rating changes of the report's rating-history tables ("투자의견 변동내역(2개년) 및
 /// 목표주가 괴리율") and of the words of the pages that print one where no table was found

@@ -13,7 +13,7 @@
 namespace kreport {
 
 inline constexpr const char* kSchemaName = "kreport.report";
-inline constexpr const char* kSchemaVersion = "1.2";
+inline constexpr const char* kSchemaVersion = "1.3";
 
 using OptString = std::optional<std::string>;
 using OptNumber = std::optional<double>;
@@ -48,6 +48,7 @@ struct Money {
 struct Recommendation {
   OptString ticker, market, company, rating, rating_text;
   std::optional<Money> target_price, current_price;
+  std::optional<Money> previous_target;  // the target before this report's (kept: the same)
 };
 
 struct DocumentInfo {
@@ -119,16 +120,22 @@ struct Peer {
   std::string table;
 };
 
-/// One number of the annual financial summary: a metric for one fiscal year.
+/// One number of the report's estimates: a metric for one fiscal year or quarter, with the
+/// figure before the analyst's revision and the consensus where the report prints them.
 struct Estimate {
   std::string metric;  // slug from the metric vocabulary: "revenue", "operating_profit", "other"
   std::string label;   // the row label as printed: "매출액"
   int fiscal_year = 0;
-  std::string period;  // the header as printed: "2025F"
-  std::string kind;    // "actual", "forecast" or "preliminary"
+  std::optional<int> fiscal_quarter;  // 1-4; null for the year
+  std::string period;                 // the header as printed: "2025F", "2Q25F", "2024 4Q"
+  std::string kind;                   // "actual", "forecast" or "preliminary"
   double value = 0;
-  OptString unit, basis;  // "십억원"; "consolidated" / "separate"
-  std::string table;      // id of the table it came from
+  OptNumber previous_value, consensus;  // in `unit`, as the report prints them
+  OptString unit, basis;                // "십억원"; "consolidated" / "separate"
+  OptNumber scale;                      // what one `unit` is worth in `currency`: 억원 -> 1e8
+  OptString currency;                   // "KRW"; null for ratios and multiples
+  std::optional<int> fiscal_year_end;   // the month the fiscal year ends in, where printed
+  std::string table;                    // id of the table it came from ("" for the cover box)
   int page = 0;
 };
 

@@ -179,19 +179,31 @@ std::span<const Role> history_columns();
 /// Row labels of financial summaries: revenue, operating_profit, eps, per, ...
 std::span<const Role> metric_words();
 
-/// Parts of a year column's label (split at " / ") that make its numbers something other than
-/// the year's own figure: a prior estimate (`수정전`), a change (`yoy`, `변동률`), consensus,
-/// a quarter or half (`1Q`). Roles: prior, change, consensus, quarter.
+/// Parts of a period column's label (split at " / ") that say what its numbers are: a change
+/// (`yoy`, `변동률`, `컨센서스 대비`), a prior estimate (`수정전`, `직전추정`, `기존`), consensus,
+/// the analyst's figure after a revision (`수정후`, `신규`), a reported one (`잠정치`,
+/// `실적발표`), the analyst's own (`당사 추정`), a quarter or half (`1Q`). Roles: change, prior,
+/// consensus, after, actual, own, quarter. An annual column with a change, prior, consensus or
+/// quarter part is no year's own figure.
 std::span<const Role> estimate_columns();
 /// Words of a table's labels or title: `statements` (the financial statements, which win over
-/// the body's tables), `consensus` (not the analyst's numbers), `consolidated`, `separate`.
+/// the body's tables), `consensus` (not the analyst's numbers), `prior` (the figures before a
+/// revision, printed as a table of their own: `(수정 전)`), `after` (`(수정 후)`), `segment`
+/// (one division's figures: `DS부문 실적`, never `부문별`, the company's by division),
+/// `consolidated`, `separate`.
 std::span<const Role> estimate_tables();
+/// Row labels of a segment table that name the whole company (`합계`, `전사`): a metric's
+/// total, not a segment's.
+std::span<const Role> total_words();
 
-/// What a unit measures: `amount` (십억원), `per_share` (원), `ratio` (%), `multiple` (배).
+/// What a unit measures: `amount` (십억원), `per_share` (원), `ratio` (%), `multiple` (배), and
+/// its scale: what one printed unit is worth in the currency's own unit (억원 = 10^8 KRW).
 struct UnitWord {
   const char* unit;  // as printed
   const char* measure;
-  const char* example;  // a label or note that prints it
+  const char* example;        // a label or note that prints it
+  double scale = 0;           // 0: no scale (a ratio, a multiple)
+  const char* currency = "";  // ISO 4217, "" for none
 };
 std::span<const UnitWord> unit_words();
 /// The unit `text` is exactly ("십억원", " % "), or null.
@@ -203,26 +215,58 @@ std::vector<const UnitWord*> units_in(std::string_view text);
 /// per -> multiple; "" for metrics of no fixed measure ("other").
 std::string_view measure_of_metric(std::string_view metric);
 
+/// The month a fiscal year ends in, as a table's corner or the statements' header prints it.
+struct YearEndForm {
+  const char* id;
+  const char* pattern;  // ECMAScript regex searched in the text; group 1 the month
+  const char* example;
+  int month;  // what the example reads as
+};
+std::span<const YearEndForm> year_end_forms();
+/// The month a text says the fiscal year ends in: "12월 결산(십억원)" -> 12, "결산기 (12월)"
+/// -> 12, "12월 31일 기준 (십억원)" -> 12; nullopt where it says none ("월 결산(억원)").
+std::optional<int> fiscal_year_end(std::string_view text, const YearEndForm** form = nullptr);
+
 // ---- fiscal periods (periods.cc) -----------------------------------------------------
 
 /// How a fiscal year is printed in a column header: `2025F`, `2025E`, `2023A`, `2023P`,
 /// bare `2024`, `2022.12`, `2025.12E`, `12/25F`, `FY25`, `25F`.
 struct PeriodForm {
   const char* id;
-  const char* pattern;  // ECMAScript regex over the whole header; group 1 the year, 2 the letter
+  const char* pattern;  // ECMAScript regex over the whole header
   const char* example;
   int year;  // what the example reads as
   const char* kind;
+  int year_group = 1, letter_group = 2, month_group = 0;  // 0: the form has none
 };
 std::span<const PeriodForm> period_forms();
 
+/// How a fiscal quarter is printed in a column header: `2Q25F`, `3Q 21`, `3Q'21`, `1Q25P`,
+/// `2024 4Q`, `2025 1QE`, `2024년 4분기`, and `2QF` under a row of years (no year of its own).
+struct QuarterForm {
+  const char* id;
+  const char* pattern;                          // ECMAScript regex over the whole header
+  int year_group, quarter_group, letter_group;  // 0: the form has none
+  const char* example;
+  int year;  // what the example reads as (0: the form prints no year)
+  int quarter;
+  const char* kind;
+};
+std::span<const QuarterForm> quarter_forms();
+
 struct FiscalPeriod {
-  int year = 0;
+  int year = 0;      // 0: a quarter printed without its year (`2QF` under a year row)
+  int quarter = 0;   // 1-4; 0 for a fiscal year
+  int month = 0;     // the year's last month where the header prints it (`2025.03`, `12/25F`)
   std::string kind;  // actual (A or a bare year), forecast (F, E), preliminary (P)
   const PeriodForm* form = nullptr;
+  const QuarterForm* quarter_form = nullptr;
 };
 /// The fiscal year a header names, or nullopt: "2025F" -> {2025, forecast}; "1Q25" -> none.
 std::optional<FiscalPeriod> fiscal_period(std::string_view header);
+/// The fiscal quarter a header names, or nullopt: "2Q25F" -> {2025, 2, forecast}; "2024 4Q"
+/// -> {2024, 4, actual}; "1QE" -> {0, 1, forecast}; "2025F" -> none.
+std::optional<FiscalPeriod> fiscal_quarter(std::string_view header);
 
 /// Kinds of table, from the words of their labels, first column or title.
 struct TableKind {

@@ -49,7 +49,10 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
               "the target price read by OCR (" +
                   std::to_string(static_cast<long long>(doc.recommendation->target_price->value)) +
                   ") disagrees with the current price and upside: dropped");
-    doc.recommendation->target_price.reset();
+    Recommendation& r = *doc.recommendation;
+    if (r.previous_target && r.previous_target->value == r.target_price->value)
+      r.previous_target.reset();  // "kept": the same misread figure
+    r.target_price.reset();
   }
   doc.report_type = classify_report(pages, t, doc.recommendation);
   if (doc.report_type != "company") doc.recommendation.reset();

@@ -1,206 +1,46 @@
-// The analyst's numbers as typed rows: one per (metric, fiscal year) of the company report's
-// annual financial tables. A year column is a header that names a fiscal year and nothing
-// that makes its numbers something else (a prior estimate, a change, consensus, a quarter).
-// A value's label is the text nearest to its left in its row: statements printed side by side
-// (the income statement beside the balance sheet) are read as one grid, each half with its
-// own label column. Tables with years as rows and metrics as columns give the same rows.
+// The report's estimates as typed rows: the annual figures (annual.cc), the quarters, and
+// what the report prints beside them: the figure before the analyst's revision and the
+// consensus. A quarter's figures come from the table that prints the metric for the most
+// quarters (the quarterly table, not a results review's three columns); another table only
+// adds quarters to it when it prints a shared quarter the same. A table of the figures before
+// a revision (`(수정 전)`) is never the source of a figure: it gives the figure before to the
+// table it was revised into (the one sharing the most of its periods).
+//
+// A revision or consensus belongs to the row whose figure it stands beside: the same metric
+// and period, in the same unit, with the same figure (to the rounding of the smaller). Where
+// the report prints it in another unit or rounding (a revision table in 조원 beside a summary
+// in 십억원, the cover's quarterly box in 억원), it is a row of its own, from its own table.
+// Every row carries the unit's scale and currency (억원: 1e8 KRW) and the month the fiscal year
+// ends in where any table prints it (`12월 결산`, `결산기 (12월)`, `2025.03`).
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
 
+#include "estimates_parts.h"
 #include "kreport/extract.h"
-#include "kreport/tables.h"
-#include "kreport/vocab.h"
+#include "rules.h"
 
 namespace kreport {
 namespace {
 
-// A table that names fewer metrics than this is a chart's labels or a segment breakdown.
-constexpr int kMinMetrics = 2;
-// Two printings of a number agree within this share: 1,269.8 and 1,270 (rounding), not a
-// value in another unit or a segment's.
-constexpr double kSameValue = 0.01;
+using namespace extract;
 
-std::vector<std::string> parts_of(const std::string& label) {
-  std::vector<std::string> out;
-  for (size_t b = 0, e; b <= label.size(); b = e + 3) {
-    e = std::min(label.find(" / ", b), label.size());
-    out.push_back(label.substr(b, e - b));
-  }
-  return out;
+// The decimals a number is printed with: 1574.8 -> 1, 1575 -> 0.
+int decimals(double v) {
+  int d = 0;
+  for (double scaled = std::abs(v); d < 6 && std::abs(scaled - std::round(scaled)) > 1e-6; ++d)
+    scaled *= 10;
+  return d;
 }
 
-bool is_note(const std::string& part) {
-  return !part.empty() && part[0] == '(';
+// Two printings of one figure: the same to the rounding of the less precise one (1,574.8 and
+// 1,575; 19.9 and 20), never two figures (300,839 and 300,492).
+bool same_figure(double a, double b) {
+  return std::abs(a - b) <= 0.5 * std::pow(10.0, -std::min(decimals(a), decimals(b))) + 1e-9;
 }
 
-// "2025F(수정후)": the year, and the qualifier in parentheses as a part of its own.
-std::optional<vocab::FiscalPeriod> period_of_part(const std::string& part,
-                                                  std::vector<std::string>& qualifiers) {
-  if (auto p = vocab::fiscal_period(part)) return p;
-  size_t open = part.find('(');
-  if (open == std::string::npos || part.back() != ')') return std::nullopt;
-  auto p = vocab::fiscal_period(part.substr(0, open));
-  if (p) qualifiers.push_back(part.substr(open + 1, part.size() - open - 2));
-  return p;
-}
-
-struct YearColumn {
-  vocab::FiscalPeriod period;
-  std::string printed;
-};
-
-std::optional<YearColumn> year_column(const std::string& label) {
-  std::optional<YearColumn> found;
-  std::vector<std::string> others;
-  for (const std::string& part : parts_of(label)) {
-    std::vector<std::string> qualifiers;
-    if (auto p = period_of_part(part, qualifiers)) {
-      if (found) return std::nullopt;  // "2024 / 2025F": two years name no one column
-      found = YearColumn{*p, part};
-      others.insert(others.end(), qualifiers.begin(), qualifiers.end());
-    } else if (!is_note(part)) {
-      others.push_back(part);
-    }
-  }
-  if (!found) return std::nullopt;
-  for (const std::string& o : others)
-    if (vocab::role_of(o, vocab::estimate_columns())) return std::nullopt;
-  return found;
-}
-
-const std::string* text_in(const Cell& c) {
-  return std::get_if<std::string>(&c);
-}
-
-// "매출액 230,401": a first value printed into its label's cell is no part of the label.
-std::string clean_label(std::string label) {
-  static const std::regex trailing_number(R"(( [-+]?[\d,.()]*\d[\d,.()]*)+$)");
-  label = std::regex_replace(label, trailing_number, "");
-  return label;
-}
-
-bool has_letter(const std::string& s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    return (c & 0x80) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  });
-}
-
-// A row's unit: from its label, else the table's note, by what the metric measures; ratios
-// and multiples are percent and 배 by definition.
-OptString unit_for(const std::string& metric, const std::string& label,
-                   const std::vector<const vocab::UnitWord*>& note) {
-  std::string_view measure = vocab::measure_of_metric(metric);
-  for (const vocab::UnitWord* u : vocab::units_in(label))
-    if (measure.empty() || u->measure == measure) return std::string(u->unit);
-  if (measure.empty()) return std::nullopt;
-  for (const vocab::UnitWord* u : note)
-    if (u->measure == measure) return std::string(u->unit);
-  if (measure == "ratio") return std::string("%");
-  if (measure == "multiple") return std::string("배");
-  if (measure == "per_share")  // EPS of a table in 십억원 or 억원
-    for (const vocab::UnitWord* u : note)
-      if (u->measure == std::string_view("amount") && std::string_view(u->unit).ends_with("원"))
-        return std::string("원");
-  return std::nullopt;
-}
-
-bool has_words(const std::string& text, std::string_view role) {
-  return vocab::has_role(text, vocab::estimate_tables(), role);
-}
-
-// Everything printed over a table: its title and column labels.
-std::string header_text(const Table& t) {
-  std::string s = t.title.value_or("");
-  for (const Column& c : t.columns) s += " / " + c.label;
-  return s;
-}
-
-struct Candidate {
-  std::string metric, label;
-  YearColumn year;
-  double value;
-  std::string column_note;  // the year column's own unit note
-  int page;
-};
-
-// Rows of a grid whose columns are years.
-int count_years(const std::vector<std::optional<YearColumn>>& years) {
-  return std::count_if(years.begin(), years.end(), [](auto& y) { return y.has_value(); });
-}
-
-std::vector<Candidate> by_columns(const Table& t) {
-  std::vector<std::optional<YearColumn>> years;
-  for (const Column& c : t.columns) years.push_back(year_column(c.label));
-  size_t first_row = 0;
-  // No years over the columns: a header the tables stage kept as a row ("결산기(12월) 2023A
-  // 2024F", OCR'd and sidebar tables): the first row that names two years serves.
-  if (count_years(years) < 2)
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-      std::vector<std::optional<YearColumn>> in_row(years.size());
-      for (size_t k = 1; k < t.rows[r].size() && k < years.size(); ++k)
-        in_row[k] = year_column(cell_text(t.rows[r][k]));
-      if (count_years(in_row) >= 2) {
-        years = std::move(in_row);
-        first_row = r + 1;
-        break;
-      }
-    }
-  std::vector<Candidate> out;
-  for (size_t r = first_row; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
-    for (size_t k = 1; k < row.size() && k < years.size(); ++k) {
-      const double* v = std::get_if<double>(&row[k]);
-      if (!years[k] || !v) continue;
-      // The label: across this half's year columns to the first other column that has text
-      // (or the first column). Empty spacer columns are passed, but never a half's empty
-      // label column and then the other half's years: that would take the other's label.
-      // A unit column between them ("영업이익 | 억원 | 8,716", SK) gives the row's unit.
-      const std::string* label = nullptr;
-      std::string unit = t.columns[k].unit.value_or("");
-      bool gap = false;
-      for (size_t j = k; j-- > 0;) {
-        if (years[j] && j > 0) {
-          if (gap) break;
-          continue;
-        }
-        label = text_in(row[j]);
-        if (label && j > 0 && vocab::unit_word(*label)) {
-          unit = *label;
-          label = nullptr;
-          continue;
-        }
-        if (label) break;
-        gap = true;
-      }
-      if (!label || !has_letter(*label) || label->front() == '(') continue;
-      std::string l = clean_label(*label);
-      const char* metric = vocab::role_of(l, vocab::metric_words());
-      int page = t.page;
-      if (r < t.boxes.size() && k < t.boxes[r].size() && t.boxes[r][k]) page = t.boxes[r][k]->page;
-      out.push_back({metric ? metric : "other", l, *years[k], *v, "(" + unit + ")", page});
-    }
-  }
-  return out;
-}
-
-// Rows of a transposed table: years down the first column, metrics across.
-std::vector<Candidate> by_rows(const Table& t) {
-  std::vector<Candidate> out;
-  for (const auto& row : t.rows) {
-    if (row.empty()) continue;
-    std::string head = cell_text(row[0]);
-    auto period = vocab::fiscal_period(head);
-    if (!period) continue;
-    for (size_t k = 1; k < row.size() && k < t.columns.size(); ++k) {
-      const double* v = std::get_if<double>(&row[k]);
-      const std::string& label = t.columns[k].label;
-      const char* metric = vocab::role_of(label, vocab::metric_words());
-      if (v && metric) out.push_back({metric, label, {*period, head}, *v, "", t.page});
-    }
-  }
-  return out;
+bool units_fit(const OptString& a, const OptString& b) {
+  return !a || !b || *a == *b;
 }
 
 bool takes_part(const Table& t) {
@@ -208,105 +48,210 @@ bool takes_part(const Table& t) {
          t.kind != "calendar" && t.kind != "ranking";
 }
 
-std::string series_of(const Candidate& c) {
-  return c.metric == "other" ? "other:" + c.label : c.metric;
+std::string header_of(const Table& t) {
+  std::string s = t.title.value_or("");
+  for (const Column& c : t.columns) s += " / " + c.label;
+  return s;
 }
 
-// Two printings of one series agree on a year they share (to the rounding of the smaller).
-bool agrees(const std::map<int, double>& a, const std::map<int, double>& b) {
-  for (const auto& [year, v] : a) {
-    auto it = b.find(year);
-    if (it != b.end() &&
-        std::abs(v - it->second) <= kSameValue * std::max(std::abs(v), std::abs(it->second)))
-      return true;
+bool prior_table(const Table& t) {
+  std::string h = header_of(t);
+  return vocab::has_role(h, vocab::estimate_tables(), "prior") &&
+         !vocab::has_role(h, vocab::estimate_tables(), "after");
+}
+
+OptString basis_of(const Table* t) {
+  if (!t) return std::nullopt;
+  std::string h = header_of(*t);
+  if (vocab::has_role(h, vocab::estimate_tables(), "separate")) return "separate";
+  if (vocab::has_role(h, vocab::estimate_tables(), "consolidated")) return "consolidated";
+  return std::nullopt;
+}
+
+// A quarter printed without a letter that ends after the report's date is a forecast.
+std::string kind_of(const PeriodFigure& f, const OptString& published) {
+  const std::string& kind = f.period.kind;
+  if (!f.period.quarter || kind != "actual" || !published) return kind;
+  bool lettered =
+      std::any_of(f.printed.begin(), f.printed.end(), [](char c) { return c == 'A' || c == 'a'; });
+  static const char* kEnds[] = {"-03-31", "-06-30", "-09-30", "-12-31"};
+  std::string end = std::to_string(f.period.year) + kEnds[f.period.quarter - 1];
+  return !lettered && end > *published ? "forecast" : kind;
+}
+
+Estimate row_of(const PeriodFigure& f, const OptString& published) {
+  Estimate e;
+  e.metric = f.metric, e.label = f.label, e.fiscal_year = f.period.year;
+  if (f.period.quarter) e.fiscal_quarter = f.period.quarter;
+  e.period = f.printed, e.kind = kind_of(f, published), e.value = f.value.value_or(0);
+  e.previous_value = f.previous, e.consensus = f.consensus;
+  e.unit = f.unit, e.basis = basis_of(f.table);
+  e.table = f.table ? f.table->id : "";
+  e.page = f.page;
+  return e;
+}
+
+struct TableFigures {
+  const Table* table;
+  bool prior;
+  std::vector<PeriodFigure> figures;
+};
+
+using Key = std::tuple<std::string, int, int>;  // metric, year, quarter
+
+Key key_of(const PeriodFigure& f) {
+  return {f.metric, f.period.year, f.period.quarter};
+}
+
+// One row per (metric, quarter): the table printing the metric for the most quarters, then
+// the quarters other tables add where they print a shared quarter the same.
+std::vector<Estimate> quarter_rows(const std::vector<TableFigures>& tables,
+                                   const OptString& published) {
+  std::map<std::string, std::vector<std::map<std::pair<int, int>, const PeriodFigure*>>> by_metric;
+  for (const TableFigures& t : tables)
+    for (const PeriodFigure& f : t.figures) {
+      if (t.prior || !f.period.quarter || !f.value) continue;
+      auto& per_table = by_metric[f.metric];
+      per_table.resize(tables.size());
+      per_table[&t - tables.data()].emplace(std::make_pair(f.period.year, f.period.quarter), &f);
+    }
+  std::vector<Estimate> out;
+  for (const auto& entry : by_metric) {
+    const auto& per_table = entry.second;  // a lambda cannot capture a structured binding
+    // The most quarters; between as many, the consolidated figures before a parent's.
+    auto weight = [&](size_t i) {
+      OptString basis = basis_of(tables[i].table);
+      return 3 * per_table[i].size() + (basis == "consolidated" ? 2 : basis ? 0 : 1);
+    };
+    size_t primary = 0;
+    for (size_t i = 1; i < per_table.size(); ++i)
+      if (weight(i) > weight(primary)) primary = i;
+    std::map<std::pair<int, int>, const PeriodFigure*> taken = per_table[primary];
+    for (size_t i = 0; i < per_table.size(); ++i) {
+      if (i == primary || per_table[i].empty()) continue;
+      bool agrees = false;
+      for (const auto& [q, f] : per_table[i]) {
+        auto it = taken.find(q);
+        if (it != taken.end() && units_fit(it->second->unit, f->unit) &&
+            same_figure(*it->second->value, *f->value))
+          agrees = true;
+      }
+      if (agrees)
+        for (const auto& [q, f] : per_table[i]) taken.emplace(q, f);
+    }
+    for (const auto& [q, f] : taken) out.push_back(row_of(*f, published));
   }
-  return false;
+  return out;
 }
 
-// The summary on the first page, then the financial statements, then the body's tables.
-int rank_of(const Table& t, int first_page) {
-  if (t.page == first_page) return 0;
-  return has_words(header_text(t), "statements") ? 1 : 2;
+// The figures before a revision printed as a table of their own, given to the table they were
+// revised into: the other table sharing the most of their (metric, period)s in the same unit.
+std::vector<PeriodFigure> prior_pairs(const std::vector<TableFigures>& tables) {
+  std::vector<PeriodFigure> out;
+  for (const TableFigures& p : tables) {
+    if (!p.prior) continue;
+    std::map<Key, const PeriodFigure*> before;
+    for (const PeriodFigure& f : p.figures)
+      if (f.value) before.emplace(key_of(f), &f);
+    const TableFigures* partner = nullptr;
+    size_t best = 0;
+    for (const TableFigures& a : tables) {
+      if (a.prior) continue;
+      size_t shared = std::count_if(a.figures.begin(), a.figures.end(), [&](const PeriodFigure& f) {
+        auto it = before.find(key_of(f));
+        return f.value && it != before.end() && units_fit(it->second->unit, f.unit);
+      });
+      if (shared > best) best = shared, partner = &a;
+    }
+    if (!partner) continue;
+    for (const PeriodFigure& f : partner->figures) {
+      auto it = before.find(key_of(f));
+      if (!f.value || it == before.end() || f.previous) continue;
+      PeriodFigure revised = f;
+      revised.previous = it->second->value;
+      out.push_back(revised);
+    }
+  }
+  return out;
+}
+
+// The row a revision or consensus stands beside, or -1.
+long row_for(const std::vector<Estimate>& rows, const PeriodFigure& f) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Estimate& e = rows[i];
+    int quarter = e.fiscal_quarter.value_or(0);
+    if (e.metric != f.metric || e.fiscal_year != f.period.year || quarter != f.period.quarter ||
+        !units_fit(e.unit, f.unit))
+      continue;
+    if (!f.value || same_figure(e.value, *f.value)) return static_cast<long>(i);
+  }
+  return -1;
+}
+
+std::optional<int> year_end_of(const std::vector<Table>& tables) {
+  for (const Table& t : tables) {
+    if (!takes_part(t)) continue;
+    std::vector<std::string> texts = {t.title.value_or("")};
+    for (const Column& c : t.columns) texts.push_back(c.label);
+    for (const auto& row : t.rows)
+      for (const Cell& c : row)
+        if (const std::string* s = std::get_if<std::string>(&c)) texts.push_back(*s);
+    for (const std::string& s : texts)
+      if (auto month = vocab::fiscal_year_end(s)) return month;
+  }
+  for (const Table& t : tables)  // a year printed with its last month: `2025.03`, `12/25F`
+    for (const Column& c : t.columns)
+      if (auto p = period_part(c.label.substr(
+              c.label.rfind(" / ") == std::string::npos ? 0 : c.label.rfind(" / ") + 3)))
+        if (p->period.month) return p->period.month;
+  return std::nullopt;
 }
 
 }  // namespace
 
-std::vector<Estimate> estimates_of(const std::vector<Table>& tables) {
-  if (tables.empty()) return {};
-  int first_page = std::min_element(tables.begin(), tables.end(), [](auto& a, auto& b) {
-                     return a.page < b.page;
-                   })->page;
-  std::vector<const Table*> order;
-  for (const Table& t : tables)
-    if (takes_part(t)) order.push_back(&t);
-  std::stable_sort(order.begin(), order.end(), [&](const Table* a, const Table* b) {
-    return rank_of(*a, first_page) < rank_of(*b, first_page);
-  });
+std::vector<Estimate> estimates_of(const std::vector<Table>& tables,
+                                   const std::vector<PageLayout>& pages,
+                                   const OptString& published) {
+  std::vector<Estimate> rows = annual_estimates(tables);
+  std::vector<TableFigures> read;
+  for (const Table& t : tables) {  // a results review with 괴리율 columns reads as a history
+    bool segment = vocab::has_role(header_of(t), vocab::estimate_tables(), "segment");
+    if ((takes_part(t) || t.kind == "rating_history") && !segment)
+      read.push_back({&t, prior_table(t), table_figures(t)});
+  }
+  std::vector<Estimate> quarters = quarter_rows(read, published);
+  rows.insert(rows.end(), quarters.begin(), quarters.end());
 
-  // Each table's rows, by series (the metric, or an unknown row's label) and year.
-  struct Read {
-    const Table* table;
-    std::vector<Candidate> rows;
-    std::map<std::string, std::map<int, double>> series;
-  };
-  std::vector<Read> reads;
-  for (const Table* t : order) {
-    // A consensus table says so in its title or corner; a consensus column, in its label.
-    std::string own =
-        t->title.value_or("") + " / " + (t->columns.empty() ? "" : t->columns[0].label);
-    if (has_words(own, "consensus")) continue;
-    std::vector<Candidate> found = by_columns(*t);
-    std::vector<Candidate> transposed = by_rows(*t);
-    if (transposed.size() > found.size()) found = std::move(transposed);
-    Read r{t, std::move(found), {}};
-    for (const Candidate& c : r.rows) r.series[series_of(c)].emplace(c.year.period.year, c.value);
-    int metrics = std::count_if(r.series.begin(), r.series.end(),
-                                [](const auto& s) { return !s.first.starts_with("other:"); });
-    if (metrics >= kMinMetrics) reads.push_back(std::move(r));
+  // Revisions and consensus: the tables' own, the revised tables', the cover's box.
+  std::vector<PeriodFigure> beside;
+  for (const TableFigures& t : read)
+    for (const PeriodFigure& f : t.figures)
+      if (!t.prior && (f.previous || f.consensus)) beside.push_back(f);
+  std::vector<PeriodFigure> pairs = prior_pairs(read);
+  beside.insert(beside.end(), pairs.begin(), pairs.end());
+  if (const PageLayout* cover = cover_page(pages))
+    for (PeriodFigure& f : box_figures(*cover))
+      if (f.metric != "target_price") beside.push_back(std::move(f));
+  for (const PeriodFigure& f : beside) {
+    long i = row_for(rows, f);
+    if (i < 0) {
+      if (f.value) rows.push_back(row_of(f, published));
+      continue;
+    }
+    Estimate& e = rows[i];
+    if (f.previous && !e.previous_value) e.previous_value = f.previous;
+    if (f.consensus && !e.consensus) e.consensus = f.consensus;
   }
 
-  // A series comes from the first table that prints it for two years or more (one year alone
-  // is as often a misread grid's), else from the first that prints it at all. Another table
-  // only adds years to it when it prints the series the same (one shared year agreeing): the
-  // statements' extra year, never a segment's figure or one in another unit.
-  std::map<std::string, size_t> primary;
-  for (int least : {2, 1})
-    for (size_t i = 0; i < reads.size(); ++i)
-      for (const auto& [series, years] : reads[i].series)
-        if (static_cast<int>(years.size()) >= least) primary.emplace(series, i);
-  std::map<std::string, std::map<int, double>> taken;
-  for (const auto& [series, i] : primary) taken[series] = reads[i].series[series];
-
-  std::vector<Estimate> out;
-  std::map<std::pair<std::string, int>, bool> written;
-  for (size_t i = 0; i < reads.size(); ++i) {
-    const Table& t = *reads[i].table;
-    std::string header = header_text(t);
-    OptString basis;
-    if (has_words(header, "separate"))
-      basis = "separate";
-    else if (has_words(header, "consolidated"))
-      basis = "consolidated";
-    std::vector<const vocab::UnitWord*> table_note = vocab::units_in(header);
-    for (const Candidate& c : reads[i].rows) {
-      std::string series = series_of(c);
-      int year = c.year.period.year;
-      if (written[{series, year}]) continue;
-      auto& have = taken[series];
-      if (primary[series] == i) {
-        if (reads[i].series[series][year] != c.value) continue;  // a second row of the label
-      } else if (have.count(year) || !agrees(have, reads[i].series[series])) {
-        continue;
-      }
-      have[year] = c.value;
-      written[{series, year}] = true;
-      std::vector<const vocab::UnitWord*> note = vocab::units_in(c.column_note);
-      if (note.empty()) note = table_note;
-      out.push_back(Estimate{c.metric, c.label, year, c.year.printed, c.year.period.kind, c.value,
-                             unit_for(c.metric, c.label, note), basis, t.id, c.page});
+  std::optional<int> year_end = rows.empty() ? std::nullopt : year_end_of(tables);
+  for (Estimate& e : rows) {
+    e.fiscal_year_end = year_end;
+    if (const vocab::UnitWord* u = e.unit ? vocab::unit_word(*e.unit) : nullptr) {
+      if (u->scale > 0) e.scale = u->scale;
+      if (*u->currency) e.currency = std::string(u->currency);
     }
   }
-  return out;
+  return rows;
 }
 
 }  // namespace kreport

@@ -37,6 +37,7 @@ struct ExtractParams {
   double title_ticker_size = 11;   // a code printed this large is the company's (title font)
   double bare_ticker_size = 14;    // a bare `247540` only counts this large
   double value_under_gap = 12;     // a box value printed right under its label (Eugene)
+  size_t value_cell_chars = 24;    // ... is a cell (`72,000 원(유지)`), not a sentence (HI)
   size_t header_ticker_pages = 5;  // running headers of the first pages give a picture box's code
 
   // ---- compliance (compliance.cc) ----

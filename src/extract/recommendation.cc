@@ -57,7 +57,8 @@ std::optional<double> value_on(const PageLayout& page, const Line& label, bool* 
   for (const Line& o : page.lines) {  // the value right under its label (Eugene's box)
     bool under = o.bbox.y0 >= label.bbox.y1 - 1 &&
                  o.bbox.y0 - label.bbox.y1 < kExtract.value_under_gap &&
-                 o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0;
+                 o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0 &&
+                 utf8::length(o.text) <= kExtract.value_cell_chars;  // not the sentence below
     if (under) return parse_won(o.text);
   }
   return std::nullopt;
@@ -309,6 +310,9 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
     TargetResult tp = box_target(*cover);
     std::optional<double> v = tp.found ? tp.value : text_target(*cover);
     if (v) rec.target_price = Money{*v, "KRW"};
+    std::optional<double> current;
+    if (rec.target_price) current = rec.target_price->value;
+    if (auto p = previous_target(*cover, current)) rec.previous_target = Money{*p, "KRW"};
   }
   if (auto c = current_price(*cover)) rec.current_price = Money{*c, "KRW"};
   return rec;

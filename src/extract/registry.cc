@@ -76,17 +76,60 @@ RuleTable period_forms() {
           }};
 }
 
+RuleTable quarter_forms() {
+  auto rows = vocab::quarter_forms();
+  return {"quarter_forms",
+          "how fiscal quarters are printed in column headers -> year, quarter, kind",
+          rows_of(rows,
+                  [](const vocab::QuarterForm& r) {
+                    return std::string(r.id) + ": " + r.example + " -> " +
+                           (r.year ? std::to_string(r.year) : std::string("the year row's")) +
+                           " Q" + std::to_string(r.quarter) + " " + r.kind;
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            auto p = vocab::fiscal_quarter(ex);
+            if (!p) return "no fiscal quarter";
+            if (p->quarter_form == &rows[i] && p->year == rows[i].year &&
+                p->quarter == rows[i].quarter && p->kind == rows[i].kind)
+              return "";
+            return "read " + std::to_string(p->year) + " Q" + std::to_string(p->quarter) + " " +
+                   p->kind + " as " + p->quarter_form->id;
+          }};
+}
+
+RuleTable year_end_forms() {
+  auto rows = vocab::year_end_forms();
+  return {"year_end_forms", "where a table prints the month the fiscal year ends -> month",
+          rows_of(rows,
+                  [](const vocab::YearEndForm& r) { return std::string(r.id) + ": " + r.pattern; }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            const vocab::YearEndForm* form = nullptr;
+            auto m = vocab::fiscal_year_end(ex, &form);
+            if (!m) return "no month";
+            if (form == &rows[i] && *m == rows[i].month) return "";
+            return "read month " + std::to_string(*m) + " as " + form->id;
+          }};
+}
+
 RuleTable unit_words() {
   auto rows = vocab::unit_words();
-  return {
-      "unit_words", "units of a label or a table's unit note -> what they measure",
-      rows_of(rows, [](const vocab::UnitWord& r) { return quoted(r.unit) + " -> " + r.measure; }),
-      [rows](size_t i, const std::string& ex) -> std::string {
-        // The example is a label or note: its parentheses list the unit among others.
-        for (const vocab::UnitWord* u : vocab::units_in(ex))
-          if (u == &rows[i]) return "";
-        return "not in the example's parentheses";
-      }};
+  return {"unit_words", "units of a label or a table's unit note -> what they measure, their scale",
+          rows_of(rows,
+                  [](const vocab::UnitWord& r) {
+                    std::string scale;
+                    if (r.scale > 0) {
+                      char buf[32];
+                      std::snprintf(buf, sizeof buf, " x%g %s", r.scale, r.currency);
+                      scale = buf;
+                    }
+                    return quoted(r.unit) + " -> " + r.measure + scale;
+                  }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            // The example is a label or note: its parentheses list the unit among others.
+            for (const vocab::UnitWord* u : vocab::units_in(ex))
+              if (u == &rows[i]) return "";
+            return "not in the example's parentheses";
+          }};
 }
 
 RuleTable date_contexts() {
@@ -309,12 +352,17 @@ std::vector<RuleTable> rule_tables() {
           roles("history_columns", "column labels of rating-history tables -> roles",
                 vocab::history_columns()),
           roles("metrics", "row labels of financial summaries -> metrics", vocab::metric_words()),
-          roles("estimate_columns", "parts of a year column's label that make it no estimate",
+          roles("estimate_columns", "parts of a period column's label -> what its numbers are",
                 vocab::estimate_columns()),
-          roles("estimate_tables", "words over a table: statements, consensus, basis",
+          roles("estimate_tables",
+                "words over a table: statements, consensus, before/after a revision, segment, "
+                "basis",
                 vocab::estimate_tables()),
+          roles("total_words", "a segment table's row of the whole company", vocab::total_words()),
           unit_words(),
           period_forms(),
+          quarter_forms(),
+          year_end_forms(),
           notice(),
           notice_words(),
           cover_words(),

@@ -106,6 +106,10 @@ bool is_target_label(std::string_view text);
 std::optional<double> parse_target_price(std::string_view line);
 /// The company report's rating box; nullopt for reports about many stocks.
 std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages);
+/// The target before this report's (`target`): printed beside it (`현재 | 직전`, `직전 목표주가`),
+/// changed from it in a sentence (`58만원에서 54만원으로`, `(기존 80,000원)`), or `target`
+/// itself where the cover says it is kept (`목표주가(유지)`, `(M)`, `목표주가 84,000원을 유지`).
+std::optional<double> previous_target(const PageLayout& cover, std::optional<double> target);
 /// Whether the box's target price was read by OCR and disagrees with its current price and
 /// upside (`상승여력 31.4%`): OCR misreads numbers silently (`2,801` -> `2.801`, `4.4` -> `44`).
 bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommendation& rec);

@@ -244,7 +244,8 @@ void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>
   if (report.compliance)
     report.compliance->rating_history = rating_history_of(tables, pages, &diag);
   // An industry report's tables hold many companies' numbers, none of them "the" estimates.
-  if (report.document.report_type == "company") report.estimates = estimates_of(tables);
+  if (report.document.report_type == "company")
+    report.estimates = estimates_of(tables, pages, report.document.published);
 }
 
 }  // namespace

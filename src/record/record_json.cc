@@ -75,7 +75,8 @@ json document(const DocumentInfo& d) {
            {"rating", opt(r.rating)},
            {"rating_text", opt(r.rating_text)},
            {"target_price", money(r.target_price)},
-           {"current_price", money(r.current_price)}};
+           {"current_price", money(r.current_price)},
+           {"previous_target", money(r.previous_target)}};
   }
   json broker = nullptr;
   if (d.broker) broker = {{"id", d.broker->id}, {"name", d.broker->name}};
@@ -164,9 +165,21 @@ json peer(const Peer& p) {
 }
 
 json estimate(const Estimate& e) {
-  return json{{"metric", e.metric},  {"label", e.label},      {"fiscal_year", e.fiscal_year},
-              {"period", e.period},  {"kind", e.kind},        {"value", number(e.value)},
-              {"unit", opt(e.unit)}, {"basis", opt(e.basis)}, {"table", e.table},
+  return json{{"metric", e.metric},
+              {"label", e.label},
+              {"fiscal_year", e.fiscal_year},
+              {"fiscal_quarter", opt(e.fiscal_quarter)},
+              {"period", e.period},
+              {"kind", e.kind},
+              {"value", number(e.value)},
+              {"previous_value", opt(e.previous_value)},
+              {"consensus", opt(e.consensus)},
+              {"unit", opt(e.unit)},
+              {"scale", opt(e.scale)},
+              {"currency", opt(e.currency)},
+              {"basis", opt(e.basis)},
+              {"fiscal_year_end", opt(e.fiscal_year_end)},
+              {"table", e.table.empty() ? json(nullptr) : json(e.table)},
               {"page", e.page}};
 }
 

@@ -1,6 +1,8 @@
-// Fiscal years as column headers print them. A header is one of these forms as a whole, never
-// a part of a longer text: "2025F" is a year, "1Q25" and "2025F 지배주주 EPS" are not. Years
-// 1990-2099; two-digit years are 20xx and need a letter or "FY" (a bare "25" is a number).
+// Fiscal years and quarters as column headers print them. A header is one of these forms as a
+// whole, never a part of a longer text: "2025F" is a year, "1Q25" a quarter, "2025F 지배주주
+// EPS" neither. Years 1990-2099; two-digit years are 20xx and need a letter, "FY" or a quarter
+// ("25" alone is a number). A quarter printed without its year (`2QF` under a row of years)
+// reads as year 0: the column's other header line gives it.
 #include <regex>
 
 #include "kreport/vocab.h"
@@ -11,17 +13,28 @@ namespace {
 const PeriodForm kForms[] = {
     {"year_letter", R"(((?:19|20)\d{2}) ?\(?([AFEPafep])\)?)", "2025F", 2025, "forecast"},
     {"year", R"(((?:19|20)\d{2}))", "2024", 2024, "actual"},
-    {"year_month", R"(((?:19|20)\d{2})\.(?:0?[1-9]|1[0-2]) ?([AFEPafep])?)", "2025.12E", 2025,
-     "forecast"},
-    {"month_year", R"((?:0?[1-9]|1[0-2])/(\d{2})([AFEPafep]))", "12/25F", 2025, "forecast"},
+    {"year_month", R"(((?:19|20)\d{2})\.(0?[1-9]|1[0-2]) ?([AFEPafep])?)", "2025.12E", 2025,
+     "forecast", 1, 3, 2},
+    {"month_year", R"((0?[1-9]|1[0-2])/(\d{2})([AFEPafep]))", "12/25F", 2025, "forecast", 2, 3, 1},
     {"fy", R"(FY ?((?:19|20)?\d{2})([AFEPafep])?)", "FY25", 2025, "actual"},
     {"short_year", R"((\d{2})([AFEPafep]))", "23A", 2023, "actual"},
 };
 
-const std::regex& pattern(size_t form) {
-  static const std::vector<std::regex> patterns = [] {
+const QuarterForm kQuarterForms[] = {
+    {"quarter_year", R"(([1-4]) ?Q ?'?((?:19|20)?\d{2}) ?\(?([AFEPafep])?\)?)", 2, 1, 3, "2Q25F",
+     2025, 2, "forecast"},
+    {"year_quarter", R"(((?:19|20)\d{2}) ?[./]? ?([1-4]) ?Q ?\(?([AFEPafep])?\)?)", 1, 2, 3,
+     "2024 4Q", 2024, 4, "actual"},
+    {"korean", R"(((?:19|20)?\d{2}) ?년 ?([1-4]) ?분기 ?\(?([AFEPafep])?\)?)", 1, 2, 3,
+     "2024년 4분기", 2024, 4, "actual"},
+    {"quarter_only", R"(([1-4]) ?Q ?\(?([AFEPafep])?\)?)", 0, 1, 2, "2QF", 0, 2, "forecast"},
+};
+
+template <typename Form, size_t N>
+const std::regex& pattern(const Form (&forms)[N], size_t form) {
+  static const std::vector<std::regex> patterns = [&] {
     std::vector<std::regex> out;
-    for (const PeriodForm& f : kForms) out.emplace_back(f.pattern);
+    for (const Form& f : forms) out.emplace_back(f.pattern);
     return out;
   }();
   return patterns[form];
@@ -43,22 +56,58 @@ std::string kind_of_letter(std::string_view letter) {
   }
 }
 
+// The header without its outer spaces, or "" when it is too long to be one.
+std::string header_text(std::string_view header) {
+  size_t b = header.find_first_not_of(' '), e = header.find_last_not_of(' ');
+  if (b == std::string_view::npos || e - b > 16) return "";
+  return std::string(header.substr(b, e - b + 1));
+}
+
+std::string group(const std::smatch& m, int g) {
+  return g > 0 && static_cast<size_t>(g) < m.size() ? m[g].str() : "";
+}
+
+int year_of(const std::string& digits) {
+  if (digits.empty()) return 0;
+  int year = std::stoi(digits);
+  return year < 100 ? year + 2000 : year;
+}
+
 }  // namespace
 
 std::span<const PeriodForm> period_forms() {
   return kForms;
 }
 
+std::span<const QuarterForm> quarter_forms() {
+  return kQuarterForms;
+}
+
 std::optional<FiscalPeriod> fiscal_period(std::string_view header) {
-  size_t b = header.find_first_not_of(' '), e = header.find_last_not_of(' ');
-  if (b == std::string_view::npos || e - b > 16) return std::nullopt;
-  std::string h(header.substr(b, e - b + 1));
+  std::string h = header_text(header);
+  if (h.empty()) return std::nullopt;
   std::smatch m;
   for (size_t i = 0; i < std::size(kForms); ++i) {
-    if (!std::regex_match(h, m, pattern(i))) continue;
-    int year = std::stoi(m[1].str());
-    if (year < 100) year += 2000;
-    return FiscalPeriod{year, kind_of_letter(m.size() > 2 ? m[2].str() : ""), &kForms[i]};
+    const PeriodForm& f = kForms[i];
+    if (!std::regex_match(h, m, pattern(kForms, i))) continue;
+    std::string month = group(m, f.month_group);
+    return FiscalPeriod{year_of(group(m, f.year_group)), 0, month.empty() ? 0 : std::stoi(month),
+                        kind_of_letter(group(m, f.letter_group)), &f};
+  }
+  return std::nullopt;
+}
+
+std::optional<FiscalPeriod> fiscal_quarter(std::string_view header) {
+  std::string h = header_text(header);
+  if (h.empty()) return std::nullopt;
+  std::smatch m;
+  for (size_t i = 0; i < std::size(kQuarterForms); ++i) {
+    const QuarterForm& f = kQuarterForms[i];
+    if (!std::regex_match(h, m, pattern(kQuarterForms, i))) continue;
+    FiscalPeriod p{year_of(group(m, f.year_group)), std::stoi(group(m, f.quarter_group)), 0,
+                   kind_of_letter(group(m, f.letter_group))};
+    p.quarter_form = &f;
+    return p;
   }
   return std::nullopt;
 }

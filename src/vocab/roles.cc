@@ -2,6 +2,7 @@
 // reads them. Order matters in each table: "시가총액" before "주가" (the other way round,
 // "주가수익률" would be a price), "영업이익률" before "영업이익", "EV/EBITDA" before "EBITDA".
 #include <algorithm>
+#include <regex>
 
 #include "kreport/vocab.h"
 
@@ -78,17 +79,23 @@ const Role kMetricWords[] = {
 
 #undef KREPORT_RATES
 
+// First match wins: a change (`컨센서스 대비`, `종전 대비`) before the words it compares with, a
+// prior estimate (`당사 종전`) before the analyst's own words.
 const Role kEstimateColumns[] = {
-    {"prior",
-     {"수정전", "변경전", "종전", "기존", "이전", "Old", "Prev", "Before"},
-     "수정전 / 2025F"},
     {"change",
-     {"변동", "증감", "차이", "차액", "Gap", "Diff", "yoy", "YoY", "qoq", "QoQ", "괴리", "전년",
-      "전분기"},
+     {"변동", "증감", "차이", "차액", "변화", "변경률", "변경율", "대비", "Gap", "Diff", "diff",
+      "yoy", "YoY", "qoq", "QoQ", "괴리", "전년", "전분기"},
      "(단위: 십억원, 원, %, %p) / 변동률 / 2025F"},
     {"change", {"%", "%p"}, "2026F / %", {}, true},
+    {"prior",
+     {"수정전", "수정 전", "변경전", "변경 전", "종전", "기존", "이전", "직전", "Old", "Prev",
+      "Before"},
+     "수정전 / 2025F"},
     {"consensus", {"컨센서스", "Consensus", "컨센"}, "2025F / 컨센서스"},
     {"consensus", {"Con"}, "1Q25 / Con", {}, true},
+    {"after", {"수정후", "수정 후", "변경후", "변경 후", "신규", "New", "현재"}, "2025F / 수정후"},
+    {"actual", {"잠정", "실적발표", "실적치", "발표치", "Actual", "확정"}, "3Q21 / 잠정치"},
+    {"own", {"당사", "추정", "예상", "전망"}, "4Q21E / 당사 전망치"},
     {"quarter", {"1Q", "2Q", "3Q", "4Q", "1H", "2H", "상반기", "하반기", "분기"}, "2020 / 4Q"},
 };
 
@@ -97,24 +104,44 @@ const Role kEstimateTables[] = {
     {"statements",
      {"손익계산서", "Income Statement", "Income statement", "재무상태표", "현금흐름표"},
      "포괄손익계산서 / 12월 결산, IFRS 연결"},
-    {"separate", {"별도", "Separate", "K-IFRS 별도"}, "(십억원, K-IFRS 별도)"},
+    {"segment",
+     {"부문 실적", "부문실적", "부문 매출", "사업부 실적"},
+     "표 7. DS부문 실적 전망치 변경 내역",
+     {"부문별", "전사"}},
+    {"prior", {"수정 전", "수정전", "변경 전", "변경전"}, "도표 2. 분기별 실적 전망 (수정 전)"},
+    {"after", {"수정 후", "수정후", "변경 후", "변경후"}, "도표 1. 분기별 실적 전망 (수정 후)"},
+    {"separate", {"별도", "Separate", "K-IFRS 별도", "모회사"}, "(십억원, K-IFRS 별도)"},
     {"consolidated", {"연결", "Consolidated", "IFRS-C"}, "(십억원, IFRS 연결)"},
 };
 
+const Role kTotalWords[] = {
+    {"total", {"합계", "전사", "Total", "total", "총계", "계"}, "매출액 / 합계", {}, true},
+};
+
 const UnitWord kUnitWords[] = {
-    {"조원", "amount", "(조원)"},
-    {"십억원", "amount", "(단위: 십억원, 원 , %)"},
-    {"억원", "amount", "(억원, 원, %)"},
-    {"백만원", "amount", "(백만원)"},
-    {"천원", "amount", "(천원)"},
-    {"십억달러", "amount", "(십억달러)"},
-    {"백만달러", "amount", "(백만달러)"},
-    {"USDm", "amount", "(USDm)"},
-    {"원", "per_share", "EPS(원)"},
+    {"조원", "amount", "(조원)", 1e12, "KRW"},
+    {"십억원", "amount", "(단위: 십억원, 원 , %)", 1e9, "KRW"},
+    {"억원", "amount", "(억원, 원, %)", 1e8, "KRW"},
+    {"백만원", "amount", "(백만원)", 1e6, "KRW"},
+    {"천원", "amount", "(천원)", 1e3, "KRW"},
+    {"십억달러", "amount", "(십억달러)", 1e9, "USD"},
+    {"백만달러", "amount", "(백만달러)", 1e6, "USD"},
+    {"USDm", "amount", "(USDm)", 1e6, "USD"},
+    {"원", "per_share", "EPS(원)", 1, "KRW"},
     {"%", "ratio", "ROE(%)"},
     {"%p", "ratio", "(단위: 십억원, 원, %, %p)"},
     {"배", "multiple", "PER(배)"},
     {"x", "multiple", "P/E(x)"},
+};
+
+// Where a report prints the month its fiscal year ends: the annual table's corner, the
+// statements' header. A month alone (`(12월)`) says nothing without 결산 or the day.
+const YearEndForm kYearEndForms[] = {
+    {"month_closing", R"((?:^|[^0-9])(0?[1-9]|1[0-2]) ?월 ?결산)", "12월 결산(십억원)", 12},
+    {"closing_month", R"(결산(?:기)? ?\( ?(0?[1-9]|1[0-2]) ?월 ?\))", "결산기 (12월)", 12},
+    {"month_end_day", R"((?:^|[^0-9])(0?[1-9]|1[0-2]) ?월 ?(?:28|29|30|31) ?일 ?기준)",
+     "12월 31일 기준 (십억원)", 12},
+    {"number_closing", R"((?:^|[^0-9.,])(0?[1-9]|1[0-2]) 결산)", "12 결산 (십억원)", 12},
 };
 
 // What each metric's numbers measure, so a note's "(십억원, 원, %, 배)" gives each its unit.
@@ -184,6 +211,31 @@ std::span<const Role> estimate_columns() {
 std::span<const Role> estimate_tables() {
   return kEstimateTables;
 }
+std::span<const Role> total_words() {
+  return kTotalWords;
+}
+std::span<const YearEndForm> year_end_forms() {
+  return kYearEndForms;
+}
+
+std::optional<int> fiscal_year_end(std::string_view text, const YearEndForm** form) {
+  if (text.find("결산") == std::string_view::npos && text.find("기준") == std::string_view::npos)
+    return std::nullopt;
+  static const std::vector<std::regex> patterns = [] {
+    std::vector<std::regex> out;
+    for (const YearEndForm& f : kYearEndForms) out.emplace_back(f.pattern);
+    return out;
+  }();
+  std::string s(text);
+  std::smatch m;
+  for (size_t i = 0; i < patterns.size(); ++i)
+    if (std::regex_search(s, m, patterns[i])) {
+      if (form) *form = &kYearEndForms[i];
+      return std::stoi(m[1].str());
+    }
+  return std::nullopt;
+}
+
 std::span<const UnitWord> unit_words() {
   return kUnitWords;
 }

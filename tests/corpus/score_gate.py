@@ -11,6 +11,12 @@ BARS = [
     ("truth_tables.json", "table_cell", 31),       # the annual table (issue 14)
     ("truth_tables.json", "rating_history~", 27),  # rating history (issue 14)
     ("truth_estimates.json", None, 31),            # estimates (issue 16)
+    ("truth_estimates2.json", None, 140),          # quarters, revisions, consensus (issue 41)
+    ("truth_estimates2.json", "quarterly~", 47),
+    ("truth_estimates2.json", "revision~", 19),
+    ("truth_estimates2.json", "consensus~", 25),
+    ("truth_estimates2.json", "previous_target", 41),
+    ("truth_estimates2.json", "fiscal_year_end", 24),
 ]
 
 binary, root = sys.argv[1], sys.argv[2]

@@ -105,16 +105,32 @@ TEST(Estimates, SideBySideStatementsTakeEachHalfsLabel) {
   for (const Estimate& e : es) EXPECT_FALSE(e.label == "단기차입금" && e.value >= 7) << e.value;
 }
 
-TEST(Estimates, ColumnsOfPriorEstimatesChangesAndQuartersAreNotEstimates) {
+TEST(Estimates, PriorConsensusAndQuarterColumnsAreNoYearsFigure) {
   Table t = table("t4", 1,
                   {"연간 실적 추정 변경", "수정전 / 2025F", "수정후 / 2025F", "변동률 / 2025F",
                    "2025F / %", "2025 / 1Q", "2025F / 컨센서스"},
                   {{s("매출액"), 312060.0, 309523.0, -0.8, -0.8, 70000.0, 311000.0},
                    {s("영업이익"), 30978.0, 27618.0, -10.8, -10.8, 6000.0, 29000.0}});
   auto es = estimates_of({t});
-  ASSERT_EQ(es.size(), 2u);
-  EXPECT_EQ(find(es, "revenue", 2025)->value, 309523);
-  EXPECT_EQ(find(es, "revenue", 2025)->period, "2025F");
+  const Estimate* rev = find(es, "revenue", 2025);
+  ASSERT_TRUE(rev);
+  EXPECT_EQ(rev->value, 309523);
+  EXPECT_EQ(rev->period, "2025F");
+  EXPECT_FALSE(rev->fiscal_quarter);
+  // The prior column is the figure before the revision, the consensus its own field; the
+  // change columns give nothing.
+  EXPECT_EQ(rev->previous_value, 312060);
+  EXPECT_EQ(rev->consensus, 311000);
+  EXPECT_EQ(find(es, "operating_profit", 2025)->previous_value, 30978);
+  // The quarter under its year row is a quarter's row, not the year's.
+  ASSERT_EQ(es.size(), 4u);
+  const Estimate* q1 = nullptr;
+  for (const Estimate& e : es)
+    if (e.metric == "revenue" && e.fiscal_quarter == 1) q1 = &e;
+  ASSERT_TRUE(q1);
+  EXPECT_EQ(q1->value, 70000);
+  EXPECT_EQ(q1->fiscal_year, 2025);
+  EXPECT_EQ(q1->period, "2025 1Q");
 }
 
 TEST(Estimates, TransposedTableGivesTheSameRows) {

@@ -1,0 +1,287 @@
+// What a table prints for each metric and period, and what a cover's before/after box prints.
+// A row's label is the text left of its first period column: the nearest text names the row,
+// a farther one the group it stands in (`영업이익 | DS`: the DS segment's operating profit,
+// not the company's; `영업이익 | 합계`: the company's). Per period, the figure is the
+// reported one (잠정치) where the table prints it, else the figure after the revision (수정후),
+// else the plain column, else the analyst's estimate; the figure before is the prior column
+// (수정전, 직전추정), or the analyst's estimate beside a reported figure (당사 추정치 beside
+// 잠정실적); the consensus is the consensus column.
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "estimates_parts.h"
+#include "kreport/tables.h"
+#include "rules.h"
+
+namespace kreport::extract {
+namespace {
+
+// The box's rows lie under its header within this many row heights of the row before.
+constexpr double kBoxRowGap = 2.5;
+
+const std::string* text_of(const Cell& c) {
+  return std::get_if<std::string>(&c);
+}
+
+bool has_words(const std::string& text, std::string_view role) {
+  return vocab::has_role(text, vocab::estimate_tables(), role);
+}
+
+int rank_of_role(const std::string& role) {  // which column gives the period's figure
+  if (role == "actual") return 0;
+  if (role == "after") return 1;
+  if (role.empty()) return 2;
+  if (role == "own") return 3;
+  return 9;
+}
+
+std::optional<double> number_in(std::string text) {
+  text = squash(text);
+  static const std::regex number(R"(\(?([-+]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\)?)");
+  std::smatch m;
+  if (!std::regex_match(text, m, number)) return std::nullopt;
+  std::string digits;
+  for (char c : m[2].str())
+    if (c != ',') digits += c;
+  double v = std::stod(digits + m[3].str());
+  bool negative = m[1] == "-" || (text.front() == '(' && text.back() == ')');
+  return negative ? -v : v;
+}
+
+// "영업이익(25F)", "EPS(21)", "2024E EPS": the fiscal year a box row's label names.
+std::optional<vocab::FiscalPeriod> year_in_label(const std::string& label, std::string& printed) {
+  static const std::regex in_parens(R"(\(((?:20)?\d{2}[AFEP]?)[,)])");
+  static const std::regex leading(R"(^((?:20)?\d{2}[AFEP]) )");
+  std::smatch m;
+  if (!std::regex_search(label, m, in_parens) && !std::regex_search(label, m, leading))
+    return std::nullopt;
+  std::string y = m[1].str();
+  printed = y;
+  if (y.size() == 2 || (y.size() == 4 && !std::isdigit(static_cast<unsigned char>(y.back()))))
+    y = "20" + y;  // "25" -> "2025", "25F" -> "2025F"
+  return vocab::fiscal_period(y);
+}
+
+std::string currency_of(const OptString& unit) {
+  const vocab::UnitWord* u = unit ? vocab::unit_word(*unit) : nullptr;
+  return u && *u->currency ? u->currency : "";
+}
+
+}  // namespace
+
+std::string clean_label(std::string label) {
+  static const std::regex trailing_number(R"(( [-+]?[\d,.()]*\d[\d,.()]*)+$)");
+  return std::regex_replace(label, trailing_number, "");
+}
+
+OptString unit_for(const std::string& metric, const std::string& label,
+                   const std::vector<const vocab::UnitWord*>& note) {
+  std::string_view measure = vocab::measure_of_metric(metric);
+  for (const vocab::UnitWord* u : vocab::units_in(label))
+    if (measure.empty() || u->measure == measure) return std::string(u->unit);
+  if (measure.empty()) return std::nullopt;
+  for (const vocab::UnitWord* u : note)
+    if (u->measure == measure) return std::string(u->unit);
+  if (measure == "ratio") return std::string("%");
+  if (measure == "multiple") return std::string("배");
+  if (measure == "per_share")  // EPS of a table in 십억원 or 억원
+    for (const vocab::UnitWord* u : note)
+      if (u->measure == std::string_view("amount") && std::string_view(u->unit).ends_with("원"))
+        return std::string("원");
+  return std::nullopt;
+}
+
+namespace {
+
+// A sidebar's rows that print their period and unit in the label, one figure each:
+// `영업이익(25F,십억원) 19`, `Consensus 영업이익(25F,십억원) 57` (the consensus).
+std::vector<PeriodFigure> label_figures(const Table& t) {
+  std::vector<PeriodFigure> out;
+  for (const auto& row : t.rows) {
+    const std::string* label = row.empty() ? nullptr : text_of(row[0]);
+    const char* metric = label ? vocab::role_of(*label, vocab::metric_words()) : nullptr;
+    PeriodFigure f;
+    auto year = metric ? year_in_label(*label, f.printed) : std::nullopt;
+    if (!year) continue;
+    auto v = std::find_if(row.begin() + 1, row.end(),
+                          [](const Cell& c) { return std::holds_alternative<double>(c); });
+    if (v == row.end()) continue;
+    const char* role = vocab::role_of(*label, vocab::estimate_columns());
+    if (role && std::string_view(role) == "consensus")
+      f.consensus = std::get<double>(*v);
+    else if (!role)
+      f.value = std::get<double>(*v);
+    else
+      continue;
+    f.metric = metric, f.label = *label, f.period = *year;
+    f.unit = unit_for(metric, *label, {});
+    f.table = &t, f.page = t.page;
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PeriodFigure> table_figures(const Table& t) {
+  std::vector<std::optional<PeriodColumn>> cols = period_columns(t);
+  size_t first =
+      std::find_if(cols.begin(), cols.end(), [](auto& c) { return c.has_value(); }) - cols.begin();
+  if (first >= cols.size()) return label_figures(t);
+  std::string header = t.title.value_or("");
+  for (const Column& c : t.columns) header += " / " + c.label;
+  std::string corner = t.title.value_or("") + " / " + t.columns[0].label;
+  bool consensus_table = has_words(corner, "consensus");
+  std::vector<const vocab::UnitWord*> table_note = vocab::units_in(header);
+
+  // A metric's row is its first in the table, or its first in won where the table also
+  // prints it in another currency (`매출액 (십억달러)` above `매출액 (조원)`).
+  std::map<std::string, std::vector<PeriodFigure>> by_metric;
+  std::vector<std::string> metrics;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    std::vector<std::string> labels;
+    std::string unit_cell;
+    for (size_t k = 0; k < first && k < row.size(); ++k)
+      if (const std::string* s = text_of(row[k]); s && !s->empty()) {
+        if (k > 0 && vocab::unit_word(*s))
+          unit_cell = *s;  // "영업이익 | 억원 | 8,716" (SK)
+        else
+          labels.push_back(clean_label(*s));
+      }
+    if (labels.empty()) continue;
+    std::string label = labels.back();
+    const char* metric = vocab::role_of(label, vocab::metric_words());
+    if (labels.size() > 1) {
+      const char* group = vocab::role_of(labels[labels.size() - 2], vocab::metric_words());
+      if (vocab::role_of(label, vocab::total_words()) && group)
+        metric = group, label = labels[labels.size() - 2];
+      else if (!metric && group)
+        continue;  // a segment's row under the metric's group label
+    }
+    if (!metric) continue;
+    auto known = by_metric.try_emplace(metric).first;
+    if (!known->second.empty() && currency_of(known->second.front().unit) == "KRW") continue;
+
+    struct Slot {
+      PeriodFigure f;
+      int value_rank = 99;
+      bool own_beside = false;
+      OptNumber own;
+    };
+    std::map<std::pair<int, int>, Slot> periods;
+    std::vector<std::pair<int, int>> order;
+    for (size_t k = first; k < row.size() && k < cols.size(); ++k) {
+      const double* v = std::get_if<double>(&row[k]);
+      if (!cols[k] || !v) continue;
+      const PeriodColumn& pc = *cols[k];
+      std::pair<int, int> key{pc.period.year, pc.period.quarter};
+      auto [it, fresh] = periods.try_emplace(key);
+      Slot& s = it->second;
+      if (fresh) {
+        order.push_back(key);
+        s.f.metric = metric;
+        s.f.label = label;
+        s.f.table = &t;
+        s.f.page = t.page;
+        std::vector<const vocab::UnitWord*> note = vocab::units_in(pc.note);
+        if (note.empty()) note = table_note;
+        s.f.unit = unit_cell.empty() ? unit_for(metric, label, note) : unit_cell;
+        s.f.period = pc.period, s.f.printed = pc.printed;
+      }
+      if (consensus_table || pc.role == "consensus") {
+        if (!s.f.consensus) s.f.consensus = *v;
+        continue;
+      }
+      if (pc.role == "prior") {
+        if (!s.f.previous) s.f.previous = *v;
+        continue;
+      }
+      if (pc.role == "own" && !s.own) s.own = *v;
+      int rank = rank_of_role(pc.role);
+      if (rank <= rank_of_role("own") && rank < s.value_rank) {
+        s.value_rank = rank;
+        s.f.value = *v;
+        s.f.period = pc.period, s.f.printed = pc.printed;
+        if (r < t.boxes.size() && k < t.boxes[r].size() && t.boxes[r][k])
+          s.f.page = t.boxes[r][k]->page;
+      }
+    }
+    std::vector<PeriodFigure> row_figures;
+    for (const auto& key : order) {
+      Slot& s = periods[key];
+      // The analyst's estimate beside the reported figure is the estimate before it.
+      if (!s.f.previous && s.value_rank < rank_of_role("own") && s.own) s.f.previous = s.own;
+      if (s.f.value || s.f.consensus) row_figures.push_back(std::move(s.f));
+    }
+    if (row_figures.empty()) continue;
+    if (known->second.empty()) metrics.push_back(metric);
+    if (known->second.empty() || currency_of(row_figures.front().unit) == "KRW")
+      known->second = std::move(row_figures);
+  }
+  std::vector<PeriodFigure> out;
+  for (const std::string& m : metrics)
+    for (PeriodFigure& f : by_metric[m]) out.push_back(std::move(f));
+  return out;
+}
+
+std::vector<PeriodFigure> box_figures(const PageLayout& cover) {
+  std::vector<PeriodFigure> out;
+  for (const Line& now : cover.lines) {
+    const char* role = vocab::role_of(now.text, vocab::estimate_columns());
+    if (!role || std::string_view(role) != "after" || utf8::length(now.text) > 4) continue;
+    const Line* before = nullptr;
+    for (const Line* n : right_neighbours(cover, now)) {
+      const char* r = vocab::role_of(n->text, vocab::estimate_columns());
+      if (r && std::string_view(r) == "prior" && utf8::length(n->text) <= 4) before = n;
+      if (before) break;
+    }
+    if (!before) continue;
+    std::string note;  // "(조원)" left of the header
+    for (const Line& l : cover.lines)
+      if (l.bbox.x1 <= now.bbox.x0 && same_baseline(l, now) && now.bbox.x0 - l.bbox.x1 < 120)
+        note += l.text;
+    std::vector<const vocab::UnitWord*> units = vocab::units_in(note);
+    // The rows: labels left of the current column, under the header, one after another.
+    std::vector<const Line*> labels;
+    for (const Line& l : cover.lines)
+      if (l.bbox.y0 > now.bbox.y1 - 1 && l.bbox.x1 <= now.bbox.x0 &&
+          now.bbox.x0 - l.bbox.x1 < 120 && l.bbox.x0 > now.bbox.x0 - 200)
+        labels.push_back(&l);
+    std::sort(labels.begin(), labels.end(),
+              [](const Line* a, const Line* b) { return a->bbox.y0 < b->bbox.y0; });
+    double bottom = now.bbox.y1;
+    for (const Line* l : labels) {
+      if (l->bbox.y0 - bottom > kBoxRowGap * now.bbox.height()) break;
+      bottom = l->bbox.y1;
+      auto under = [&](const Line& head) -> OptNumber {
+        for (const Line* n : right_neighbours(cover, *l))
+          if (n->bbox.x0 < head.bbox.x1 + 4 && n->bbox.x1 > head.bbox.x0 - 4)
+            return number_in(n->text.substr(0, n->text.find(' ')));  // "48,000 18.8%"
+        return std::nullopt;
+      };
+      OptNumber cur = under(now), prior = under(*before);
+      if (!cur || !prior) continue;
+      PeriodFigure f;
+      f.label = l->text;
+      f.value = cur, f.previous = prior;
+      f.page = cover.number;
+      if (is_target_label(l->text)) {
+        f.metric = "target_price";
+        out.push_back(f);
+        continue;
+      }
+      const char* metric = vocab::role_of(l->text, vocab::metric_words());
+      auto year = metric ? year_in_label(l->text, f.printed) : std::nullopt;
+      if (!year) continue;
+      f.metric = metric;
+      f.period = *year;
+      f.unit = unit_for(metric, l->text, units);
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
+}  // namespace kreport::extract
