@@ -180,10 +180,11 @@ Examples:
 
 A record is known by its PDF's sha256: one already indexed from the same kreport version
 is skipped, one from a newer kreport replaces it (--force: any). A record that fails its
-schema (records of schema 1.0 to 1.2 are read) is one line on stderr,
+schema (records of schema 1.0 to 1.3 are read) is one line on stderr,
 "FILE: invalid record, skipped: /json/pointer: reason", and the others are indexed (exit 3).
 Records are committed every --batch records: an interrupted run keeps what it committed and
-a rerun completes it. An archive of a newer schema version is refused.
+a rerun completes it. An archive of a newer schema version is refused; an older one is
+brought up to date (its new columns NULL) when kreport opens it.
 Ask with kreport query, or in SQL (sqlite3 archive.sqlite; the tables are in README.md).
 )") + kExitCodes);
 
@@ -205,11 +206,14 @@ Examples:
   kreport query archive.sqlite target-prices 005930
   kreport query archive.sqlite forecasts 삼성전자 operating_profit 2025
   kreport query archive.sqlite spread 005930 operating_profit 2025
+  kreport query archive.sqlite quarters 005930 operating_profit 2Q25
+  kreport query archive.sqlite revisions 삼성전자 --since 2025-01-01
   kreport query archive.sqlite search HBM --since 2025-01-01
   kreport query archive.sqlite analyst 박성민 --format jsonl
 
 TICKER is the 6-digit code or the company name as printed; METRIC an estimates metric
-(revenue, operating_profit, net_profit, eps, ...). search finds TEXT as written (letters in
+(revenue, operating_profit, net_profit, eps, ...); QUARTER a fiscal quarter (2Q25, 2025Q2).
+spread compares firms on value x scale (382,000억원 = 38,200십억원). search finds TEXT as written (letters in
 any case) in any block of text; a row's date is the report's publication date (the history
 point's date for target-prices), which --since and --until filter. Rows come in a fixed
 order, so the same records always give the same answer. Anything else: SQL on the archive.

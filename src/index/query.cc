@@ -7,10 +7,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <regex>
 
 #include "kreport/error.h"
 #include "kreport/normalize.h"
 #include "kreport/utf8.h"
+#include "kreport/vocab.h"
 #include "query_internal.h"
 #include "schema.h"
 
@@ -47,30 +50,78 @@ FROM ranked WHERE n = 1
 ORDER BY date, broker, sha256
 LIMIT :limit)sql";
 
-// Each firm's latest report on the subject that gives the metric for the year.
+// Each firm's latest report on the subject that gives the metric for the year (:quarter
+// NULL) or for a quarter of it; within a report, its first row (the summary's: a revision
+// printed in another unit is a later row).
 constexpr const char* kForecastRows = R"sql(
 WITH ${subject},
 candidates AS (
   SELECT r.id AS report_id, r.ticker, r.broker, r.published, r.sha256, r.path,
-         e.period, e.kind, e.value, e.unit, e.basis,
+         e.period, e.kind, e.value, e.previous_value, e.consensus, e.unit, e.scale, e.currency,
+         e.basis,
          row_number() OVER (PARTITION BY coalesce(r.broker, r.sha256)
                             ORDER BY r.published DESC, r.sha256, e.seq) AS n
   FROM estimates e JOIN reports r ON r.id = e.report_id
   WHERE r.ticker IN (SELECT ticker FROM subject) AND e.metric = :metric
-    AND e.fiscal_year = :year AND ${in_range:r.published}))sql";
+    AND e.fiscal_year = :year AND e.fiscal_quarter IS :quarter
+    AND ${in_range:r.published}))sql";
+
+constexpr const char* kFirstAnalyst = R"sql(
+(SELECT name FROM analysts a WHERE a.report_id = {}
+ AND coalesce(a.role, 'analyst') = 'analyst' ORDER BY a.seq LIMIT 1))sql";
 
 constexpr const char* kForecasts = R"sql(
-SELECT broker, published,
-       (SELECT name FROM analysts a WHERE a.report_id = c.report_id
-        AND coalesce(a.role, 'analyst') = 'analyst' ORDER BY a.seq LIMIT 1) AS analyst,
+SELECT broker, published, ${analyst:c.report_id} AS analyst,
        period, kind, value, unit, basis, path AS report
 FROM candidates c WHERE n = 1
 ORDER BY broker, sha256
 LIMIT :limit)sql";
 
+constexpr const char* kQuarters = R"sql(
+SELECT broker, published, ${analyst:c.report_id} AS analyst,
+       period, kind, value, previous_value, consensus, unit, basis, path AS report
+FROM candidates c WHERE n = 1
+ORDER BY broker, sha256
+LIMIT :limit)sql";
+
 constexpr const char* kSpreadRows = R"sql(
-SELECT ticker, broker, value, unit FROM candidates WHERE n = 1 AND value IS NOT NULL
+SELECT ticker, broker, value, unit, scale, currency FROM candidates
+WHERE n = 1 AND value IS NOT NULL
 ORDER BY broker, sha256)sql";
+
+// Every revision the reports on the subject print: the target price (the previous target
+// beside the new one) and each estimate with the figure before it; one row per firm, day,
+// metric and period (a report's first row of it: a revision printed in another unit is a
+// later row; the lowest sha256 stands for copies of one report); oldest first.
+constexpr const char* kRevisions = R"sql(
+WITH ${subject},
+covering AS (SELECT * FROM reports WHERE ticker IN (SELECT ticker FROM subject)
+             AND ${in_range:published}),
+changes AS (
+  SELECT r.id AS report_id, r.published, r.broker, r.sha256, r.path, 0 AS seq,
+         'target_price' AS metric, NULL AS fiscal_year, NULL AS fiscal_quarter,
+         r.previous_target AS previous, r.target_price AS value, '원' AS unit
+  FROM covering r WHERE r.previous_target IS NOT NULL AND r.target_price IS NOT NULL
+  UNION ALL
+  SELECT r.id, r.published, r.broker, r.sha256, r.path, e.seq, e.metric, e.fiscal_year,
+         e.fiscal_quarter, e.previous_value, e.value, e.unit
+  FROM estimates e JOIN covering r ON r.id = e.report_id
+  WHERE e.previous_value IS NOT NULL AND e.value IS NOT NULL AND e.metric <> 'other'),
+firsts AS (
+  SELECT *, row_number() OVER (PARTITION BY coalesce(broker, sha256), published, metric,
+                                            fiscal_year, fiscal_quarter
+                               ORDER BY sha256, seq) AS n
+  FROM changes)
+SELECT published, broker, ${analyst:f.report_id} AS analyst, metric, fiscal_year, fiscal_quarter,
+       previous, value, unit, value - previous AS change,
+       CASE WHEN previous <> 0 THEN round((value - previous) * 100.0 / abs(previous), 2) END
+         AS change_pct,
+       CASE WHEN value > previous THEN 'raised' WHEN value < previous THEN 'cut'
+            ELSE 'kept' END AS direction,
+       path AS report
+FROM firsts f WHERE n = 1
+ORDER BY published, broker, sha256, seq
+LIMIT :limit)sql";
 
 // Three characters or more: the trigram index. Fewer: no trigram fits, so a scan (SQLite
 // 3.40's trigram LIKE would wrongly use the index for two Hangul syllables, "이익", and
@@ -102,6 +153,12 @@ LIMIT :limit)sql";
 std::string expand(std::string sql) {
   for (size_t at; (at = sql.find("${subject}")) != std::string::npos;)
     sql.replace(at, 10, kSubject);
+  for (size_t at; (at = sql.find("${analyst:")) != std::string::npos;) {
+    size_t end = sql.find('}', at);
+    std::string column = sql.substr(at + 10, end - at - 10), first = kFirstAnalyst;
+    first.replace(first.find("{}"), 2, column);
+    sql.replace(at, end - at + 1, first);
+  }
   for (size_t at; (at = sql.find("${in_range:")) != std::string::npos;) {
     size_t end = sql.find('}', at);
     std::string column = sql.substr(at + 11, end - at - 11), range = kInRange;
@@ -148,18 +205,37 @@ long long year_arg(const std::string& text) {
   return year;
 }
 
-QueryResult forecasts(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
-  sql::Stmt st(db, expand(std::string(kForecastRows) + kForecasts).c_str());
+// "2Q25", "2Q25F", "2025 2Q", "2Q2025", "2025Q2" -> (2025, 2).
+std::pair<long long, long long> quarter_arg(const std::string& text) {
+  auto p = vocab::fiscal_quarter(text);
+  if (p && p->year) return {p->year, p->quarter};
+  static const std::regex iso(R"(((?:19|20)\d{2}) ?-?Q([1-4]))");
+  std::smatch m;
+  if (std::regex_match(text, m, iso)) return {std::stoll(m[1]), std::stoll(m[2])};
+  throw Error(Errc::usage,
+              "QUARTER must be a quarter such as 2Q25 or 2025Q2, not \"" + text + "\"");
+}
+
+// The firms' latest reports' rows for METRIC in a year or, with `quarter`, a quarter.
+QueryResult latest(sql::Db& db, const char* select, const std::vector<std::string>& a,
+                   const QueryOptions& o, std::optional<std::pair<long long, long long>> quarter) {
+  sql::Stmt st(db, expand(std::string(kForecastRows) + select).c_str());
   bind_all(st, {{":subject", a[0]}, {":metric", a[1]}}, o);
-  st.bind(st.param(":year"), year_arg(a[2]));
+  st.bind(st.param(":year"), quarter ? quarter->first : year_arg(a[2]));
+  if (quarter) st.bind(st.param(":quarter"), quarter->second);
   return collect(st);
 }
 
+QueryResult forecasts(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+  return latest(db, kForecasts, a, o, std::nullopt);
+}
+
+QueryResult quarters(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+  return latest(db, kQuarters, a, o, quarter_arg(a[2]));
+}
+
 QueryResult spread(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
-  sql::Stmt st(db, expand(std::string(kForecastRows) + kSpreadRows).c_str());
-  bind_all(st, {{":subject", a[0]}, {":metric", a[1]}}, o);
-  st.bind(st.param(":year"), year_arg(a[2]));
-  return archive::spread_of(collect(st), a[1], year_arg(a[2]));
+  return archive::spread_of(latest(db, kSpreadRows, a, o, std::nullopt), a[1], year_arg(a[2]));
 }
 
 QueryResult search(sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
@@ -200,6 +276,12 @@ const std::vector<Entry>& entries() {
        forecasts},
       {{"spread", {"TICKER", "METRIC", "YEAR"}, "low, high, mean and spread of those forecasts"},
        spread},
+      {{"quarters", {"TICKER", "METRIC", "QUARTER"}, "each firm's latest forecast of a quarter"},
+       quarters},
+      {{"revisions", {"TICKER"}, "who raised or cut a target or an estimate, when, by how much"},
+       [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+         return select_rows(db, kRevisions, {{":subject", a[0]}}, o);
+       }},
       {{"search", {"TEXT"}, "blocks of text containing TEXT, with a snippet"}, search},
       {{"analyst", {"NAME"}, "an analyst's reports (name or e-mail), newest first"},
        [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {

@@ -1,4 +1,4 @@
-// The archive's schema, version 1 (PRAGMA user_version). One row per report in `reports`,
+// The archive's schema, version 2 (PRAGMA user_version). One row per report in `reports`,
 // keyed by the PDF's sha256; every other table hangs off reports.id and goes with it
 // (ON DELETE CASCADE). Numbers are NUMERIC so an integral value reads back as an integer.
 // The full-text index is an external-content FTS5 table over blocks.text, kept in step by
@@ -6,6 +6,9 @@
 // ("영업이익은", "영업이익이" are one word each to unicode61), trigrams find any substring of
 // three or more characters (README: "The archive" has the measurement).
 // A change of schema is a new version: bump kArchiveVersion and migrate older archives here.
+// Version 2 (records of schema 1.3) adds the estimates' quarter, figure before a revision,
+// consensus, scale, currency and fiscal year end, and the report's previous target: version 1
+// archives gain the columns (NULL for what they hold) when kreport next opens them.
 #include "schema.h"
 
 #include <filesystem>
@@ -36,6 +39,7 @@ CREATE TABLE reports (
   rating_text TEXT,
   target_price NUMERIC,
   current_price NUMERIC,
+  previous_target NUMERIC,
   pages INTEGER,
   schema_version TEXT NOT NULL,
   kreport_version TEXT NOT NULL
@@ -63,16 +67,22 @@ CREATE TABLE estimates (
   metric TEXT NOT NULL,
   label TEXT,
   fiscal_year INTEGER NOT NULL,
+  fiscal_quarter INTEGER,
   period TEXT,
   kind TEXT,
   value NUMERIC,
+  previous_value NUMERIC,
+  consensus NUMERIC,
   unit TEXT,
+  scale NUMERIC,
+  currency TEXT,
   basis TEXT,
+  fiscal_year_end INTEGER,
   table_id TEXT,
   page INTEGER,
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX estimates_metric ON estimates(metric, fiscal_year);
+CREATE INDEX estimates_metric ON estimates(metric, fiscal_year, fiscal_quarter);
 
 CREATE TABLE rating_history (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -145,6 +155,18 @@ CREATE TRIGGER blocks_fts_delete AFTER DELETE ON blocks BEGIN
 END;
 )sql";
 
+// Version 1 -> 2: the columns version 2 adds, NULL in the rows already there. The old index
+// on (metric, fiscal_year) stays: it serves the same questions.
+constexpr const char* kFrom1 = R"sql(
+ALTER TABLE reports ADD COLUMN previous_target NUMERIC;
+ALTER TABLE estimates ADD COLUMN fiscal_quarter INTEGER;
+ALTER TABLE estimates ADD COLUMN previous_value NUMERIC;
+ALTER TABLE estimates ADD COLUMN consensus NUMERIC;
+ALTER TABLE estimates ADD COLUMN scale NUMERIC;
+ALTER TABLE estimates ADD COLUMN currency TEXT;
+ALTER TABLE estimates ADD COLUMN fiscal_year_end INTEGER;
+)sql";
+
 int user_version(sql::Db& db) {
   sql::Stmt st(db, "PRAGMA user_version");
   return st.step() ? static_cast<int>(st.int64(0)) : 0;
@@ -183,10 +205,10 @@ std::unique_ptr<sql::Db> open_for_writing(const std::string& path) {
     db->exec("ROLLBACK");
     throw;
   }
-  if (version == 0) {
-    db->exec(kSchema);
+  if (version == 0) db->exec(kSchema);
+  if (version == 1) db->exec(kFrom1);
+  if (version < kArchiveVersion)
     db->exec(("PRAGMA user_version=" + std::to_string(kArchiveVersion)).c_str());
-  }
   db->exec("COMMIT");
   return db;
 }
@@ -198,6 +220,11 @@ std::unique_ptr<sql::Db> open_for_reading(const std::string& path) {
   auto db = std::make_unique<sql::Db>(path, false);
   int version = user_version(*db);
   check_version(*db, version, false);
+  if (version < kArchiveVersion) {  // an older archive is brought up to date first
+    db.reset();
+    open_for_writing(path);
+    db = std::make_unique<sql::Db>(path, false);
+  }
   return db;
 }
 

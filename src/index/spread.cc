@@ -1,7 +1,9 @@
 // The spread of firms' forecasts. Firms print the same metric in different units (operating
 // profit in 십억원 at most firms, 억원 at some: "영업이익 382,000억원" against "38,200십억원"),
-// so values are first brought to the unit most firms use. Results are rounded to
-// kDecimals: the inputs are printed with at most two decimals.
+// so values are compared as value × scale (what the record says one unit is worth: 억원 1e8
+// KRW) and brought to the unit most firms use; a record without scales (schema 1.2 and
+// older) has its won units read here. Results are rounded to kDecimals: the inputs are
+// printed with at most two decimals.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -46,12 +48,11 @@ std::string common_unit(const std::vector<std::string>& units) {
   return best;
 }
 
-// `value` in `unit` expressed in `target`, or NaN when they are not both won units.
-double convert(double value, const std::string& unit, const std::string& target) {
-  if (unit == target) return value;
-  double from = won_per(unit), to = won_per(target);
-  return from > 0 && to > 0 ? value * from / to : NAN;
-}
+// What one unit of a firm's row is worth, and in which currency.
+struct Scale {
+  double scale = 0;
+  std::string currency;
+};
 
 // Integral results read as integers (35000, not 35000.0), as in the records.
 Value number(double v) {
@@ -70,6 +71,21 @@ std::string as_text(const Value& v) {
   return s ? *s : std::string();
 }
 
+// The row's scale (columns 4 and 5), else the won unit's.
+Scale scale_of(const std::vector<Value>& row) {
+  double scale = row.size() > 4 ? as_number(row[4]) : NAN;
+  if (!std::isnan(scale) && scale > 0) return {scale, row.size() > 5 ? as_text(row[5]) : ""};
+  double won = won_per(as_text(row[3]));
+  return won > 0 ? Scale{won, "KRW"} : Scale{};
+}
+
+// `value` of a row scaled `from` expressed in the unit scaled `to`, or NaN when either has no
+// scale or they are not the same currency.
+double convert(double value, const Scale& from, const Scale& to) {
+  if (from.scale <= 0 || to.scale <= 0 || from.currency != to.currency) return NAN;
+  return value * from.scale / to.scale;
+}
+
 }  // namespace
 
 QueryResult spread_of(const QueryResult& firms, const std::string& metric, long long year) {
@@ -81,10 +97,17 @@ QueryResult spread_of(const QueryResult& firms, const std::string& metric, long 
   std::vector<std::string> units;
   for (const auto& row : firms.rows) units.push_back(as_text(row[3]));
   std::string unit = common_unit(units);
+  Scale target;
+  for (const auto& row : firms.rows)
+    if (as_text(row[3]) == unit) {
+      target = scale_of(row);
+      break;
+    }
   std::vector<std::pair<double, std::string>> values;  // (value in `unit`, broker)
   long long excluded = 0;
   for (const auto& row : firms.rows) {
-    double v = convert(as_number(row[2]), as_text(row[3]), unit);
+    double v = as_text(row[3]) == unit ? as_number(row[2])
+                                       : convert(as_number(row[2]), scale_of(row), target);
     if (std::isnan(v))
       ++excluded;
     else

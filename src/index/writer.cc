@@ -1,5 +1,6 @@
 // A record's parts, table by table. Records of every schema version are read: a key that an
-// older version lacks (estimates before 1.2, an analyst's role, a block's origin) is NULL.
+// older version lacks (estimates before 1.2, an analyst's role, a block's origin, an
+// estimate's quarter or consensus before 1.3) is NULL.
 // Child rows keep the record's order in `seq`, from 1.
 #include "writer.h"
 
@@ -35,16 +36,19 @@ Writer::Writer(sql::Db& db)
       report_(db,
               "INSERT INTO reports (sha256, path, broker, broker_name, published, kind, "
               "report_type, title, series, issue, language, ticker, market, company, rating, "
-              "rating_text, target_price, current_price, pages, schema_version, kreport_version) "
+              "rating_text, target_price, current_price, pages, schema_version, kreport_version, "
+              "previous_target) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-              "?17, ?18, ?19, ?20, ?21)"),
+              "?17, ?18, ?19, ?20, ?21, ?22)"),
       analyst_(db,
                "INSERT INTO analysts (report_id, seq, name, email, phone, team, role) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
       estimate_(db,
                 "INSERT INTO estimates (report_id, seq, metric, label, fiscal_year, period, kind, "
-                "value, unit, basis, table_id, page) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+                "value, unit, basis, table_id, page, fiscal_quarter, previous_value, consensus, "
+                "scale, currency, fiscal_year_end) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?18)"),
       history_(db,
                "INSERT INTO rating_history (report_id, seq, date, rating, rating_text, "
                "target_price, gap_avg_pct, gap_extreme_pct, note) "
@@ -106,6 +110,7 @@ long long Writer::insert_report(const json& r) {
       .bind(19, at(r, "source", "pages"))
       .bind(20, at(r, "schema_version"))
       .bind(21, at(r, "extractor", "version"))
+      .bind(22, at(rec, "previous_target", "value"))
       .run();
   return sqlite3_last_insert_rowid(db_.handle());
 }
@@ -138,6 +143,12 @@ void Writer::insert_estimates(long long id, const json& record) {
         .bind(10, at(e, "basis"))
         .bind(11, at(e, "table"))
         .bind(12, at(e, "page"))
+        .bind(13, at(e, "fiscal_quarter"))
+        .bind(14, at(e, "previous_value"))
+        .bind(15, at(e, "consensus"))
+        .bind(16, at(e, "scale"))
+        .bind(17, at(e, "currency"))
+        .bind(18, at(e, "fiscal_year_end"))
         .run();
 }
 

@@ -128,10 +128,10 @@ TEST_F(Index, NewerArchiveIsRefused) {
   ASSERT_EQ(run_kreport("index -q tests/golden/sk_weekly.json --db " + q(db())).code, 0);
   sqlite3* h = nullptr;
   sqlite3_open(db().c_str(), &h);
-  sqlite3_exec(h, "PRAGMA user_version=2", nullptr, nullptr, nullptr);
+  sqlite3_exec(h, "PRAGMA user_version=3", nullptr, nullptr, nullptr);
   sqlite3_close(h);
   std::string line = "kreport: " + db().string() +
-                     ": archive schema version 2 is newer than this kreport reads (1): use a "
+                     ": archive schema version 3 is newer than this kreport reads (2): use a "
                      "newer kreport\n";
   auto r = run_kreport("index tests/golden/news_page.json --db " + q(db()));
   EXPECT_EQ(r.code, 2);
@@ -151,8 +151,8 @@ TEST_F(Index, QueryErrors) {
   auto unknown = run_kreport("query " + q(db()) + " prices 005930");
   EXPECT_EQ(unknown.code, 1);
   EXPECT_EQ(unknown.err,
-            "kreport: unknown query \"prices\" (known: target-prices, forecasts, spread, search, "
-            "analyst) (see kreport query --help)\n");
+            "kreport: unknown query \"prices\" (known: target-prices, forecasts, spread, quarters, "
+            "revisions, search, analyst) (see kreport query --help)\n");
   auto args = run_kreport("query " + q(db()) + " forecasts 005930 eps");
   EXPECT_EQ(args.code, 1);
   EXPECT_EQ(args.err,
@@ -203,7 +203,8 @@ TEST_F(Index, HelpTeachesTheQueries) {
   EXPECT_EQ(r.code, 0);
   for (const char* s :
        {"target-prices TICKER", "forecasts TICKER METRIC YEAR", "spread TICKER METRIC YEAR",
-        "search TEXT", "analyst NAME", "kreport query archive.sqlite search HBM", "Exit codes:"})
+        "quarters TICKER METRIC QUARTER", "revisions TICKER", "search TEXT", "analyst NAME",
+        "kreport query archive.sqlite search HBM", "Exit codes:"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
   auto i = run_kreport("index --help");
   EXPECT_NE(i.out.find("kreport batch reports/ --jsonl | kreport index - --db archive.sqlite"),

@@ -120,9 +120,9 @@ TEST_F(Archive, IndexesEveryFixtureRecordOfEverySchemaVersion) {
                           "(SELECT DISTINCT schema_version FROM reports ORDER BY 1)"),
             "1.0,1.1,1.2,1.3");
   EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), std::to_string(kArchiveVersion));
-  // The hand-written records' 7 and every fixture record's own.
+  // The hand-written records' 11 and every fixture record's own.
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates"),
-            std::to_string(7 + golden_estimates()));
+            std::to_string(11 + golden_estimates()));
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM peers"), "31");  // 25 + 5 + 1
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE type = 'table_ref'"),
             sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE text IS NULL"));
@@ -185,6 +185,67 @@ TEST_F(Archive, SpreadConvertsWonUnits) {
       R"({"ticker":"005930","metric":"operating_profit","fiscal_year":2025,"unit":"십억원","firms":4,"low":31500,"low_broker":"sk","high":45600,"high_broker":"kiwoom","mean":37575,"median":36600,"spread":14100,"spread_pct":37.52,"excluded":0}
 )");
   EXPECT_EQ(ask("spread", {"005930", "revenue", "2030"}), "");
+}
+
+TEST_F(Archive, RevisionsSayWhoRaisedOrCutWhatWhenByHowMuch) {
+  index_fixtures();
+  // SK cut its target and its 2025 operating profit; its copy of the cut in 조원 (a later row
+  // of the same report) is no second revision. Mirae kept its target and raised 2025.
+  EXPECT_EQ(
+      ask("revisions", {"삼성전자"}, {"2025-01-01", "", 0}),
+      R"({"published":"2025-01-10","broker":"mirae","analyst":"김도윤","metric":"target_price","fiscal_year":null,"fiscal_quarter":null,"previous":90000,"value":90000,"unit":"원","change":0,"change_pct":0.0,"direction":"kept","report":"reports/mirae_005930_20250110.pdf"}
+{"published":"2025-01-10","broker":"mirae","analyst":"김도윤","metric":"operating_profit","fiscal_year":2025,"fiscal_quarter":null,"previous":34200,"value":35000,"unit":"십억원","change":800,"change_pct":2.34,"direction":"raised","report":"reports/mirae_005930_20250110.pdf"}
+{"published":"2025-01-10","broker":"mirae","analyst":"김도윤","metric":"operating_profit","fiscal_year":2024,"fiscal_quarter":4,"previous":7700,"value":6500,"unit":"십억원","change":-1200,"change_pct":-15.58,"direction":"cut","report":"reports/mirae_005930_20250110.pdf"}
+{"published":"2025-03-05","broker":"sk","analyst":"김도윤","metric":"target_price","fiscal_year":null,"fiscal_quarter":null,"previous":80000,"value":75000,"unit":"원","change":-5000,"change_pct":-6.25,"direction":"cut","report":"reports/sk_005930_20250305.pdf"}
+{"published":"2025-03-05","broker":"sk","analyst":"김도윤","metric":"operating_profit","fiscal_year":2025,"fiscal_quarter":null,"previous":33000,"value":31500,"unit":"십억원","change":-1500,"change_pct":-4.55,"direction":"cut","report":"reports/sk_005930_20250305.pdf"}
+{"published":"2025-03-05","broker":"sk","analyst":"김도윤","metric":"operating_profit","fiscal_year":2026,"fiscal_quarter":null,"previous":41000,"value":40100,"unit":"십억원","change":-900,"change_pct":-2.2,"direction":"cut","report":"reports/sk_005930_20250305.pdf"}
+{"published":"2025-03-05","broker":"sk","analyst":"김도윤","metric":"operating_profit","fiscal_year":2025,"fiscal_quarter":1,"previous":6800,"value":5900,"unit":"십억원","change":-900,"change_pct":-13.24,"direction":"cut","report":"reports/sk_005930_20250305.pdf"}
+)");
+  // The fixture reports (five copies of one Kiwoom report) keep their target: one row.
+  EXPECT_EQ(
+      ask("revisions", {"005930"}, {"", "2024-12-31", 0}),
+      R"({"published":"2024-11-14","broker":"kiwoom","analyst":"박성민","metric":"target_price","fiscal_year":null,"fiscal_quarter":null,"previous":95000,"value":95000,"unit":"원","change":0,"change_pct":0.0,"direction":"kept","report":"fixtures/odd/owner_only.pdf"}
+)");
+  EXPECT_EQ(ask("revisions", {"000660"}), "");
+}
+
+TEST_F(Archive, QuartersAreEachFirmsLatestForecastOfTheQuarter) {
+  index_fixtures();
+  std::string q1 =
+      R"({"broker":"kiwoom","published":"2024-11-14","analyst":"박성민","period":"2025F 1QF","kind":"forecast","value":9.3,"previous_value":null,"consensus":null,"unit":null,"basis":null,"report":"fixtures/odd/owner_only.pdf"}
+{"broker":"mirae","published":"2025-01-10","analyst":"김도윤","period":"1Q25F","kind":"forecast","value":7200,"previous_value":null,"consensus":7000,"unit":"십억원","basis":"consolidated","report":"reports/mirae_005930_20250110.pdf"}
+{"broker":"sk","published":"2025-03-05","analyst":"김도윤","period":"1Q25E","kind":"forecast","value":5900,"previous_value":6800,"consensus":6300,"unit":"십억원","basis":"consolidated","report":"reports/sk_005930_20250305.pdf"}
+)";
+  // Every way of writing the quarter asks the same.
+  for (const char* quarter : {"1Q25", "1Q25F", "2025 1Q", "1Q2025", "2025Q1", "2025-Q1"})
+    EXPECT_EQ(ask("quarters", {"005930", "operating_profit", quarter}), q1) << quarter;
+  // A quarter no firm forecasts: nothing, never the year's row (that is forecasts').
+  EXPECT_EQ(ask("quarters", {"005930", "operating_profit", "1Q26"}), "");
+}
+
+TEST_F(Archive, AVersionOneArchiveIsBroughtUpToDate) {
+  index({source("tests/index/records/sk_005930_20250305.json").string()});
+  // As version 1 left it: without the columns version 2 adds.
+  ASSERT_EQ(sqlite_exec(db(),
+                        "ALTER TABLE reports DROP COLUMN previous_target;"
+                        "DROP INDEX estimates_metric;"
+                        "ALTER TABLE estimates DROP COLUMN fiscal_quarter;"
+                        "ALTER TABLE estimates DROP COLUMN previous_value;"
+                        "ALTER TABLE estimates DROP COLUMN consensus;"
+                        "ALTER TABLE estimates DROP COLUMN scale;"
+                        "ALTER TABLE estimates DROP COLUMN currency;"
+                        "ALTER TABLE estimates DROP COLUMN fiscal_year_end;"
+                        "CREATE INDEX estimates_metric ON estimates(metric, fiscal_year);"
+                        "PRAGMA user_version=1"),
+            "ok");
+  // A question opens it: the columns are there, NULL for the rows version 1 wrote.
+  EXPECT_EQ(ask("revisions", {"005930"}), "");
+  EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), "2");
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates WHERE previous_value IS NULL"),
+            "4");
+  // Indexing again fills them.
+  index({source("tests/index/records/sk_005930_20250305.json").string()}, "", true);
+  EXPECT_NE(ask("revisions", {"005930"}).find(R"("previous":33000)"), std::string::npos);
 }
 
 TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
@@ -255,6 +316,7 @@ TEST_F(Archive, SameRecordsSameAnswersWhateverTheOrder) {
     std::vector<std::string> args = {"005930", "operating_profit", "2025"};
     if (q.args.size() == 1) args = {q.name == std::string("search") ? "HBM" : "005930"};
     if (q.name == std::string("analyst")) args = {"김도윤"};
+    if (q.name == std::string("quarters")) args = {"005930", "operating_profit", "1Q25"};
     std::string a = format_jsonl(run_query(db(), q.name, args, {}));
     std::string b = format_jsonl(run_query(db("reversed.sqlite"), q.name, args, {}));
     EXPECT_FALSE(a.empty()) << q.name;
@@ -354,7 +416,7 @@ TEST_F(Archive, NewerSchemaVersionIsRefused) {
   index({source("tests/index/records/sk_005930_20241202.json").string()});
   set_user_version(db(), kArchiveVersion + 1);
   std::string expected = "invalid: " + db() +
-                         ": archive schema version 2 is newer than this kreport reads (1): use a "
+                         ": archive schema version 3 is newer than this kreport reads (2): use a "
                          "newer kreport";
   EXPECT_EQ(error_of([&] { index_fixtures(); }), expected);
   EXPECT_EQ(error_of([&] { run_query(db(), "analyst", {"한동희"}, {}); }), expected);
@@ -379,8 +441,12 @@ TEST_F(Archive, OtherFilesAreNotArchives) {
 TEST_F(Archive, QueryUsageErrors) {
   index_fixtures();
   EXPECT_EQ(error_of([&] { run_query(db(), "prices", {}, {}); }),
-            "usage: unknown query \"prices\" (known: target-prices, forecasts, spread, search, "
-            "analyst)");
+            "usage: unknown query \"prices\" (known: target-prices, forecasts, spread, quarters, "
+            "revisions, search, analyst)");
+  EXPECT_EQ(error_of([&] {
+              run_query(db(), "quarters", {"005930", "eps", "2025"}, {});
+            }),
+            "usage: QUARTER must be a quarter such as 2Q25 or 2025Q2, not \"2025\"");
   EXPECT_EQ(error_of([&] { run_query(db(), "spread", {"005930"}, {}); }),
             "usage: query spread takes TICKER METRIC YEAR (got 1 argument(s))");
   EXPECT_EQ(error_of([&] {
@@ -399,6 +465,27 @@ TEST(ArchiveSpread, UnitsThatDoNotConvertAreExcluded) {
   EXPECT_EQ(
       format_jsonl(s),
       R"({"ticker":"005930","metric":"op_margin","fiscal_year":2025,"unit":"%","firms":2,"low":10.5,"low_broker":"a","high":12,"high_broker":"b","mean":11.25,"median":11.25,"spread":1.5,"spread_pct":13.33,"excluded":1}
+)");
+}
+
+TEST(ArchiveSpread, FirmsAreComparedOnValueTimesScale) {
+  QueryResult firms;
+  firms.columns = {"ticker", "broker", "value", "unit", "scale", "currency"};
+  auto row = [](const char* broker, Value v, const char* unit, Value scale, Value currency) {
+    return std::vector<Value>{
+        std::string("005930"), std::string(broker), v, std::string(unit), scale, currency};
+  };
+  firms.rows = {row("a", 35000LL, "십억원", 1e9, std::string("KRW")),
+                row("b", 382000LL, "억원", 1e8, std::string("KRW")),
+                row("c", 33.1, "조원", 1e12, std::string("KRW")),
+                row("d", 31500LL, "십억원", 1e9, std::string("KRW")),
+                row("e", 25.0, "십억달러", 1e9, std::string("USD")),  // another currency
+                row("f", 40000LL, "십억원", Value(), Value())};       // a 1.2 record
+  QueryResult s = archive::spread_of(firms, "operating_profit", 2025);
+  // 38,200 and 33,100 in 십억원; the dollars are left out.
+  EXPECT_EQ(
+      format_jsonl(s),
+      R"({"ticker":"005930","metric":"operating_profit","fiscal_year":2025,"unit":"십억원","firms":5,"low":31500,"low_broker":"d","high":40000,"high_broker":"f","mean":35560,"median":35000,"spread":8500,"spread_pct":23.9,"excluded":1}
 )");
 }
 
