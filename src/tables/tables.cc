@@ -69,20 +69,45 @@ bool is_box_title(const Line& l, const Table& t) {
          std::abs(l.bbox.x0 - t.bbox.x0) < l.size && l.bbox.x1 <= t.bbox.x1 + l.size;
 }
 
-// The caption line right above the table and the source line right under it.
+// A unit line printed between a caption and its table: "(단위: 십억원)".
+bool is_unit_line(const Line& l) {
+  return l.text.starts_with("(") && l.text.ends_with(")") && !vocab::units_in(l.text).empty();
+}
+
+// The caption line right above the table and the source line right under it. A unit line
+// between the caption and the table (`표 3. … (수정 전)` / `(단위: 십억원)`) is the title's
+// too: the caption, then the unit.
 // `owner`: the table each line of the page went to so far ("" for none).
 void title_and_source(Table& t, const PageLines& page, const std::vector<std::string>& owner) {
-  const Line* above = nullptr;
+  auto nearest_above = [&](const Bbox& box, const Line* skip) {
+    const Line* above = nullptr;
+    for (size_t i = 0; i < page.lines.size(); ++i) {
+      const Line& l = page.lines[i];
+      if (l.running || !owner[i].empty() || &l == skip) continue;
+      bool overlaps = l.bbox.x0 < t.bbox.x1 && t.bbox.x0 < l.bbox.x1;
+      if (overlaps && l.bbox.y1 <= box.y0 + 1 && (!above || l.bbox.y1 > above->bbox.y1)) above = &l;
+    }
+    return above;
+  };
+  const Line* above = nearest_above(t.bbox, nullptr);
   const Line* below = nullptr;
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
     if (l.running || !owner[i].empty()) continue;
     bool overlaps = l.bbox.x0 < t.bbox.x1 && t.bbox.x0 < l.bbox.x1;
-    if (!overlaps) continue;
-    if (l.bbox.y1 <= t.bbox.y0 + 1 && (!above || l.bbox.y1 > above->bbox.y1)) above = &l;
-    if (l.bbox.y0 >= t.bbox.y1 - 1 && (!below || l.bbox.y0 < below->bbox.y0)) below = &l;
+    if (overlaps && l.bbox.y0 >= t.bbox.y1 - 1 && (!below || l.bbox.y0 < below->bbox.y0))
+      below = &l;
   }
-  if (above && t.bbox.y0 - above->bbox.y1 < 3 * above->size &&
+  bool near = above && t.bbox.y0 - above->bbox.y1 < 3 * above->size;
+  if (near && is_unit_line(*above)) {
+    const Line* caption = nearest_above(above->bbox, above);
+    if (caption && above->bbox.y0 - caption->bbox.y1 < 3 * caption->size &&
+        vocab::label_of(caption->text) == vocab::LineLabel::caption) {
+      t.title = caption->text + " " + above->text;
+      near = false;
+    }
+  }
+  if (near &&
       (vocab::label_of(above->text) == vocab::LineLabel::caption || is_box_title(*above, t)))
     t.title = above->text;
   if (below && below->bbox.y0 - t.bbox.y1 < 3 * below->size &&

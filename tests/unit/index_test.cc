@@ -212,7 +212,7 @@ TEST_F(Archive, RevisionsSayWhoRaisedOrCutWhatWhenByHowMuch) {
 TEST_F(Archive, QuartersAreEachFirmsLatestForecastOfTheQuarter) {
   index_fixtures();
   std::string q1 =
-      R"({"broker":"kiwoom","published":"2024-11-14","analyst":"박성민","period":"2025F 1QF","kind":"forecast","value":9.3,"previous_value":null,"consensus":null,"unit":null,"basis":null,"report":"fixtures/odd/owner_only.pdf"}
+      R"({"broker":"kiwoom","published":"2024-11-14","analyst":"박성민","period":"2025F 1QF","kind":"forecast","value":9.3,"previous_value":null,"consensus":null,"unit":"조원","basis":null,"report":"fixtures/odd/owner_only.pdf"}
 {"broker":"mirae","published":"2025-01-10","analyst":"김도윤","period":"1Q25F","kind":"forecast","value":7200,"previous_value":null,"consensus":7000,"unit":"십억원","basis":"consolidated","report":"reports/mirae_005930_20250110.pdf"}
 {"broker":"sk","published":"2025-03-05","analyst":"김도윤","period":"1Q25E","kind":"forecast","value":5900,"previous_value":6800,"consensus":6300,"unit":"십억원","basis":"consolidated","report":"reports/sk_005930_20250305.pdf"}
 )";
