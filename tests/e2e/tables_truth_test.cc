@@ -77,6 +77,6 @@ TEST_P(TablesTruth, EveryCellAsInTheHtml) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, TablesTruth,
                          testing::Values("sk_weekly", "mirae_ai_weekly", "china_weekly",
                                          "hanwha_us_stock", "news_page", "company_report",
-                                         "layout_classes"));
+                                         "layout_classes", "estimates_forms"));
 
 }  // namespace

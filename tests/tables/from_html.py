@@ -29,7 +29,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ["sk_weekly", "mirae_ai_weekly", "china_weekly", "hanwha_us_stock", "news_page",
-            "company_report", "layout_classes"]
+            "company_report", "layout_classes", "estimates_forms"]
 UNITS = ["%", "원", "배", "조원", "억원", "십억원", "천주", "pt", "x", "TB/s", "GB/s", "TB", "GB",
          "PFLOPS", "kW"]
 NUMBER = re.compile(r"^\(?([-−–]?)(\$?)([0-9][0-9,]*(?:\.[0-9]+)?)\)?\s*(" +

@@ -261,9 +261,9 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
       ask("search", {"Hbm"}, {"", "2023-12-31", 0}),
       R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
 )");
-  // Five hand-written records, the three copies of Kiwoom's, the two image-text ones and two
-  // paragraphs of layout_classes (one match a block).
-  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 12u);
+  // Five hand-written records, the three copies of Kiwoom's, the two image-text ones, two
+  // paragraphs of layout_classes and two of estimates_forms (one match a block).
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 14u);
   EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2}).rows.size(), 2u);
 }
 
@@ -271,7 +271,7 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
 TEST_F(Archive, Regression_SearchTwoHangulSyllables) {
   index_fixtures();
   EXPECT_EQ(
-      ask("search", {"이익"}, {"2025-01-01", "", 0}),
+      ask("search", {"이익"}, {"2025-01-01", "2025-06-30", 0}),
       R"({"published":"2025-03-05","broker":"sk","ticker":"005930","page":1,"snippet":"HBM 인증 지연으로 2025년 영업«이익» 추정치를 31.5조원으로 낮춘다.","report":"reports/sk_005930_20250305.pdf"}
 {"published":"2025-02-03","broker":"hanwha","ticker":"005930","page":1,"snippet":"- 2025년 영업«이익» 38.2조원(382,000억원) 전망","report":"reports/hanwha_005930_20250203.pdf"}
 {"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"2025년 영업«이익»은 35.0조원으로 전년 대비 7% 증가할 전망이다. …","report":"reports/mirae_005930_20250110.pdf"}
