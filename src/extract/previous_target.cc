@@ -20,6 +20,9 @@ namespace {
 // `목표주가와 매수의견 유지`: ~20 Hangul syllables), with no change word in between.
 constexpr size_t kKeptReach = 60;
 
+// The target's name in a sentence; `TP` as a word of its own, never the `TP` of `TPU`.
+constexpr const char* kLabel = "(?:목표주가|적정주가|(?:^|[^A-Za-z])T\\.?P(?![A-Za-z]))";
+
 std::string cover_text(const PageLayout& cover) {
   std::string all;
   for (const Line& l : cover.lines) all += l.text + ' ';
@@ -46,10 +49,10 @@ std::optional<double> labelled_prior(const PageLayout& cover) {
 
 std::optional<double> changed_from(const std::string& text, std::optional<double> target) {
   static const std::string won = R"(([0-9][0-9,.]* ?(?:만)? ?원))";
-  static const std::regex from_to("(?:목표주가|적정주가|TP)[^.]{0,240}?" + won + "에서 ?" + won +
+  static const std::regex from_to(std::string(kLabel) + "[^.]{0,240}?" + won + "에서 ?" + won +
                                   "으로");
-  static const std::regex was("(?:목표주가|적정주가|TP)[^.]{0,60}?" + won +
-                              "[^.(]{0,30}?\\(기존 ?" + won + "\\)");
+  static const std::regex was(std::string(kLabel) + "[^.]{0,60}?" + won + "[^.(]{0,30}?\\(기존 ?" +
+                              won + "\\)");
   for (std::sregex_iterator it(text.begin(), text.end(), from_to), end; it != end; ++it)
     if (is_new_target(parse_won((*it)[2].str()), target)) return parse_won((*it)[1].str());
   for (std::sregex_iterator it(text.begin(), text.end(), was), end; it != end; ++it)
@@ -68,7 +71,7 @@ bool kept(const PageLayout& cover, const std::string& text) {
       if (std::regex_search(beside[i]->text, marked)) return true;
   }
   // A sentence that keeps it: the label, then 유지 with no change word in between.
-  static const std::regex label(R"(목표주가|적정주가|T\.?P)");
+  static const std::regex label(kLabel);
   static const std::regex change(R"(하향|상향|조정|변경|제시|신규|으로|로 )");
   for (std::sregex_iterator it(text.begin(), text.end(), label), end; it != end; ++it) {
     size_t from = it->position() + it->length();
