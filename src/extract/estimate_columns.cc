@@ -167,6 +167,93 @@ std::vector<std::string> header_labels(const Table& t) {
   return labels;
 }
 
+// Two role words in one cell beside a column without a label: one word each.
+void split_merged(std::vector<Reading>& cols) {
+  for (size_t k = 0; k < cols.size(); ++k) {
+    if (cols[k].merged.empty()) continue;
+    std::string first = role_in(cols[k].merged[0]), second = role_in(cols[k].merged[1]);
+    if (k > 0 && cols[k - 1].empty) {
+      cols[k - 1].role = first, cols[k - 1].role_part = true, cols[k - 1].empty = false;
+      cols[k].role = second;
+    } else if (k + 1 < cols.size() && cols[k + 1].empty) {
+      cols[k + 1].role = second, cols[k + 1].role_part = true, cols[k + 1].empty = false;
+      cols[k].role = first;
+    }
+  }
+}
+
+// Each column's period: its own, or for a column labelled by a role alone, the spanned
+// header's it stands under, or a results review's latest quarter.
+std::vector<std::optional<PeriodColumn>> periods_under_headers(const std::vector<Reading>& cols) {
+  const Reading* latest = nullptr;
+  for (const Reading& r : cols)
+    if (r.period && !r.ambiguous && r.period->quarter && r.period->year &&
+        (!latest || later(*r.period, *latest->period)))
+      latest = &r;
+  // The spanned header nearest to `k` in direction `step`.
+  auto spanned = [&](size_t k, int step) -> const Reading* {
+    for (long j = static_cast<long>(k) + step; j >= 1 && j < static_cast<long>(cols.size());
+         j += step) {
+      const Reading& r = cols[j];
+      if (r.period && !r.ambiguous) return r.role_part ? &r : nullptr;
+    }
+    return nullptr;
+  };
+  std::vector<std::optional<PeriodColumn>> out(cols.size());
+  for (size_t k = 1; k < cols.size(); ++k) {
+    const Reading& r = cols[k];
+    if (r.ambiguous) continue;
+    if (r.period) {
+      if (r.period->year) out[k] = PeriodColumn{*r.period, r.printed, r.role, r.note};
+      continue;
+    }
+    if (r.role.empty()) continue;
+    const Reading* under = figure_role(r.role) ? spanned(k, +1) : spanned(k, -1);
+    if (!under) under = figure_role(r.role) ? spanned(k, -1) : spanned(k, +1);
+    if (!under || !under->period->year) under = latest;
+    if (under) out[k] = PeriodColumn{*under->period, under->printed, r.role, r.note};
+  }
+  return out;
+}
+
+bool same_period(const PeriodColumn& a, const PeriodColumn& b) {
+  return a.period.year == b.period.year && a.period.quarter == b.period.quarter;
+}
+
+// Roles printed over the periods (`수정전 | 수정후 | 변화율`, each over 2021E | 2022E) and read
+// over the first of each: a period printed twice or more takes, in a column without a role,
+// the role of the nearest column to its left that has one.
+void carry_roles(std::vector<std::optional<PeriodColumn>>& out) {
+  std::map<std::pair<int, int>, int> printed;
+  for (const auto& c : out)
+    if (c) ++printed[{c->period.year, c->period.quarter}];
+  for (size_t k = 2; k < out.size(); ++k) {
+    if (!out[k] || !out[k]->role.empty() ||
+        printed[{out[k]->period.year, out[k]->period.quarter}] < 2)
+      continue;
+    for (size_t j = k; j-- > 1;)
+      if (out[j] && !out[j]->role.empty()) {
+        out[k]->role = out[j]->role;
+        break;
+      }
+  }
+}
+
+// A header centred over its columns but read over one too few: a column repeating a role its
+// period already has opens the next period's columns (DS: `2025E` printed over 변경 후 | 변경
+// 전 | 차이, read over 변경 전 only, the 변경 후 column left under `2024P`).
+void reopen_spans(std::vector<std::optional<PeriodColumn>>& out) {
+  for (size_t k = 1; k + 1 < out.size(); ++k) {
+    if (!out[k] || !out[k + 1] || out[k]->role.empty() || out[k]->role == "change" ||
+        same_period(*out[k + 1], *out[k]))
+      continue;
+    bool repeats = false;
+    for (size_t j = k; j-- > 1 && out[j] && same_period(*out[j], *out[k]);)
+      repeats |= out[j]->role == out[k]->role;
+    if (repeats) out[k]->period = out[k + 1]->period, out[k]->printed = out[k + 1]->printed;
+  }
+}
+
 }  // namespace
 
 std::optional<PeriodPart> period_part(const std::string& text) {
@@ -198,80 +285,10 @@ std::optional<PeriodPart> period_part(const std::string& text) {
 std::vector<std::optional<PeriodColumn>> period_columns(const Table& t) {
   std::vector<Reading> cols;
   for (const std::string& label : header_labels(t)) cols.push_back(read_label(label));
-  // Two role words in one cell beside a column without a label: one word each.
-  for (size_t k = 0; k < cols.size(); ++k) {
-    if (cols[k].merged.empty()) continue;
-    std::string first = role_in(cols[k].merged[0]), second = role_in(cols[k].merged[1]);
-    if (k > 0 && cols[k - 1].empty) {
-      cols[k - 1].role = first, cols[k - 1].role_part = true, cols[k - 1].empty = false;
-      cols[k].role = second;
-    } else if (k + 1 < cols.size() && cols[k + 1].empty) {
-      cols[k + 1].role = second, cols[k + 1].role_part = true, cols[k + 1].empty = false;
-      cols[k].role = first;
-    }
-  }
-  std::optional<vocab::FiscalPeriod> latest;
-  std::string latest_printed;
-  for (const Reading& r : cols)
-    if (r.period && !r.ambiguous && r.period->quarter && r.period->year &&
-        (!latest || later(*r.period, *latest)))
-      latest = r.period, latest_printed = r.printed;
-  // The period of the spanned header nearest to `k` in direction `step`.
-  auto spanned = [&](size_t k, int step) -> const Reading* {
-    for (long j = static_cast<long>(k) + step; j >= 1 && j < static_cast<long>(cols.size());
-         j += step) {
-      const Reading& r = cols[j];
-      if (r.period && !r.ambiguous) return r.role_part ? &r : nullptr;
-    }
-    return nullptr;
-  };
-  std::vector<std::optional<PeriodColumn>> out(cols.size());
-  for (size_t k = 1; k < cols.size(); ++k) {
-    Reading& r = cols[k];
-    if (r.ambiguous) continue;
-    if (r.period) {
-      if (r.period->year) out[k] = PeriodColumn{*r.period, r.printed, r.role, r.note};
-      continue;
-    }
-    if (r.role.empty()) continue;
-    const Reading* under = figure_role(r.role) ? spanned(k, +1) : spanned(k, -1);
-    if (!under) under = figure_role(r.role) ? spanned(k, -1) : spanned(k, +1);
-    if (under && under->period->year)
-      out[k] = PeriodColumn{*under->period, under->printed, r.role, r.note};
-    else if (latest)
-      out[k] = PeriodColumn{*latest, latest_printed, r.role, r.note};
-  }
-  // Roles printed over the periods (`수정전 | 수정후 | 변화율`, each over 2021E | 2022E) and
-  // read over the first of each: a period printed twice or more takes, in a column without a
-  // role, the role of the nearest column to its left that has one.
-  std::map<std::pair<int, int>, int> printed;
-  for (const auto& c : out)
-    if (c) ++printed[{c->period.year, c->period.quarter}];
-  for (size_t k = 2; k < out.size(); ++k) {
-    if (!out[k] || !out[k]->role.empty() ||
-        printed[{out[k]->period.year, out[k]->period.quarter}] < 2)
-      continue;
-    for (size_t j = k; j-- > 1;)
-      if (out[j] && !out[j]->role.empty()) {
-        out[k]->role = out[j]->role;
-        break;
-      }
-  }
-  // A header centred over its columns but read over one too few: a column repeating a role
-  // its period already has opens the next period's columns (DS: `2025E` printed over 변경 후 |
-  // 변경 전 | 차이, read over 변경 전 only, the 변경 후 column left under `2024P`).
-  auto same_period = [](const PeriodColumn& a, const PeriodColumn& b) {
-    return a.period.year == b.period.year && a.period.quarter == b.period.quarter;
-  };
-  for (size_t k = 1; k + 1 < out.size(); ++k) {
-    if (!out[k] || !out[k + 1] || out[k]->role.empty() || out[k]->role == "change" ||
-        same_period(*out[k + 1], *out[k]))
-      continue;
-    bool repeats = false;
-    for (size_t j = k; j-- > 1 && out[j] && same_period(*out[j], *out[k]);)
-      repeats |= out[j]->role == out[k]->role;
-    if (repeats) out[k]->period = out[k + 1]->period, out[k]->printed = out[k + 1]->printed;
-  }
+  split_merged(cols);
+  std::vector<std::optional<PeriodColumn>> out = periods_under_headers(cols);
+  carry_roles(out);
+  reopen_spans(out);
   return out;
 }
 
