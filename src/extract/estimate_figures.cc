@@ -122,6 +122,100 @@ std::vector<PeriodFigure> label_figures(const Table& t) {
   return out;
 }
 
+struct RowLabel {
+  std::string metric, label, unit;  // unit: a unit column's ("영업이익 | 억원 | 8,716", SK)
+};
+
+// The metric a row is the company's figure of: its label's, or its group's for a total row
+// (`매출액 | 합계`); none for a segment's row under its group (`매출액 | DS`).
+std::optional<RowLabel> row_label(const std::vector<Cell>& row, size_t first) {
+  std::vector<std::string> labels;
+  RowLabel out;
+  for (size_t k = 0; k < first && k < row.size(); ++k)
+    if (const std::string* s = text_of(row[k]); s && !s->empty()) {
+      if (k > 0 && vocab::unit_word(*s))
+        out.unit = *s;
+      else
+        labels.push_back(clean_label(*s));
+    }
+  if (labels.empty()) return std::nullopt;
+  out.label = labels.back();
+  const char* metric = vocab::role_of(out.label, vocab::metric_words());
+  if (labels.size() > 1) {
+    const char* group = vocab::role_of(labels[labels.size() - 2], vocab::metric_words());
+    if (vocab::role_of(out.label, vocab::total_words()) && group)
+      metric = group, out.label = labels[labels.size() - 2];
+    else if (!metric && group)
+      return std::nullopt;
+  }
+  if (!metric) return std::nullopt;
+  out.metric = metric;
+  return out;
+}
+
+struct TableReading {
+  const Table& table;
+  const std::vector<std::optional<PeriodColumn>>& cols;
+  size_t first;                              // the first period column
+  bool consensus = false;                    // a consensus table: every figure is the consensus
+  std::vector<const vocab::UnitWord*> note;  // the table's unit note
+};
+
+// The figures of row `r`, one per period, in the order the table prints them.
+std::vector<PeriodFigure> row_figures(const TableReading& in, size_t r, const RowLabel& label) {
+  struct Slot {
+    PeriodFigure f;
+    int value_rank = 99;
+    OptNumber own;
+  };
+  const Table& t = in.table;
+  const auto& row = t.rows[r];
+  std::map<std::pair<int, int>, Slot> periods;
+  std::vector<std::pair<int, int>> order;
+  for (size_t k = in.first; k < row.size() && k < in.cols.size(); ++k) {
+    const double* v = std::get_if<double>(&row[k]);
+    if (!in.cols[k] || !v) continue;
+    const PeriodColumn& pc = *in.cols[k];
+    std::pair<int, int> key{pc.period.year, pc.period.quarter};
+    auto [it, fresh] = periods.try_emplace(key);
+    Slot& s = it->second;
+    if (fresh) {
+      order.push_back(key);
+      s.f.metric = label.metric, s.f.label = label.label;
+      s.f.table = &t, s.f.page = t.page;
+      std::vector<const vocab::UnitWord*> note = vocab::units_in(pc.note);
+      if (note.empty()) note = in.note;
+      s.f.unit = label.unit.empty() ? unit_for(label.metric, label.label, note) : label.unit;
+      s.f.period = pc.period, s.f.printed = pc.printed;
+    }
+    if (in.consensus || pc.role == "consensus") {
+      if (!s.f.consensus) s.f.consensus = *v;
+      continue;
+    }
+    if (pc.role == "prior") {
+      if (!s.f.previous) s.f.previous = *v;
+      continue;
+    }
+    if (pc.role == "own" && !s.own) s.own = *v;
+    int rank = rank_of_role(pc.role);
+    if (rank <= rank_of_role("own") && rank < s.value_rank) {
+      s.value_rank = rank;
+      s.f.value = *v;
+      s.f.period = pc.period, s.f.printed = pc.printed;
+      if (r < t.boxes.size() && k < t.boxes[r].size() && t.boxes[r][k])
+        s.f.page = t.boxes[r][k]->page;
+    }
+  }
+  std::vector<PeriodFigure> out;
+  for (const auto& key : order) {
+    Slot& s = periods[key];
+    // The analyst's estimate beside the reported figure is the estimate before it.
+    if (!s.f.previous && s.value_rank < rank_of_role("own") && s.own) s.f.previous = s.own;
+    if (s.f.value || s.f.consensus) out.push_back(std::move(s.f));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<PeriodFigure> table_figures(const Table& t) {
@@ -129,96 +223,25 @@ std::vector<PeriodFigure> table_figures(const Table& t) {
   size_t first =
       std::find_if(cols.begin(), cols.end(), [](auto& c) { return c.has_value(); }) - cols.begin();
   if (first >= cols.size()) return label_figures(t);
+  TableReading reading{t, cols, first, false, {}};
   std::string header = t.title.value_or("");
   for (const Column& c : t.columns) header += " / " + c.label;
-  std::string corner = t.title.value_or("") + " / " + t.columns[0].label;
-  bool consensus_table = has_words(corner, "consensus");
-  std::vector<const vocab::UnitWord*> table_note = vocab::units_in(header);
+  reading.consensus = has_words(t.title.value_or("") + " / " + t.columns[0].label, "consensus");
+  reading.note = vocab::units_in(header);
 
   // A metric's row is its first in the table, or its first in won where the table also
   // prints it in another currency (`매출액 (십억달러)` above `매출액 (조원)`).
   std::map<std::string, std::vector<PeriodFigure>> by_metric;
   std::vector<std::string> metrics;
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
-    std::vector<std::string> labels;
-    std::string unit_cell;
-    for (size_t k = 0; k < first && k < row.size(); ++k)
-      if (const std::string* s = text_of(row[k]); s && !s->empty()) {
-        if (k > 0 && vocab::unit_word(*s))
-          unit_cell = *s;  // "영업이익 | 억원 | 8,716" (SK)
-        else
-          labels.push_back(clean_label(*s));
-      }
-    if (labels.empty()) continue;
-    std::string label = labels.back();
-    const char* metric = vocab::role_of(label, vocab::metric_words());
-    if (labels.size() > 1) {
-      const char* group = vocab::role_of(labels[labels.size() - 2], vocab::metric_words());
-      if (vocab::role_of(label, vocab::total_words()) && group)
-        metric = group, label = labels[labels.size() - 2];
-      else if (!metric && group)
-        continue;  // a segment's row under the metric's group label
-    }
-    if (!metric) continue;
-    auto known = by_metric.try_emplace(metric).first;
-    if (!known->second.empty() && currency_of(known->second.front().unit) == "KRW") continue;
-
-    struct Slot {
-      PeriodFigure f;
-      int value_rank = 99;
-      bool own_beside = false;
-      OptNumber own;
-    };
-    std::map<std::pair<int, int>, Slot> periods;
-    std::vector<std::pair<int, int>> order;
-    for (size_t k = first; k < row.size() && k < cols.size(); ++k) {
-      const double* v = std::get_if<double>(&row[k]);
-      if (!cols[k] || !v) continue;
-      const PeriodColumn& pc = *cols[k];
-      std::pair<int, int> key{pc.period.year, pc.period.quarter};
-      auto [it, fresh] = periods.try_emplace(key);
-      Slot& s = it->second;
-      if (fresh) {
-        order.push_back(key);
-        s.f.metric = metric;
-        s.f.label = label;
-        s.f.table = &t;
-        s.f.page = t.page;
-        std::vector<const vocab::UnitWord*> note = vocab::units_in(pc.note);
-        if (note.empty()) note = table_note;
-        s.f.unit = unit_cell.empty() ? unit_for(metric, label, note) : unit_cell;
-        s.f.period = pc.period, s.f.printed = pc.printed;
-      }
-      if (consensus_table || pc.role == "consensus") {
-        if (!s.f.consensus) s.f.consensus = *v;
-        continue;
-      }
-      if (pc.role == "prior") {
-        if (!s.f.previous) s.f.previous = *v;
-        continue;
-      }
-      if (pc.role == "own" && !s.own) s.own = *v;
-      int rank = rank_of_role(pc.role);
-      if (rank <= rank_of_role("own") && rank < s.value_rank) {
-        s.value_rank = rank;
-        s.f.value = *v;
-        s.f.period = pc.period, s.f.printed = pc.printed;
-        if (r < t.boxes.size() && k < t.boxes[r].size() && t.boxes[r][k])
-          s.f.page = t.boxes[r][k]->page;
-      }
-    }
-    std::vector<PeriodFigure> row_figures;
-    for (const auto& key : order) {
-      Slot& s = periods[key];
-      // The analyst's estimate beside the reported figure is the estimate before it.
-      if (!s.f.previous && s.value_rank < rank_of_role("own") && s.own) s.f.previous = s.own;
-      if (s.f.value || s.f.consensus) row_figures.push_back(std::move(s.f));
-    }
-    if (row_figures.empty()) continue;
-    if (known->second.empty()) metrics.push_back(metric);
-    if (known->second.empty() || currency_of(row_figures.front().unit) == "KRW")
-      known->second = std::move(row_figures);
+    std::optional<RowLabel> label = row_label(t.rows[r], first);
+    if (!label) continue;
+    auto& taken = by_metric[label->metric];
+    if (!taken.empty() && currency_of(taken.front().unit) == "KRW") continue;
+    std::vector<PeriodFigure> figures = row_figures(reading, r, *label);
+    if (figures.empty()) continue;
+    if (taken.empty()) metrics.push_back(label->metric);
+    if (taken.empty() || currency_of(figures.front().unit) == "KRW") taken = std::move(figures);
   }
   std::vector<PeriodFigure> out;
   for (const std::string& m : metrics)
