@@ -24,6 +24,9 @@ struct ExtractParams {
   double owner_gap = 60;            // an e-mail's name line stands at most this far above it
   double phone_near = 16;           // a phone within this of an e-mail line's middle
   size_t max_label_chars = 25;      // an RA label or phone line is short
+  // The next person of one analyst card stands at most this far under the one above
+  // (Hana 2 pt, Samsung 29 pt between `문준호 Senior Analyst` and `정승호 …`).
+  double card_gap = 60;
 
   // ---- dates (dates.cc): where a cover prints its date ----
   double cover_top_share = 0.2;     // the top fifth of the cover

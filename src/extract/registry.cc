@@ -283,6 +283,17 @@ RuleTable joins(const char* name, const char* about, std::span<const vocab::Part
           }};
 }
 
+RuleTable surnames() {
+  auto rows = vocab::surnames();
+  return {"surnames", "Korean family names a person's name opens with",
+          rows_of(rows, [](const vocab::Surname& r) { return quoted(r.name); }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            const vocab::Surname* s = vocab::surname_of(ex);
+            if (s != &rows[i]) return gave(s ? s->name : nullptr);
+            return is_person_name(ex) ? "" : "not a name";
+          }};
+}
+
 RuleTable market_codes() {
   auto rows = vocab::market_codes();
   return {"market_codes", "market codes printed after a ticker (Bloomberg)",
@@ -318,6 +329,7 @@ std::vector<RuleTable> rule_tables() {
           notice(),
           notice_words(),
           cover_words(),
+          surnames(),
           market_codes(),
           joins("particles", "particles and endings a line may open with when broken inside a word",
                 vocab::particles()),

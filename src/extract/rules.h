@@ -15,10 +15,17 @@
 
 namespace kreport::extract {
 
+/// Which rule decided a field, and from which text on which page: what `--explain` prints.
+struct Why {
+  std::string rule;  // "email_line", "box_label", ...
+  std::string text;  // the line it read
+  int page = 0;
+};
+
 // ---- text.cc: Hangul and geometry helpers -------------------------------------------
 
 using utf8::is_hangul;
-/// True for 2–4 Hangul syllables and nothing else: `강재구`, `한종목`.
+/// 2–4 Hangul syllables opening with a Korean family name: `강재구`, `한종목`, `남궁민`.
 bool is_person_name(std::string_view s);
 /// A word the cover-word table says stands where names stand but is none (`연구원`).
 bool is_not_a_name(std::string_view word);
@@ -76,9 +83,11 @@ bool is_ra_label(std::string_view text);
 bool has_analyst_label(std::string_view text);
 /// Person names in a line: `디지털리서치팀 한종목, 김은지` -> {한종목, 김은지}.
 std::vector<std::string> names_in_line(std::string_view line);
-/// Analysts on the cover, research assistants (`RA`, `Research Associate`) left out;
-/// when the cover names nobody, the compliance notice's `작성자(…)`.
-std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages);
+/// Analysts on the cover, research assistants (`RA`, `Research Associate`) kept with their
+/// role; a name the cover does not print in text from the running lines (the same e-mail)
+/// or the compliance notice's `작성자(…)`. `why`, when given, gets one entry per analyst.
+std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages,
+                                   std::vector<Why>* why = nullptr);
 
 // ---- recommendation.cc -------------------------------------------------------------
 

@@ -418,3 +418,116 @@ TEST(ExtractDates, ACoverTablesDateIsNotTheCoverDate) {
   p.tables[0] = "";
   EXPECT_EQ(kx::find_published({p}), "2024-02-13");  // as text, the top line wins
 }
+
+// ---- issue 33: covers of firms and layouts not seen before ------------------------------
+
+TEST(ExtractAnalysts, AnAssistantLabelledAfterTheName) {
+  auto p = page(1, {{"이수림 반도체", 410, 218, 8},
+                    {"surim.lee@ds-sec.co.kr", 410, 243, 8},
+                    {"김진형 RA", 410, 261, 9},
+                    {"jh.kim@ds-sec.co.kr", 410, 286, 8},
+                    {"문준호 Senior Analyst", 28, 153, 8},
+                    {"joonho.moon@samsung.com", 28, 164, 7},
+                    {"정승호 Research Associate", 28, 191, 8},
+                    {"seungho1.jeong@samsung.com", 28, 202, 7}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 4u);
+  EXPECT_EQ(a[0].name, "문준호");  // the names stand before `Senior Analyst`
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "정승호");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  EXPECT_EQ(a[2].name, "이수림");  // `반도체` is the sector, no name
+  EXPECT_EQ(a[2].role, "analyst");
+  EXPECT_EQ(a[3].name, "김진형");
+  EXPECT_EQ(a[3].role, "research_assistant");
+}
+
+TEST(ExtractAnalysts, AnAssistantLabelOnALineOfItsOwn) {
+  // `R.A` right above the name, as `Analyst` above the analyst's; a team heading `[IT RA]`.
+  auto sk = page(1, {{"Analyst", 117, 342, 10},
+                     {"한동희", 118, 353, 14},
+                     {"donghee.han@sks.co.kr", 117, 383, 8.5},
+                     {"R.A", 117, 439, 10},
+                     {"박제민", 117, 450, 14},
+                     {"jeminwa@sks.co.kr", 117, 480, 9}});
+  auto a = kx::find_analysts({sk});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "한동희");
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "박제민");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  auto im = page(1, {{"[이차전지/디스플레이]", 383, 746, 8},
+                     {"정원석 2122-9203 wschung@imfnsec.com", 383, 757, 8},
+                     {"[IT RA]", 383, 780, 8},
+                     {"손우성 2122-9785 useong@imfnsec.com", 383, 792, 8}});
+  a = kx::find_analysts({im});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "손우성");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  // A label line that names its own person labels that person, not the line above it.
+  auto hana = page(1, {{"Analyst 심은주 yesej01@hanafn.com", 44, 757, 7},
+                       {"RA 고찬결 cgko@hanafn.com", 44, 766, 7}});
+  a = kx::find_analysts({hana});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "심은주");
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].role, "research_assistant");
+}
+
+TEST(ExtractAnalysts, AnUnlabelledPersonUnderALabelledAnalystIsTheAssistant) {
+  auto p = page(1, {{"Analyst 김록호 roko.kim@hanafn.com", 44, 744, 7},
+                    {"김영규 kyg1019@hanafn.com", 44, 753, 7}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "김영규");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  // Where nobody is labelled, everybody listed is an analyst (Mirae: two cards, no labels).
+  auto q = page(1, {{"김철중", 34, 687, 8},
+                    {"chuljoong.kim@miraeasset.com", 34, 699, 8},
+                    {"강민희", 34, 715, 8},
+                    {"minhui.kang@miraeasset.com", 34, 726, 8}});
+  a = kx::find_analysts({q});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].name, "강민희");
+  EXPECT_EQ(a[1].role, "analyst");
+}
+
+TEST(ExtractAnalysts, WordsThatStandWhereNamesStandAreNoNames) {
+  for (const char* word : {"인터넷", "게임", "중반", "의견", "적자를", "반도체"})
+    EXPECT_TRUE(kx::names_in_line(word).empty()) << word;
+  EXPECT_FALSE(kx::is_person_name("게임"));
+  EXPECT_TRUE(kx::is_person_name("남궁민"));
+  // A sector heading joined by a slash, with or without brackets; names joined by one stay.
+  EXPECT_EQ(kx::names_in_line("인터넷/게임 이승훈 02) 6915-5680 dozed@ibks.com"),
+            std::vector<std::string>{"이승훈"});
+  EXPECT_EQ(kx::names_in_line("남대종 / 장우람"), (std::vector<std::string>{"남대종", "장우람"}));
+  // An e-mail on a name line belongs to the name printed right before it: `정보기술` reads
+  // like a name (정 is a family name), and is the team's heading.
+  auto p = page(1, {{"정보기술 이승훈 02) 6915-5680 dozed@ibks.com", 40, 700, 8},
+                    {"2025년 중반 의견", 40, 680, 8},
+                    {"적자를 지속", 40, 690, 8}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "이승훈");
+}
+
+TEST(ExtractAnalysts, APictureCoverTakesTheNameOfTheRunningFooter) {
+  // Page 1 is a picture read by OCR: the e-mail came through, the name did not.
+  auto cover = page(1, {{"2021년 9월 7일", 29, 24, 38},
+                        {"| A 02) 6015-5680", 553, 462, 19},
+                        {"dozed@ibks.com", 630, 476, 10},
+                        {"eee ned ese", 257, 462, 19},
+                        {"oC", 258, 476, 10}});
+  auto inside = page(3, {{"[인터넷/게임] 이승훈 02) 6915-5680 dozed@ibks.com", 300, 570, 8}});
+  inside.lines[0].running = true;
+  std::vector<kx::Why> why;
+  auto a = kx::find_analysts({cover, inside}, &why);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "이승훈");
+  EXPECT_EQ(a[0].phone, "02) 6915-5680");
+  ASSERT_EQ(why.size(), 1u);
+  EXPECT_EQ(why[0].rule, "name_from_same_email");
+  EXPECT_EQ(why[0].page, 3);
+}
