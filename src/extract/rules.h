@@ -113,8 +113,13 @@ bool is_target_label(std::string_view text);
 /// The target price a line states: `목표주가(12M) 95,000원`, `TP 75,000 원 유지`,
 /// `적정주가 (12 개월) 71,000원`; a `-` price gives nullopt.
 std::optional<double> parse_target_price(std::string_view line);
+/// Which rules read the rating box's ticker, rating and target price.
+struct RecommendationWhy {
+  Why ticker, rating, target;
+};
 /// The company report's rating box; nullopt for reports about many stocks.
-std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages);
+std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages,
+                                                  RecommendationWhy* why = nullptr);
 /// Whether the box's target price was read by OCR and disagrees with its current price and
 /// upside (`상승여력 31.4%`): OCR misreads numbers silently (`2,801` -> `2.801`, `4.4` -> `44`).
 bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommendation& rec);

@@ -177,6 +177,7 @@ const CoverWord kCoverWords[] = {
     {"masthead", "실적리뷰", "실적리뷰"},
     {"current_label", "현재주가", "현재주가(11/13) 72,300원"},
     {"current_label", "주가(", "주가(10/28) 71,500원"},
+    {"current_label", "현재가", "현재가(9/6) 454,000원"},
     {"current_label", "종가", "종가(2021/10/28) 71,500"},
     // A notice's date of record, printed after the date (`2021년 10월 8일 기준`): the
     // publication date of a cover that prints none. Not on a line about the rating

@@ -531,3 +531,52 @@ TEST(ExtractAnalysts, APictureCoverTakesTheNameOfTheRunningFooter) {
   EXPECT_EQ(why[0].rule, "name_from_same_email");
   EXPECT_EQ(why[0].page, 3);
 }
+
+TEST(ExtractTargetPrice, AHeadlineNamingTheTargetIsNoLabel) {
+  // `목표주가를 …`: a sentence's object beside the box; the sentence under it holds the old
+  // and the new target, the box's label the new one on its baseline.
+  EXPECT_FALSE(kx::is_target_label("목표주가를 하향하나 투자의견은 상향"));
+  EXPECT_TRUE(kx::is_target_label("목표주가(12M)"));
+  EXPECT_TRUE(kx::is_target_label("6개월 목표주가"));
+  auto p = page(1, {{"해성디에스 (195870)", 45, 90, 36},
+                    {"목표주가를 하향하나 투자의견은 상향", 45, 200, 10},
+                    {"Buy (Upgrade)", 419, 202, 12},
+                    {"해성디에스에 대한 목표주가를 기존의 71,000원에서 60,000원으로", 45, 212, 9},
+                    {"목표주가(12M)", 382, 233, 9},
+                    {"60,000원(하향)", 492, 233, 9}});
+  kx::RecommendationWhy why;
+  auto rec = kx::find_recommendation({p}, &why);
+  ASSERT_TRUE(rec && rec->target_price);
+  EXPECT_EQ(rec->target_price->value, 60000);
+  EXPECT_EQ(why.target.rule, "target_by_label");
+  EXPECT_EQ(why.rating.rule, "rating_line");
+}
+
+TEST(ExtractRecommendation, ADeckReadsTheBoxOfItsCompanySlide) {
+  // Slide 1 a picture (a few OCR words), the company's box on slide 3: the one code.
+  auto cover = page(1, {{"2021년 9월 7일", 29, 24, 38},
+                        {"NARRATIVE", 200, 100, 40},
+                        {"eee ned ese", 257, 462, 19},
+                        {"dozed@ibks.com", 630, 476, 10},
+                        {"oC", 258, 476, 10}});
+  auto slide = page(2, {{"Contents", 40, 40, 20}, {"IV. 기업분석 36p", 40, 200, 12}});
+  auto box = page(3, {{"NAVER(035420/매수/목표주가 560,000원)", 40, 20, 12},
+                      {"매수 (유지)", 60, 50, 10},
+                      {"목표주가", 40, 62, 9},
+                      {"560,000원", 200, 62, 9},
+                      {"현재가(9/6)", 40, 74, 9},
+                      {"454,000원", 200, 74, 9}});
+  kx::RecommendationWhy why;
+  auto rec = kx::find_recommendation({cover, slide, box}, &why);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->ticker, "035420");
+  EXPECT_EQ(rec->rating, "buy");
+  ASSERT_TRUE(rec->target_price && rec->current_price);
+  EXPECT_EQ(rec->target_price->value, 560000);
+  EXPECT_EQ(rec->current_price->value, 454000);
+  EXPECT_EQ(why.ticker.rule, "deck_box_page");
+  EXPECT_EQ(why.ticker.page, 3);
+  // A second company's code in the deck: no page is the one company's box.
+  auto other = page(4, {{"카카오(035720)", 40, 20, 12}, {"매수 (유지)", 60, 50, 10}});
+  EXPECT_FALSE(kx::find_recommendation({cover, slide, box, other}));
+}
