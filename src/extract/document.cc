@@ -37,6 +37,7 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
   DocumentInfo doc;
   doc.broker = identify_broker(pages);
   doc.published = find_published(pages);
+  if (!doc.published) doc.published = banner_date(pages);
   if (!doc.published && notice) doc.published = notice_date(notice->text);
   doc.analysts = find_analysts(pages);
   TitleInfo t = find_title(pages);

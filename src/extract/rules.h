@@ -66,7 +66,9 @@ std::optional<Broker> broker_of_email(std::string_view email);
 /// nullopt; price dates in parentheses (`현재주가(11/13)`, `(21.10.28)`) are not dates.
 std::optional<std::string> parse_date(std::string_view line);
 /// The cover date: page 1, short lines near the top or in the footer first.
-std::optional<std::string> find_published(const std::vector<PageLayout>& pages);
+std::optional<std::string> find_published(const std::vector<PageLayout>& pages, Why* why = nullptr);
+/// The date the running headers or footers of the pages after the cover repeat.
+std::optional<std::string> banner_date(const std::vector<PageLayout>& pages, Why* why = nullptr);
 /// The date a compliance notice gives as its date of record (`2021년 10월 8일 기준`, `… 현재`),
 /// for a cover that prints no date; never a rating distribution's as-of date.
 std::optional<std::string> notice_date(std::string_view notice);

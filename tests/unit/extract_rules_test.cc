@@ -74,7 +74,8 @@ TEST(ExtractDates, TheNoticeDatesACoverThatPrintsNone) {
   // A rating distribution's as-of date, a close, a label before the date: none of them.
   EXPECT_EQ(kx::notice_date("투자등급 비율 2024.09.30 기준"), std::nullopt);
   EXPECT_EQ(kx::notice_date("주: 2025.07.25 종가 기준"), std::nullopt);
-  EXPECT_EQ(kx::notice_date("(기준일: 2022년 12월 31일)"), std::nullopt);
+  EXPECT_EQ(kx::notice_date("매수 95.2% 중립 4.8% 매도 0.0%\n(기준일: 2022년 12월 31일)"),
+            std::nullopt);
   // Through extract_document: only where the cover has no date.
   kreport::Compliance notice;
   notice.text = "본 자료는 2021년 10월 8일 기준으로 작성되었습니다.";
@@ -579,4 +580,38 @@ TEST(ExtractRecommendation, ADeckReadsTheBoxOfItsCompanySlide) {
   // A second company's code in the deck: no page is the one company's box.
   auto other = page(4, {{"카카오(035720)", 40, 20, 12}, {"매수 (유지)", 60, 50, 10}});
   EXPECT_FALSE(kx::find_recommendation({cover, slide, box, other}));
+}
+
+TEST(ExtractDates, AChartsAxisIsNoDateAndTheBannerDatesACoverWithout) {
+  // The cover prints no date: only the ticks under its price chart.
+  auto cover = page(1, {{"지투파워 (388050)", 56, 90, 20},
+                        {"현재가(06/11) 9,520원", 56, 318, 7.6},
+                        {"24.06.20", 60, 550, 3.9},
+                        {"24.09.20", 100, 550, 3.9},
+                        {"24.12.20", 140, 550, 3.9},
+                        {"25.03.20", 180, 550, 3.9}});
+  EXPECT_FALSE(kx::find_published({cover}));
+  auto inside = [](int n) {
+    auto p = page(n, {{"지투파워", 78, 44, 9}, {"2025/06/12", 492, 56, 9}, {"본문", 78, 300}});
+    p.lines[0].running = p.lines[1].running = true;
+    return p;
+  };
+  std::vector<PageLayout> doc = {cover, inside(2), inside(3)};
+  kx::Why why;
+  EXPECT_EQ(kx::banner_date(doc, &why), "2025-06-12");
+  EXPECT_EQ(why.rule, "banner_date");
+  EXPECT_EQ(why.page, 2);
+  Diagnostics diag;
+  EXPECT_EQ(kreport::extract_document(doc, nullptr, diag).published, "2025-06-12");
+}
+
+TEST(ExtractDates, TheNoticesLabelledDateOfRecord) {
+  EXPECT_EQ(kx::notice_date("본 자료의 작성 기준일: 2025년 6월 12일"), "2025-06-12");
+  EXPECT_EQ(kx::notice_date("(기준일 2025.06.12)"), "2025-06-12");
+  // A rating distribution's as-of date is a quarter's end, not the report's: on the line of
+  // its `비율`, or on one of its own beside the percentages.
+  EXPECT_FALSE(kx::notice_date("투자등급 비율 (기준일: 2025.03.31)"));
+  EXPECT_FALSE(
+      kx::notice_date("금융투자상품의 비율 95.45% 4.55% 0.00% 100%\n* 기준일: 2025년 06월 09일"));
+  EXPECT_FALSE(kx::notice_date("* 기준일: 2025년 06월 09일\nBUY(매수) 95.45% Neutral(중립) 4.55%"));
 }
