@@ -155,8 +155,9 @@ enum class Label { none, analyst, assistant };
 struct Entry {
   const Line* line;
   std::vector<std::string> names;
-  std::vector<Label> labels;  // one per name
-  std::vector<std::string> label_rule;
+  std::vector<Label> labels;            // one per name
+  std::vector<std::string> label_rule;  // what made it an assistant: "ra_label_after", ...
+  std::vector<const Line*> label_line;  // the label's own line, if it has one
   OptString team;
 };
 
@@ -248,7 +249,7 @@ std::vector<Entry> name_entries(const PageLayout& page) {
       continue;
     std::vector<std::string> names = names_in_line(l.text);
     if (names.empty()) continue;
-    Entry e{&l, names, {}, {}, team_in_line(l.text)};
+    Entry e{&l, names, {}, {}, {}, team_in_line(l.text)};
     for (size_t i = 0; i < names.size(); ++i) {
       Label label = Label::none;
       std::string rule;
@@ -260,6 +261,7 @@ std::vector<Entry> name_entries(const PageLayout& page) {
         label = Label::analyst, rule = "analyst_label";
       e.labels.push_back(label);
       e.label_rule.push_back(rule);
+      e.label_line.push_back(nullptr);
     }
     out.push_back(std::move(e));
   }
@@ -269,7 +271,7 @@ std::vector<Entry> name_entries(const PageLayout& page) {
     if (Entry* e = labelled_by(out, l))
       for (size_t i = 0; i < e->names.size(); ++i)
         if (e->labels[i] == Label::none || label == Label::assistant)
-          e->labels[i] = label, e->label_rule[i] = "label_line `" + l.text + "`";
+          e->labels[i] = label, e->label_rule[i] = "label_line", e->label_line[i] = &l;
   }
   // An unlabelled person under a labelled analyst in the same card: the assistant.
   for (Entry& e : out)
@@ -361,8 +363,15 @@ std::optional<std::pair<std::string, const Line*>> name_elsewhere(
   return std::nullopt;
 }
 
-std::string role_rule(const Analyst& a, const std::string& rule) {
-  return a.role == "research_assistant" ? "; research_assistant by " + rule : "";
+// The evidence of one person: the rule that found them, the one that made them an
+// assistant, and the lines both read.
+Why person_why(std::string rule, const std::vector<const Line*>& lines, const std::string& ra_rule,
+               int page) {
+  Why w{std::move(rule), "", page};
+  if (!ra_rule.empty()) w.rule += "+" + ra_rule;
+  for (const Line* l : lines)
+    if (l && !contains(w.text, l->text)) w.text += (w.text.empty() ? "" : " / ") + l->text;
+  return w;
 }
 
 }  // namespace
@@ -389,13 +398,15 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages, std::ve
       Analyst a{std::nullopt, emails[k], std::nullopt, std::nullopt};
       std::string rule = !owner              ? "email_alone"
                          : owner->line == el ? "name_and_email_line"
-                                             : "email_under_name `" + owner->line->text + "`";
+                                             : "email_under_name";
       std::string label_rule;
+      const Line* label_line = nullptr;
       if (owner) {
         if (auto idx = name_for(*owner, *el, emails[k], used)) {
           a.name = owner->names[*idx];
           used.insert({owner, *idx});
-          if (owner->labels[*idx] == Label::assistant) label_rule = owner->label_rule[*idx];
+          if (owner->labels[*idx] == Label::assistant)
+            label_rule = owner->label_rule[*idx], label_line = owner->label_line[*idx];
         }
         a.team = owner->team;
       }
@@ -404,7 +415,8 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages, std::ve
       if (!label_rule.empty()) a.role = "research_assistant";
       a.phone = phone_near(*cover, *el, owner ? owner->line : nullptr);
       if (emails.size() > 1) a.phone = std::nullopt;  // which phone is whose: see below
-      whys.push_back({rule + role_rule(a, label_rule), el->text, cover->number});
+      whys.push_back(person_why(rule, {label_line, owner ? owner->line : nullptr, el},
+                                a.role == "analyst" ? "" : label_rule, cover->number));
       out.push_back(std::move(a));
     }
   }
@@ -429,8 +441,8 @@ std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages, std::ve
         continue;
       Analyst a{e.names[i], std::nullopt, std::nullopt, e.team};
       if (e.labels[i] == Label::assistant) a.role = "research_assistant";
-      whys.push_back(
-          {"labelled_name" + role_rule(a, e.label_rule[i]), e.line->text, cover->number});
+      whys.push_back(person_why("labelled_name", {e.label_line[i], e.line},
+                                a.role == "analyst" ? "" : e.label_rule[i], cover->number));
       out.push_back(std::move(a));
     }
   // A name the cover does not print in text (a picture read by OCR, `dozed@ibks.com` under a

@@ -15,6 +15,10 @@ struct ExtractParams {
   double weight_cited_source = 0.5;  // `자료: Bloomberg, SK증권`
   double weight_body = 0.25;         // the body may be *about* a firm
   double weak_cap = 4;               // all weak evidence for one firm counts this much at most
+  // A cover line longer than this (characters, with five words or more) is a sentence: the
+  // firm it names is quoted or written about (`김동현 대신증권 연구원은 …`). A masthead is
+  // shorter: `Mirae Asset Securities Research` is 31 characters of four words.
+  size_t masthead_chars = 30;
 
   // ---- analysts (analysts.cc) ----
   size_t max_name_line_chars = 60;  // longer lines without an e-mail are body text

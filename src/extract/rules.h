@@ -53,8 +53,16 @@ int history_page(const std::vector<PageLayout>& pages);
 
 // ---- brokers.cc --------------------------------------------------------------------
 
+/// What decided the firm: its strongest piece of evidence and the score of all of it.
+struct BrokerWhy {
+  Why why;
+  double score = 0;
+  bool outside_prose = false;         // named beyond sentences: a banner, an e-mail, a source
+  std::vector<std::string> subjects;  // firms the cover names beside a stock code
+};
 /// The firm, weighing every piece of evidence; nullopt when nothing points to one.
-std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages);
+std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages,
+                                      BrokerWhy* why = nullptr);
 /// The firm a single line names, with the name as printed (`하나금융투자`), if any.
 std::optional<Broker> broker_in_line(std::string_view line);
 /// The firm an e-mail address belongs to (`jaekoo.kang@hanwha.com` -> hanwha).
@@ -130,6 +138,7 @@ bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommenda
 
 struct TitleInfo {
   OptString title, series, issue;
+  Why why;  // the rule that chose the title and its first line
 };
 TitleInfo find_title(const std::vector<PageLayout>& pages);
 /// `AI Weekly, 특이점이 온다 #39` -> series `AI Weekly, 특이점이 온다`, issue `#39`.

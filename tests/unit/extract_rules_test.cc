@@ -615,3 +615,58 @@ TEST(ExtractDates, TheNoticesLabelledDateOfRecord) {
       kx::notice_date("금융투자상품의 비율 95.45% 4.55% 0.00% 100%\n* 기준일: 2025년 06월 09일"));
   EXPECT_FALSE(kx::notice_date("* 기준일: 2025년 06월 09일\nBUY(매수) 95.45% Neutral(중립) 4.55%"));
 }
+
+TEST(ExtractBrokers, AReportAboutASecuritiesFirmIsCreditedToItsWriter) {
+  // 현대차증권's company report on 미래에셋증권: the subject's name and code on the cover and
+  // in the running header of every page, the writer's in the e-mail and the footer.
+  auto header = [](int n) {
+    auto p = page(n, {{"미래에셋증권 (006800)", 40, 30, 9},
+                      {"현대차증권 리서치센터", 40, 800, 8},
+                      {"미래에셋증권의 해외 법인은 1분기에도 이익이 늘었다는 점에서 긍정적이다.",
+                       40, 300, 10}});
+    p.lines[0].running = p.lines[1].running = true;
+    return p;
+  };
+  auto cover = page(1, {{"미래에셋증권 (006800)", 40, 80, 20},
+                        {"Analyst 정하린 harin.jung@hmsec.com", 400, 200, 8},
+                        {"미래에셋증권 리테일 호조", 40, 120, 14}});
+  std::vector<PageLayout> doc = {cover, header(2), header(3), header(4)};
+  kx::BrokerWhy why;
+  auto b = kx::identify_broker(doc, &why);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->id, "hyundai");
+  EXPECT_EQ(why.why.rule, "email");
+  EXPECT_EQ(why.subjects, std::vector<std::string>{"mirae"});
+  // The firm's own report, no code beside its name: credited to it.
+  auto own = page(1, {{"미래에셋증권 리서치센터", 40, 30, 9}, {"반도체 업황 점검", 40, 80, 20}});
+  EXPECT_EQ(kx::identify_broker({own})->id, "mirae");
+}
+
+TEST(ExtractDocument, AnArticleFromAPortalQuotingAnAnalystIsNoReport) {
+  // No search box, no copyright line: a browser's print of a portal's article. The firm is
+  // named in sentences, the rating in a quote, the only e-mail is the reporter's.
+  auto p = page(
+      1, {{"25. 6. 12. 오후 3:41 삼성전자, 2분기 실적 바닥 통과", 20, 10, 7},
+          {"삼성전자, 2분기 실적 바닥 통과", 40, 60, 18},
+          {"홍길동 기자 gildong@newsexample.co.kr", 40, 90, 8},
+          {"삼성전자(005930)의 2분기 영업이익이 시장 예상에 부합할 것으로 보인다.", 40, 130, 10},
+          {"김동현 대신증권 연구원은 \"투자의견 매수, 목표주가 95,000원을 유지한다\"고 "
+           "말했다.",
+           40, 150, 10},
+          {"https://n.news.example.com/article/0123456789", 20, 830, 7}});
+  Diagnostics diag;
+  std::vector<kreport::Evidence> why;
+  auto doc = kreport::extract_document({p}, nullptr, diag, &why);
+  EXPECT_EQ(doc.kind, "other");
+  EXPECT_TRUE(diag.has("NOT_A_REPORT"));
+  EXPECT_FALSE(doc.broker);
+  EXPECT_TRUE(doc.analysts.empty());
+  EXPECT_FALSE(doc.recommendation);
+  ASSERT_FALSE(why.empty());
+  EXPECT_EQ(why[0].field, "kind");
+  EXPECT_EQ(why[0].rule, "no_sign_of_a_report");
+  // The same page with the analyst's card and a firm's e-mail: a report.
+  p.lines.push_back(kreport::test::line("김동현 donghyun.kim@daishin.com", 400, 200, 520, 8));
+  Diagnostics quiet;
+  EXPECT_EQ(kreport::extract_document({p}, nullptr, quiet).kind, "broker_report");
+}
