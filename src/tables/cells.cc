@@ -154,13 +154,23 @@ bool value_like(const std::string& text) {
          std::regex_match(text, measured);
 }
 
+// A column header that reads as a number: a bare year (`2024`), or a year and its closing
+// month (`2023.12`, `2025.12E`: a December fiscal year).
+bool is_year_header(const std::string& text, const Parsed& p) {
+  if (is_value(p) && p.suffix.empty() && p.value >= 1990 && p.value <= 2100 &&
+      text.find_first_of(".,") == std::string::npos)
+    return true;
+  std::optional<vocab::FiscalPeriod> f = vocab::fiscal_period(text);
+  return f && std::string_view(f->form->id) == "year_month";
+}
+
 bool numeric_row(const std::vector<const Piece*>& cells) {
   size_t values = 0, years = 0;
   for (const Piece* c : cells) {
     Parsed p = parse_number(c->text);
-    values += is_value(p) || value_like(c->text);
-    years += is_value(p) && p.suffix.empty() && p.value >= 1990 && p.value <= 2100 &&
-             c->text.find_first_of(".,") == std::string::npos;
+    bool value = is_value(p) || value_like(c->text);
+    values += value;
+    years += value && is_year_header(c->text, p);
   }
   // Mostly values, or one among three cells or more (a ranking's score beside its names).
   return values >= 1 && (values * 2 >= cells.size() || cells.size() >= 3) && years < values;
