@@ -21,6 +21,7 @@
 // the compliance notice's `(작성자: 이시우)` adds the authors the cover does not name at all.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <regex>
 #include <set>
 
@@ -193,11 +194,24 @@ std::optional<std::string> find_phone(std::string_view line) {
 std::vector<std::string> names_in_line(std::string_view line) {
   std::string text = without_headings(line);
   std::string lower = lower_ascii(text);
-  // `Analyst 박성민`: the names follow the label; `문준호 Senior Analyst`: they stand before it.
-  if (size_t at = lower.find("analyst"); at != std::string::npos) {
-    std::vector<std::string> after = names_of(std::string_view(text).substr(at + 7));
-    if (!after.empty()) return after;
-    text = text.substr(0, at);
+  // An analyst label stands next to its name: `Analyst 박성민`, `애널리스트 김하늘` before it,
+  // `문준호 Senior Analyst` after it (English words between). A line with the label and no name
+  // beside it (`애널리스트 의견: 중반 이후 적자를 줄인다`) names nobody.
+  for (const char* label : vocab::cover_words("analyst_label")) {
+    size_t at = lower.find(lower_ascii(label));
+    if (at == std::string::npos) continue;
+    std::vector<std::string> after_tokens = split_tokens(text.substr(at + std::strlen(label)));
+    auto first = std::find_if(after_tokens.begin(), after_tokens.end(),
+                              [](const std::string& t) { return has_hangul(t); });
+    if (first != after_tokens.end() &&
+        ((is_person_name(*first) && !is_not_a_name(*first)) || utf8::length(*first) == 1))
+      return names_of(text.substr(at + std::strlen(label)));
+    std::vector<std::string> before_tokens = split_tokens(text.substr(0, at));
+    auto last = std::find_if(before_tokens.rbegin(), before_tokens.rend(),
+                             [](const std::string& t) { return has_hangul(t); });
+    if (last != before_tokens.rend() && is_person_name(*last) && !is_not_a_name(*last))
+      return {*last};
+    return {};
   }
   return names_of(text);
 }
@@ -209,11 +223,19 @@ bool column_overlap(const Line& a, const Line& b) {
 }
 
 // A line that is a label and nothing else: `R.A`, `[IT RA]`, `Research Associate`,
-// `Senior Analyst`. A label line with a name of its own labels that name.
+// `Senior Analyst`. A label line with a name of its own labels that name; one with other
+// Korean words is a sentence (`애널리스트 의견: 중반 이후 …`), unless a bracketed team heading.
 Label bare_label(const Line& l) {
   if (utf8::decode(l.text).size() >= kExtract.max_label_chars || !names_in_line(l.text).empty() ||
       !find_emails(l.text).empty())
     return Label::none;
+  std::string rest = l.text;
+  for (const char* kind : {"ra_label", "analyst_label"})
+    for (const char* w : vocab::cover_words(kind))
+      for (size_t at; (at = rest.find(w)) != std::string::npos;) rest.erase(at, std::strlen(w));
+  std::string t = trim(l.text);
+  bool heading = t.starts_with("[") && t.ends_with("]");
+  if (has_hangul(rest) && !heading) return Label::none;
   if (is_ra_label(l.text)) return Label::assistant;
   if (has_analyst_label(l.text)) return Label::analyst;
   return Label::none;

@@ -112,7 +112,7 @@ std::optional<std::string> banner_date(const std::vector<PageLayout>& pages, Why
   return best->first;
 }
 
-std::optional<std::string> notice_date(std::string_view notice) {
+std::optional<std::string> notice_date(std::string_view notice, std::string* line_read) {
   auto any_word = [](std::string_view line, const char* kind) {
     for (const char* w : vocab::cover_words(kind))
       if (contains(line, w)) return true;
@@ -125,10 +125,10 @@ std::optional<std::string> notice_date(std::string_view notice) {
     start = end + 1;
   }
   // The rating distribution's table prints its as-of date (`* 기준일: 2025년 06월 09일`, a
-  // quarter's end) on its own line beside its `비율` or its percentages.
+  // quarter's end) on a line of its own beside its percentages.
   auto by_distribution = [&](size_t i) {
-    for (size_t j = i == 0 ? 0 : i - 1; j <= i + 1 && j < lines.size(); ++j)
-      if (any_word(lines[j], "distribution_word") || contains(lines[j], "%")) return true;
+    for (size_t j = i < 2 ? 0 : i - 2; j <= i + 2 && j < lines.size(); ++j)
+      if (contains(lines[j], "%")) return true;
     return false;
   };
   const std::vector<const char*>& as_of = vocab::cover_words("notice_as_of");
@@ -142,19 +142,27 @@ std::optional<std::string> notice_date(std::string_view notice) {
                    std::none_of(as_of.begin(), as_of.end(),
                                 [&](const char* w) { return std::string_view(w) == c.word; });
     if (data_date || any_word(line, "distribution_word")) continue;
+    auto read = [&](const vocab::DateHit& d) {
+      if (line_read) *line_read = std::string(line);
+      return d.iso();
+    };
     for (const vocab::DateHit& d : vocab::find_dates(line)) {
       if (d.year == 0 || d.two_digit_year) continue;
       std::string_view after = line.substr(d.pos + d.len);
       while (!after.empty() && (after.front() == ' ' || after.front() == ')'))
         after.remove_prefix(1);
       for (const char* w : as_of)
-        if (after.starts_with(w)) return d.iso();
+        if (after.starts_with(w)) return read(d);
       // Or the label before it: `작성 기준일: 2025년 6월 12일`, `(기준일 2025.06.12)`.
       std::string before = trim(line.substr(0, d.pos));
       while (!before.empty() && std::string_view(":(*").find(before.back()) != std::string::npos)
         before = trim(before.substr(0, before.size() - 1));
+      // `작성 기준일`, `작성일`: the date the report was written, wherever it stands; a bare
+      // `기준일` unless it is the distribution's.
+      for (const char* w : vocab::cover_words("notice_written_label"))
+        if (before.ends_with(w)) return read(d);
       for (const char* w : vocab::cover_words("notice_as_of_label"))
-        if (before.ends_with(w) && !by_distribution(i)) return d.iso();
+        if (before.ends_with(w) && !by_distribution(i)) return read(d);
     }
   }
   return std::nullopt;

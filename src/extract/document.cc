@@ -59,9 +59,9 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
   Why date_why;
   doc.published = find_published(pages, &date_why);
   if (!doc.published) doc.published = banner_date(pages, &date_why);
-  if (!doc.published && notice && (doc.published = notice_date(notice->text)))
-    date_why = {"notice_date_of_record", notice->text.substr(0, notice->text.find('\n')),
-                notice->page};
+  if (std::string line;
+      !doc.published && notice && (doc.published = notice_date(notice->text, &line)))
+    date_why = {"notice_date_of_record", line, notice->page};
   std::vector<Why> analyst_whys;
   doc.analysts = find_analysts(pages, &analyst_whys);
   TitleInfo t = find_title(pages);

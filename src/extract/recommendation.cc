@@ -54,15 +54,20 @@ std::optional<double> value_on(const PageLayout& page, const Line& label, bool* 
   for (const Line* n : right_neighbours(page, label)) {
     std::string t = squash(n->text);
     if (t == "-" || t == "-원") return *dash = true, std::nullopt;
-    if (auto v = parse_won(n->text)) return from && (*from = n), v;
+    if (auto v = parse_won(n->text)) {
+      if (from) *from = n;
+      return v;
+    }
   }
   for (const Line& o : page.lines) {  // the value right under its label (Eugene's box)
     bool under = o.bbox.y0 >= label.bbox.y1 - 1 &&
                  o.bbox.y0 - label.bbox.y1 < kExtract.value_under_gap &&
                  o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0;
     // A value, not the sentence of a column beside the box (`…기존의 71,000원에서 60,000원으로`).
-    if (under && utf8::length(o.text) <= kExtract.max_value_chars)
-      return from && (*from = &o), parse_won(o.text);
+    if (under && utf8::length(o.text) <= kExtract.max_value_chars) {
+      if (from) *from = &o;
+      return parse_won(o.text);
+    }
   }
   return std::nullopt;
 }
@@ -105,8 +110,10 @@ std::optional<double> text_target(const PageLayout& page, std::string* said) {
   static const std::regex plain(
       R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?(?:만)? ?원))");
   std::smatch m;
-  if (std::regex_search(all, m, change)) return *said = m[0].str(), parse_won(m[2].str());
-  if (std::regex_search(all, m, plain)) return *said = m[0].str(), parse_won(m[1].str());
+  if (std::regex_search(all, m, change) || std::regex_search(all, m, plain)) {
+    *said = m[0].str();
+    return parse_won(m[m.size() - 1].str());
+  }
   return std::nullopt;
 }
 

@@ -249,7 +249,7 @@ std::string check_cover_word(const vocab::CoverWord& w, std::string_view ex) {
   if (kind == "target_label") return parse_target_price(ex) ? "" : "no target price read";
   if (kind == "other_price") return is_target_label(ex) ? "read as the target price" : "";
   if (kind == "masthead") return is_masthead(std::string(ex)) ? "" : "not a masthead";
-  if (kind == "notice_as_of" || kind == "notice_as_of_label")
+  if (kind == "notice_as_of" || kind == "notice_as_of_label" || kind == "notice_written_label")
     return notice_date(ex) ? "" : "no date of record read";
   if (kind == "distribution_word")
     return contains(ex, w.word) && !notice_date(ex) ? "" : "read as a date of record";

@@ -79,7 +79,7 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages, 
 std::optional<std::string> banner_date(const std::vector<PageLayout>& pages, Why* why = nullptr);
 /// The date a compliance notice gives as its date of record (`2021년 10월 8일 기준`, `… 현재`),
 /// for a cover that prints no date; never a rating distribution's as-of date.
-std::optional<std::string> notice_date(std::string_view notice);
+std::optional<std::string> notice_date(std::string_view notice, std::string* line_read = nullptr);
 
 // ---- analysts.cc -------------------------------------------------------------------
 

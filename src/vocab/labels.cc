@@ -184,9 +184,12 @@ const CoverWord kCoverWords[] = {
     // distribution, whose `2024.09.30 기준` is a quarter's end.
     {"notice_as_of", "기준", "본 자료는 2021년 10월 8일 기준으로 작성되었습니다"},
     {"notice_as_of", "현재", "2021년 10월 8일 현재 동 종목을 1% 이상 보유하고 있지 않습니다"},
-    // ... or before it, as a label: the notice's own date of record.
-    {"notice_as_of_label", "기준일", "본 자료의 작성 기준일: 2025년 6월 12일"},
-    {"notice_as_of_label", "작성일", "(작성일 2025.06.12)"},
+    // ... or before it, as a label: the date the report was written, or a bare date of record
+    // (not the rating distribution's, printed beside its percentages).
+    {"notice_written_label", "작성 기준일", "본 자료의 작성 기준일: 2025년 6월 12일"},
+    {"notice_written_label", "작성기준일", "자료 작성기준일 2025.06.12"},
+    {"notice_written_label", "작성일", "(작성일 2025.06.12)"},
+    {"notice_as_of_label", "기준일", "기준일: 2025년 6월 12일"},
     {"distribution_word", "비율", "투자등급 비율 2024.09.30 기준"},
     {"distribution_word", "비중", "투자의견 비중 2024.09.30 기준"},
     {"distribution_word", "투자등급", "투자등급 관련사항 2024.09.30 기준"},

@@ -499,6 +499,9 @@ TEST(ExtractAnalysts, WordsThatStandWhereNamesStandAreNoNames) {
   for (const char* word : {"인터넷", "게임", "중반", "의견", "적자를", "반도체"})
     EXPECT_TRUE(kx::names_in_line(word).empty()) << word;
   EXPECT_FALSE(kx::is_person_name("게임"));
+  // An analyst label with no name beside it: `이후` reads like a name, and is none here.
+  EXPECT_TRUE(kx::names_in_line("애널리스트 의견: 중반 이후 적자를 줄인다").empty());
+  EXPECT_EQ(kx::names_in_line("애널리스트 김하늘"), std::vector<std::string>{"김하늘"});
   EXPECT_TRUE(kx::is_person_name("남궁민"));
   // A sector heading joined by a slash, with or without brackets; names joined by one stay.
   EXPECT_EQ(kx::names_in_line("인터넷/게임 이승훈 02) 6915-5680 dozed@ibks.com"),
