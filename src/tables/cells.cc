@@ -63,9 +63,12 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   if (line.spans.size() < 2) return {whole};
   double em = std::max(1.0, line.size);
   std::vector<double> spaces = space_gaps(line);
-  std::vector<bool> value(line.spans.size());  // each span parsed once
+  // Each span parsed once; a fiscal year as a header prints it (`2024.12E`, `2025F`) stands
+  // for a number too: a row of them one space apart is a row of cells.
+  std::vector<bool> value(line.spans.size());
   for (size_t i = 0; i < line.spans.size(); ++i)
-    value[i] = is_value(parse_number(line.spans[i].text));
+    value[i] = is_value(parse_number(line.spans[i].text)) ||
+               vocab::fiscal_period(line.spans[i].text).has_value();
   size_t values = std::count(value.begin(), value.end(), true);
   // A wide gap without a space is where one run of text ended and another began: a cell's
   // edge ("52주 최고/최저" | "498,500 / 320,000원"), whatever the spaces look like.
