@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kreport/diagnostics.h"
@@ -12,13 +13,25 @@
 
 namespace kreport {
 
+/// Why a field of `document` is what it is, for `kreport extract --explain`: the rule that
+/// decided it and the text it read there. Never part of the record.
+struct Evidence {
+  std::string field;  // kind, broker, published, analysts[0], title, ticker, rating, ...
+  std::string value;  // what the record says, for people ("kiwoom (키움증권)", "95000")
+  std::string rule;   // "email", "cover_date", "rating_line", "target_by_label", ...
+  std::string text;   // the line (or lines) it read, "" when no line decided
+  int page = 0;       // 0: the document as a whole
+};
+
 /// The record's `document`: kind, broker, title, series, issue, published, report_type,
 /// language, analysts, recommendation. Unknown values stay null, with a warning where a user
 /// would expect one (e.g. BROKER_UNKNOWN).
 /// `notice`: the report's compliance notice, or null (a notice is evidence that it is a
 /// broker report, and its date of record dates a cover that prints none).
+/// `explain`, when given, gets the evidence of kind, broker, published, each analyst, title
+/// and the rating box's ticker, rating and target price.
 DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compliance* notice,
-                              Diagnostics& diag);
+                              Diagnostics& diag, std::vector<Evidence>* explain = nullptr);
 
 /// One row per company of every peer table: name, ticker and market (from "엔비디아 (NVDA)"
 /// or a ticker column's "AAPL US"), price, market cap with its unit, returns by period, and

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "kreport/extract.h"
 #include "kreport/load.h"
 #include "kreport/record.h"
 
@@ -34,7 +35,10 @@ struct ConvertOptions {
   // file (kreport extract) gives it the machine's cores; a batch worker keeps 1.
   int threads = 1;
   Timings* timings = nullptr;  // when set, each step's time is added to it
-  StageDump dump;              // when set, called with each dumpable stage's output
+  // When set, gets which rule decided each field of `document` and from which text on which
+  // page (`kreport extract --explain`); never part of the record.
+  std::vector<Evidence>* explain = nullptr;
+  StageDump dump;  // when set, called with each dumpable stage's output
 };
 
 /// Turns one PDF into its record (load, layout, tables, blocks, sections, meaning).

@@ -317,6 +317,18 @@ struct MarketCode {
 std::span<const MarketCode> market_codes();
 bool is_market_code(std::string_view s);
 
+// ---- people's names (names.cc) -------------------------------------------------------
+
+/// A Korean family name and a name that opens with it.
+struct Surname {
+  const char* name;  // "김", or a compound "남궁"
+  const char* example;
+};
+std::span<const Surname> surnames();
+/// The family name `name` opens with (a compound one first), or null: `인터넷` -> 인,
+/// `게임`, `중반`, `의견` -> null.
+const Surname* surname_of(std::string_view name);
+
 // ---- line joining (joining.cc) -------------------------------------------------------
 
 /// A particle or ending that attaches to the word before it: a line opening with it as a

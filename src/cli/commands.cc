@@ -25,6 +25,15 @@
 namespace kreport::cli {
 namespace {
 
+// `kreport: report.pdf: explain broker = kiwoom (키움증권): email "sm.park@kiwoom.com" (page 1)`
+std::string evidence_line(const std::string& file, const Evidence& e) {
+  std::string out = one_line(file) + ": explain " + e.field + " = " + one_line(e.value) + ": " +
+                    (e.rule.empty() ? "no rule" : e.rule);
+  if (!e.text.empty()) out += " \"" + one_line(e.text) + "\"";
+  if (e.page > 0) out += " (page " + std::to_string(e.page) + ")";
+  return out;
+}
+
 std::string warning_line(const std::string& file, const Warning& w) {
   std::string where = one_line(file) + (w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "");
   return where + ": warning " + w.code + ": " + one_line(w.message);
@@ -95,6 +104,8 @@ int run_extract(const ExtractArgs& args) {
                                                                  : 1;
     Timings timings;
     if (args.timings) options.timings = &timings;
+    std::vector<Evidence> evidence;
+    if (args.explain) options.explain = &evidence;
     options.dump = dump_to(args.dump_stage);
     Report report = convert(bytes, options);
     end_capture();
@@ -102,6 +113,7 @@ int run_extract(const ExtractArgs& args) {
       throw Error(Errc::memory, memory_message(args.limits.max_memory_bytes(1)), args.input);
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
+    for (const Evidence& e : evidence) spdlog::info(evidence_line(args.input, e));
     auto start = std::chrono::steady_clock::now();
     std::string json = to_json(report, args.pretty);
     timings.add("record",

@@ -16,6 +16,7 @@ struct ExtractArgs {
   bool pretty = false;
   bool quiet = false;
   bool timings = false;                 // each step's share of the time, on stderr
+  bool explain = false;                 // each field's deciding rule and text, on stderr
   std::vector<std::string> dump_stage;  // {stages, dir}: "lines,tables,blocks" or "all"
   Limits limits;
   OcrMode ocr = OcrMode::automatic;

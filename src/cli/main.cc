@@ -110,6 +110,10 @@ int main(int argc, char** argv) {
   extract->add_flag("--timings", ex.timings,
                     "Print how long each step took (load, lines, tables, order, ...) on stderr; "
                     "load and lines add up the time of both cores reading pages");
+  extract->add_flag("--explain", ex.explain,
+                    "Print on stderr which rule decided kind, broker, date, each analyst, title, "
+                    "ticker, rating and target price, and from which text on which page (never "
+                    "in the record)");
   extract
       ->add_option("--dump-stage", ex.dump_stage,
                    "STAGES DIR: write what a stage produced (lines, tables, blocks, or all; "

@@ -110,11 +110,29 @@ std::optional<std::string> first_date(const std::string& s) {
 
 // The day a distribution counts to: a `기준일` date, else the end of a period
 // `(2023/10/01~2024/09/30)`, else a date followed by `기준`.
+// A `기준일` at `k` that is the report's written date (`작성 기준일`), not a distribution's.
+bool written_date_label(const std::string& text, size_t k) {
+  for (const char* w : vocab::cover_words("notice_written_label")) {
+    std::string_view label = w;
+    size_t end = k + std::string_view("기준일").size();
+    if (end >= label.size() && std::string_view(text).substr(0, end).ends_with(label)) return true;
+  }
+  return false;
+}
+
 OptString distribution_date(const std::string& text, size_t at) {
   size_t from = at > 400 ? at - 400 : 0;
   std::string window = text.substr(from, 800);
-  if (size_t k = window.find("기준일"); k != std::string::npos)
-    if (auto d = first_date(window.substr(k))) return d;
+  // The `기준일` nearest the percentages: a notice may also print its own date of record
+  // (`작성 기준일: 2025년 5월 14일`) a few lines before the distribution.
+  std::optional<std::string> nearest;
+  size_t best = std::string::npos;
+  for (size_t k = window.find("기준일"); k != std::string::npos; k = window.find("기준일", k + 1))
+    if (auto d = first_date(window.substr(k)); d && !written_date_label(window, k)) {
+      size_t distance = k > at - from ? k - (at - from) : (at - from) - k;
+      if (distance < best) nearest = d, best = distance;
+    }
+  if (nearest) return nearest;
   std::vector<vocab::DateHit> dates = vocab::find_dates(window);
   auto between = [&](size_t i) {
     return trim(std::string_view(window).substr(dates[i].pos + dates[i].len,
@@ -159,8 +177,9 @@ std::optional<RatingDistribution> table_distribution(const PageLayout& page,
       if (rating == "sell") d.sell = value_under(page, o);
     }
     if (d.buy && d.hold && d.sell) {
-      if (size_t k = text.find("기준일"); k != std::string::npos)
-        d.as_of = first_date(text.substr(k));
+      for (size_t k = text.find("기준일"); k != std::string::npos && !d.as_of;
+           k = text.find("기준일", k + 1))
+        if (!written_date_label(text, k)) d.as_of = first_date(text.substr(k));
       return d;
     }
   }

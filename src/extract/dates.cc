@@ -3,8 +3,10 @@
 // cover also carries dates that are not the publication date: the price date in the rating
 // box (`현재주가(11/13)`, `(21.10.28)`, `종가(2021/10/28)`), chart ranges
 // (`(2020/10/27~2021/10/27)`) and data notes (`주: … 2025.07.25 종가 기준`). Those are
-// refused; among the rest, the cover's shortest date line wins, the top of the page (or its
-// footer, as in Daishin's `기업분석 2021.10.29`) before the body.
+// refused, and so is a date among others on its baseline (a chart's axis); among the rest,
+// the cover's shortest date line wins, the top of the page (or its footer, as in Daishin's
+// `기업분석 2021.10.29`) before the body. A cover that prints no date takes the one the
+// running header or footer of the other pages repeats, else the notice's date of record.
 #include <algorithm>
 #include <regex>
 
@@ -43,7 +45,22 @@ std::optional<std::string> parse_date(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<std::string> find_published(const std::vector<PageLayout>& pages) {
+namespace {
+
+// A date with another date on its baseline is a tick of a chart's axis (`24.06.20` …
+// `25.03.20` under a price chart) or a cell of a row of dates, never the cover's date.
+bool among_dates(const PageLayout& page, const Line& line) {
+  return std::any_of(page.lines.begin(), page.lines.end(), [&](const Line& o) {
+    if (&o == &line || !same_baseline(o, line)) return false;
+    std::vector<vocab::DateHit> dates = vocab::find_dates(o.text);
+    return std::any_of(dates.begin(), dates.end(),
+                       [](const vocab::DateHit& d) { return d.year != 0; });
+  });
+}
+
+}  // namespace
+
+std::optional<std::string> find_published(const std::vector<PageLayout>& pages, Why* why) {
   const PageLayout* cover = cover_page(pages);
   if (!cover) return std::nullopt;
   double h = cover->height > 0 ? cover->height : 842;
@@ -52,7 +69,7 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
   for (size_t i = 0; i < cover->lines.size(); ++i) {
     const Line& line = cover->lines[i];
     auto d = parse_date(line.text);
-    if (!d) continue;
+    if (!d || among_dates(*cover, line)) continue;
     // Fewer other characters on the line is better; the top fifth and the footer are where
     // the cover prints its date, the body comes last.
     double score = static_cast<double>(utf8::decode(line.text).size());
@@ -62,23 +79,61 @@ std::optional<std::string> find_published(const std::vector<PageLayout>& pages) 
     // A table's date is a row's (the rating history printed on the cover, a price table's
     // close): the cover's own date is never a cell.
     if (!cover->table_of(i).empty()) score += kExtract.table_date_penalty;
-    if (score < best_score) best = d, best_score = score;
+    if (score < best_score) {
+      best = d, best_score = score;
+      if (why) *why = {"cover_date", line.text, cover->number};
+    }
   }
   return best;
 }
 
-std::optional<std::string> notice_date(std::string_view notice) {
+std::optional<std::string> banner_date(const std::vector<PageLayout>& pages, Why* why) {
+  // The date the running header or footer of the other pages repeats (`2025/06/12` beside the
+  // company's name): the one most pages print.
+  std::vector<std::pair<std::string, const Line*>> seen;
+  const PageLayout* cover = cover_page(pages);
+  int page = 0;
+  for (const PageLayout& p : pages)
+    for (const Line& l : p.lines)
+      if (&p != cover && l.running)
+        if (auto d = parse_date(l.text)) {
+          if (seen.empty()) page = p.number;
+          seen.push_back({*d, &l});
+        }
+  const std::pair<std::string, const Line*>* best = nullptr;
+  long best_count = 0;
+  for (const auto& s : seen) {
+    long n =
+        std::count_if(seen.begin(), seen.end(), [&](const auto& o) { return o.first == s.first; });
+    if (n > best_count) best = &s, best_count = n;
+  }
+  if (!best) return std::nullopt;
+  if (why) *why = {"banner_date", best->second->text, page};
+  return best->first;
+}
+
+std::optional<std::string> notice_date(std::string_view notice, std::string* line_read) {
   auto any_word = [](std::string_view line, const char* kind) {
     for (const char* w : vocab::cover_words(kind))
       if (contains(line, w)) return true;
     return false;
   };
-  const std::vector<const char*>& as_of = vocab::cover_words("notice_as_of");
-  size_t start = 0;
-  while (start < notice.size()) {
+  std::vector<std::string_view> lines;
+  for (size_t start = 0; start < notice.size();) {
     size_t end = std::min(notice.find('\n', start), notice.size());
-    std::string_view line = notice.substr(start, end - start);
+    lines.push_back(notice.substr(start, end - start));
     start = end + 1;
+  }
+  // The rating distribution's table prints its as-of date (`* 기준일: 2025년 06월 09일`, a
+  // quarter's end) on a line of its own beside its percentages.
+  auto by_distribution = [&](size_t i) {
+    for (size_t j = i < 2 ? 0 : i - 2; j <= i + 2 && j < lines.size(); ++j)
+      if (contains(lines[j], "%")) return true;
+    return false;
+  };
+  const std::vector<const char*>& as_of = vocab::cover_words("notice_as_of");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
     // A close or a price date (`종가`, `주가`) is no date of record; the notice's own words
     // for one (`기준`, `현재`) are what the other dates of a cover are refused for.
     bool data_date = false;
@@ -87,13 +142,27 @@ std::optional<std::string> notice_date(std::string_view notice) {
                    std::none_of(as_of.begin(), as_of.end(),
                                 [&](const char* w) { return std::string_view(w) == c.word; });
     if (data_date || any_word(line, "distribution_word")) continue;
+    auto read = [&](const vocab::DateHit& d) {
+      if (line_read) *line_read = std::string(line);
+      return d.iso();
+    };
     for (const vocab::DateHit& d : vocab::find_dates(line)) {
       if (d.year == 0 || d.two_digit_year) continue;
       std::string_view after = line.substr(d.pos + d.len);
       while (!after.empty() && (after.front() == ' ' || after.front() == ')'))
         after.remove_prefix(1);
       for (const char* w : as_of)
-        if (after.starts_with(w)) return d.iso();
+        if (after.starts_with(w)) return read(d);
+      // Or the label before it: `작성 기준일: 2025년 6월 12일`, `(기준일 2025.06.12)`.
+      std::string before = trim(line.substr(0, d.pos));
+      while (!before.empty() && std::string_view(":(*").find(before.back()) != std::string::npos)
+        before = trim(before.substr(0, before.size() - 1));
+      // `작성 기준일`, `작성일`: the date the report was written, wherever it stands; a bare
+      // `기준일` unless it is the distribution's.
+      for (const char* w : vocab::cover_words("notice_written_label"))
+        if (before.ends_with(w)) return read(d);
+      for (const char* w : vocab::cover_words("notice_as_of_label"))
+        if (before.ends_with(w) && !by_distribution(i)) return read(d);
     }
   }
   return std::nullopt;

@@ -10,7 +10,8 @@
 //
 // Down ("vertical"): a date cell, then within the next cells an opinion, then a price: one
 // change; a row may hold two (halves side by side: IBK, eBest). A date without an opinion
-// after it ("2021.03.24 커버리지제외") is no change. Hana, Meritz, IBK, eBest.
+// after it ("2021.03.24 커버리지제외") is no change. Hana, Meritz, IBK, eBest. A history that
+// runs on to the next page is read there too, title or not.
 #include <algorithm>
 #include <cmath>
 #include <regex>
@@ -237,11 +238,18 @@ int history_page(const std::vector<PageLayout>& pages) {
 
 std::vector<RatingChange> history_from_words(const std::vector<PageLayout>& pages) {
   std::vector<RatingChange> out;
+  // A history split over two pages goes on at the top of the next one with no title or
+  // 괴리율 label of its own (its header printed once, or not again): the page after a history
+  // page is read too, and carries the history on while it reads changes.
+  bool continues = false;
   for (const PageLayout& page : pages) {
-    if (!holds_history(page)) continue;
+    bool holds = holds_history(page);
+    if (!holds && !continues) continue;
+    size_t before = out.size();
     std::vector<Row> rows = rows_of(page);
     read_across(rows, out);
     read_down(rows, out);
+    continues = holds || out.size() > before;
   }
   return out;
 }

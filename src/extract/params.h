@@ -15,6 +15,10 @@ struct ExtractParams {
   double weight_cited_source = 0.5;  // `자료: Bloomberg, SK증권`
   double weight_body = 0.25;         // the body may be *about* a firm
   double weak_cap = 4;               // all weak evidence for one firm counts this much at most
+  // A cover line longer than this (characters, with five words or more) is a sentence: the
+  // firm it names is quoted or written about (`김동현 대신증권 연구원은 …`). A masthead is
+  // shorter: `Mirae Asset Securities Research` is 31 characters of four words.
+  size_t masthead_chars = 30;
 
   // ---- analysts (analysts.cc) ----
   size_t max_name_line_chars = 60;  // longer lines without an e-mail are body text
@@ -24,6 +28,9 @@ struct ExtractParams {
   double owner_gap = 60;            // an e-mail's name line stands at most this far above it
   double phone_near = 16;           // a phone within this of an e-mail line's middle
   size_t max_label_chars = 25;      // an RA label or phone line is short
+  // The next person of one analyst card stands at most this far under the one above
+  // (Hana 2 pt, Samsung 29 pt between `문준호 Senior Analyst` and `정승호 …`).
+  double card_gap = 60;
 
   // ---- dates (dates.cc): where a cover prints its date ----
   double cover_top_share = 0.2;     // the top fifth of the cover
@@ -37,7 +44,7 @@ struct ExtractParams {
   double title_ticker_size = 11;   // a code printed this large is the company's (title font)
   double bare_ticker_size = 14;    // a bare `247540` only counts this large
   double value_under_gap = 12;     // a box value printed right under its label (Eugene)
-  size_t value_cell_chars = 24;    // ... is a cell (`72,000 원(유지)`), not a sentence (HI)
+  size_t max_value_chars = 25;     // ... and that value's line is short: `60,000원(하향)`
   size_t header_ticker_pages = 5;  // running headers of the first pages give a picture box's code
 
   // ---- compliance (compliance.cc) ----

@@ -17,6 +17,7 @@
 #include <cctype>
 #include <cmath>
 #include <regex>
+#include <set>
 
 #include "params.h"
 #include "rules.h"
@@ -48,18 +49,25 @@ std::string strip_label(std::string s) {
   return s;
 }
 
-std::optional<double> value_on(const PageLayout& page, const Line& label, bool* dash) {
+std::optional<double> value_on(const PageLayout& page, const Line& label, bool* dash,
+                               const Line** from = nullptr) {
   for (const Line* n : right_neighbours(page, label)) {
     std::string t = squash(n->text);
     if (t == "-" || t == "-원") return *dash = true, std::nullopt;
-    if (auto v = parse_won(n->text)) return v;
+    if (auto v = parse_won(n->text)) {
+      if (from) *from = n;
+      return v;
+    }
   }
   for (const Line& o : page.lines) {  // the value right under its label (Eugene's box)
     bool under = o.bbox.y0 >= label.bbox.y1 - 1 &&
                  o.bbox.y0 - label.bbox.y1 < kExtract.value_under_gap &&
-                 o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0 &&
-                 utf8::length(o.text) <= kExtract.value_cell_chars;  // not the sentence below
-    if (under) return parse_won(o.text);
+                 o.bbox.x0 < label.bbox.x1 && o.bbox.x1 > label.bbox.x0;
+    // A value, not the sentence of a column beside the box (`…기존의 71,000원에서 60,000원으로`).
+    if (under && utf8::length(o.text) <= kExtract.max_value_chars) {
+      if (from) *from = &o;
+      return parse_won(o.text);
+    }
   }
   return std::nullopt;
 }
@@ -67,6 +75,7 @@ std::optional<double> value_on(const PageLayout& page, const Line& label, bool* 
 struct TargetResult {
   std::optional<double> value;
   bool found = false;  // a box entry was seen, even if it is `-`
+  Why why;
 };
 
 TargetResult box_target(const PageLayout& page) {
@@ -76,20 +85,22 @@ TargetResult box_target(const PageLayout& page) {
         e = std::min(l.text.find('|', b), l.text.size());
         std::string part = l.text.substr(b, e - b);
         if (is_target_label(part))
-          if (auto v = parse_target_price(part)) return {v, true};
+          if (auto v = parse_target_price(part)) return {v, true, {"target_in_header", l.text}};
       }
       continue;
     }
     if (!is_target_label(l.text)) continue;
-    if (auto v = parse_target_price(l.text)) return {v, true};
+    if (auto v = parse_target_price(l.text)) return {v, true, {"target_label_line", l.text}};
     bool dash = false;
-    if (auto v = value_on(page, l, &dash)) return {v, true};
-    if (dash) return {std::nullopt, true};
+    const Line* from = nullptr;
+    if (auto v = value_on(page, l, &dash, &from))
+      return {v, true, {"target_by_label", l.text + " | " + from->text}};
+    if (dash) return {std::nullopt, true, {"target_dash", l.text}};
   }
   return {};
 }
 
-std::optional<double> text_target(const PageLayout& page) {
+std::optional<double> text_target(const PageLayout& page, std::string* said) {
   std::string all;
   for (const Line& l : page.lines) all += l.text + ' ';
   // `목표주가는 … 58만원에서 54만원으로`: the label may stand a sentence's clause before the
@@ -99,15 +110,17 @@ std::optional<double> text_target(const PageLayout& page) {
   static const std::regex plain(
       R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?(?:만)? ?원))");
   std::smatch m;
-  if (std::regex_search(all, m, change)) return parse_won(m[2].str());
-  if (std::regex_search(all, m, plain)) return parse_won(m[1].str());
+  if (std::regex_search(all, m, change) || std::regex_search(all, m, plain)) {
+    *said = m[0].str();
+    return parse_won(m[m.size() - 1].str());
+  }
   return std::nullopt;
 }
 
 // A rating named in the cover's sentences, for a box the rules do not know or that is a
 // picture: `투자의견 Buy, 목표주가 120,000원으로 하향`, `투자의견을 매수로 상향`. The rating
 // word follows the label within a particle, a colon or a quote.
-std::optional<RatingHit> text_rating(const PageLayout& page) {
+std::optional<RatingHit> text_rating(const PageLayout& page, std::string* said) {
   static const std::regex label(R"(투자의견\s*(?:은|는|을|를|:)?\s*['‘"“]?\s*)");
   for (const Line& l : page.lines) {
     std::string text = l.text;
@@ -120,6 +133,7 @@ std::optional<RatingHit> text_rating(const PageLayout& page) {
           continue;
         unsigned char next = lower.size() > w.size() ? lower[w.size()] : ' ';
         if (std::isalpha(next)) continue;  // "Buying", not "Buy"
+        *said = l.text;
         return RatingHit{r.rating, rest.substr(0, w.size())};
       }
     }
@@ -201,8 +215,12 @@ bool is_target_label(std::string_view text) {
   if (utf8::decode(text).size() > 40) return false;
   for (std::string_view o : other_prices())
     if (contains(text, o)) return false;
+  // A label followed by a particle is a sentence's subject or object, not a box's label:
+  // `목표주가를 하향하나 투자의견은 상향` (a headline beside the box).
   for (std::string_view l : target_labels())
-    if (contains(text, l)) return true;
+    for (size_t at = text.find(l); at != std::string_view::npos; at = text.find(l, at + 1)) {
+      if (!is_hangul(utf8::first(text.substr(at + l.size())))) return true;
+    }
   return false;
 }
 
@@ -271,11 +289,67 @@ std::optional<double> parse_target_price(std::string_view line) {
   return std::nullopt;
 }
 
-std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages) {
+namespace {
+
+struct RatingLine {
+  RatingHit hit;
+  const Line* line = nullptr;
+};
+
+// The box's rating: the largest line that is a rating, the topmost of equals.
+std::optional<RatingLine> box_rating(const PageLayout& page) {
+  std::optional<RatingLine> best;
+  for (const Line& l : page.lines) {
+    std::vector<std::string> parts;
+    for (size_t b = 0, e; b <= l.text.size(); b = e + 1) {
+      e = std::min(l.text.find('|', b), l.text.size());
+      parts.push_back(l.text.substr(b, e - b));
+    }
+    for (const std::string& p : parts) {
+      auto r = parse_rating(p);
+      if (!r) continue;
+      const Line* b = best ? best->line : nullptr;
+      if (!b || l.size > b->size + 0.5 ||
+          (std::abs(l.size - b->size) <= 0.5 && l.bbox.y0 < b->bbox.y0))
+        best = RatingLine{*r, &l};
+    }
+  }
+  return best;
+}
+
+// A deck whose page 1 is a picture (a 44-slide issue report): where the document names one
+// stock code only, the company's box stands on the first page that prints the code and a
+// rating line (its 기업분석 slide: `NAVER(035420/매수/목표주가 560,000원)` over `매수 (유지)`).
+const PageLayout* deck_box_page(const std::vector<PageLayout>& pages) {
+  std::set<std::string> codes;
+  for (const PageLayout& p : pages)
+    for (const Line& l : p.lines)
+      if (auto t = parse_ticker(l.text)) codes.insert(t->code);
+  if (codes.size() != 1) return nullptr;
+  for (const PageLayout& p : pages)
+    if (cover_ticker(p) && box_rating(p)) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages,
+                                                  RecommendationWhy* why) {
   const PageLayout* cover = cover_page(pages);
   if (!cover) return std::nullopt;
+  RecommendationWhy whys;
   auto ticker = cover_ticker(*cover);
-  if (!ticker) ticker = header_ticker(pages);
+  if (ticker) whys.ticker = {"cover_ticker", ticker->line->text, cover->number};
+  if (!ticker)
+    if (const PageLayout* box = deck_box_page(pages)) {
+      cover = box;
+      ticker = cover_ticker(*box);
+      whys.ticker = {"deck_box_page", ticker->line->text, box->number};
+    }
+  if (!ticker) {
+    ticker = header_ticker(pages);
+    if (ticker) whys.ticker = {"running_header_ticker", ticker->line->text, 0};
+  }
   if (!ticker) return std::nullopt;
   Recommendation rec;
   rec.ticker = ticker->hit.code;
@@ -288,33 +362,30 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
       rec.market = hit->market;
   }
   rec.company = company_before(ticker->line->text, ticker->hit.code);
-  const Line* best = nullptr;
   std::optional<RatingHit> rating;
-  for (const Line& l : cover->lines) {
-    std::vector<std::string> parts;
-    for (size_t b = 0, e; b <= l.text.size(); b = e + 1) {
-      e = std::min(l.text.find('|', b), l.text.size());
-      parts.push_back(l.text.substr(b, e - b));
-    }
-    for (const std::string& p : parts) {
-      auto r = parse_rating(p);
-      if (!r) continue;
-      if (!best || l.size > best->size + 0.5 ||
-          (std::abs(l.size - best->size) <= 0.5 && l.bbox.y0 < best->bbox.y0))
-        best = &l, rating = r;
-    }
+  if (auto box = box_rating(*cover)) {
+    rating = box->hit;
+    whys.rating = {"rating_line", box->line->text, cover->number};
+  } else if (std::string said; (rating = text_rating(*cover, &said))) {
+    whys.rating = {"rating_in_sentence", said, cover->number};
   }
-  if (!rating) rating = text_rating(*cover);
   if (rating) rec.rating = rating->rating, rec.rating_text = rating->text;
   if (rec.rating != "not_rated" && rec.rating) {
     TargetResult tp = box_target(*cover);
-    std::optional<double> v = tp.found ? tp.value : text_target(*cover);
+    std::optional<double> v = tp.value;
+    whys.target = tp.why;
+    if (std::string said; !tp.found && (v = text_target(*cover, &said)))
+      whys.target = {"target_in_sentence", said, 0};
+    whys.target.page = cover->number;
     if (v) rec.target_price = Money{*v, "KRW"};
     std::optional<double> current;
     if (rec.target_price) current = rec.target_price->value;
     if (auto p = previous_target(*cover, current)) rec.previous_target = Money{*p, "KRW"};
+  } else if (rec.rating) {
+    whys.target = {"not_rated_has_no_target", rec.rating_text.value_or(""), cover->number};
   }
   if (auto c = current_price(*cover)) rec.current_price = Money{*c, "KRW"};
+  if (why) *why = std::move(whys);
   return rec;
 }
 

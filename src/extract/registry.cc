@@ -292,7 +292,8 @@ std::string check_cover_word(const vocab::CoverWord& w, std::string_view ex) {
   if (kind == "target_label") return parse_target_price(ex) ? "" : "no target price read";
   if (kind == "other_price") return is_target_label(ex) ? "read as the target price" : "";
   if (kind == "masthead") return is_masthead(std::string(ex)) ? "" : "not a masthead";
-  if (kind == "notice_as_of") return notice_date(ex) ? "" : "no date of record read";
+  if (kind == "notice_as_of" || kind == "notice_as_of_label" || kind == "notice_written_label")
+    return notice_date(ex) ? "" : "no date of record read";
   if (kind == "distribution_word")
     return contains(ex, w.word) && !notice_date(ex) ? "" : "read as a date of record";
   if (kind == "news_mark") return ex.find(w.word) != std::string_view::npos ? "" : "no mark";
@@ -323,6 +324,17 @@ RuleTable joins(const char* name, const char* about, std::span<const vocab::Part
               return "the next line opens with " + quoted(next.substr(0, next.find(' ')));
             std::string joined = join_lines(first, next, {});
             return joined == first + next ? "" : "joined as " + quoted(joined);
+          }};
+}
+
+RuleTable surnames() {
+  auto rows = vocab::surnames();
+  return {"surnames", "Korean family names a person's name opens with",
+          rows_of(rows, [](const vocab::Surname& r) { return quoted(r.name); }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            const vocab::Surname* s = vocab::surname_of(ex);
+            if (s != &rows[i]) return gave(s ? s->name : nullptr);
+            return is_person_name(ex) ? "" : "not a name";
           }};
 }
 
@@ -366,6 +378,7 @@ std::vector<RuleTable> rule_tables() {
           notice(),
           notice_words(),
           cover_words(),
+          surnames(),
           market_codes(),
           joins("particles", "particles and endings a line may open with when broken inside a word",
                 vocab::particles()),

@@ -15,10 +15,17 @@
 
 namespace kreport::extract {
 
+/// Which rule decided a field, and from which text on which page: what `--explain` prints.
+struct Why {
+  std::string rule;  // "email_line", "box_label", ...
+  std::string text;  // the line it read
+  int page = 0;
+};
+
 // ---- text.cc: Hangul and geometry helpers -------------------------------------------
 
 using utf8::is_hangul;
-/// True for 2–4 Hangul syllables and nothing else: `강재구`, `한종목`.
+/// 2–4 Hangul syllables opening with a Korean family name: `강재구`, `한종목`, `남궁민`.
 bool is_person_name(std::string_view s);
 /// A word the cover-word table says stands where names stand but is none (`연구원`).
 bool is_not_a_name(std::string_view word);
@@ -46,8 +53,16 @@ int history_page(const std::vector<PageLayout>& pages);
 
 // ---- brokers.cc --------------------------------------------------------------------
 
+/// What decided the firm: its strongest piece of evidence and the score of all of it.
+struct BrokerWhy {
+  Why why;
+  double score = 0;
+  bool outside_prose = false;         // named beyond sentences: a banner, an e-mail, a source
+  std::vector<std::string> subjects;  // firms the cover names beside a stock code
+};
 /// The firm, weighing every piece of evidence; nullopt when nothing points to one.
-std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages);
+std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages,
+                                      BrokerWhy* why = nullptr);
 /// The firm a single line names, with the name as printed (`하나금융투자`), if any.
 std::optional<Broker> broker_in_line(std::string_view line);
 /// The firm an e-mail address belongs to (`jaekoo.kang@hanwha.com` -> hanwha).
@@ -59,10 +74,12 @@ std::optional<Broker> broker_of_email(std::string_view email);
 /// nullopt; price dates in parentheses (`현재주가(11/13)`, `(21.10.28)`) are not dates.
 std::optional<std::string> parse_date(std::string_view line);
 /// The cover date: page 1, short lines near the top or in the footer first.
-std::optional<std::string> find_published(const std::vector<PageLayout>& pages);
+std::optional<std::string> find_published(const std::vector<PageLayout>& pages, Why* why = nullptr);
+/// The date the running headers or footers of the pages after the cover repeat.
+std::optional<std::string> banner_date(const std::vector<PageLayout>& pages, Why* why = nullptr);
 /// The date a compliance notice gives as its date of record (`2021년 10월 8일 기준`, `… 현재`),
 /// for a cover that prints no date; never a rating distribution's as-of date.
-std::optional<std::string> notice_date(std::string_view notice);
+std::optional<std::string> notice_date(std::string_view notice, std::string* line_read = nullptr);
 
 // ---- analysts.cc -------------------------------------------------------------------
 
@@ -76,9 +93,11 @@ bool is_ra_label(std::string_view text);
 bool has_analyst_label(std::string_view text);
 /// Person names in a line: `디지털리서치팀 한종목, 김은지` -> {한종목, 김은지}.
 std::vector<std::string> names_in_line(std::string_view line);
-/// Analysts on the cover, research assistants (`RA`, `Research Associate`) left out;
-/// when the cover names nobody, the compliance notice's `작성자(…)`.
-std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages);
+/// Analysts on the cover, research assistants (`RA`, `Research Associate`) kept with their
+/// role; a name the cover does not print in text from the running lines (the same e-mail)
+/// or the compliance notice's `작성자(…)`. `why`, when given, gets one entry per analyst.
+std::vector<Analyst> find_analysts(const std::vector<PageLayout>& pages,
+                                   std::vector<Why>* why = nullptr);
 
 // ---- recommendation.cc -------------------------------------------------------------
 
@@ -104,8 +123,13 @@ bool is_target_label(std::string_view text);
 /// The target price a line states: `목표주가(12M) 95,000원`, `TP 75,000 원 유지`,
 /// `적정주가 (12 개월) 71,000원`; a `-` price gives nullopt.
 std::optional<double> parse_target_price(std::string_view line);
+/// Which rules read the rating box's ticker, rating and target price.
+struct RecommendationWhy {
+  Why ticker, rating, target;
+};
 /// The company report's rating box; nullopt for reports about many stocks.
-std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages);
+std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>& pages,
+                                                  RecommendationWhy* why = nullptr);
 /// The target before this report's (`target`): printed beside it (`현재 | 직전`, `직전 목표주가`),
 /// changed from it in a sentence (`58만원에서 54만원으로`, `(기존 80,000원)`), or `target`
 /// itself where the cover says it is kept (`목표주가(유지)`, `(M)`, `목표주가 84,000원을 유지`).
@@ -118,6 +142,7 @@ bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommenda
 
 struct TitleInfo {
   OptString title, series, issue;
+  Why why;  // the rule that chose the title and its first line
 };
 TitleInfo find_title(const std::vector<PageLayout>& pages);
 /// `AI Weekly, 특이점이 온다 #39` -> series `AI Weekly, 특이점이 온다`, issue `#39`.

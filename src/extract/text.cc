@@ -12,7 +12,10 @@ namespace kreport::extract {
 bool is_person_name(std::string_view s) {
   std::u32string u = utf8::decode(s);
   if (u.size() < 2 || u.size() > 4) return false;
-  return std::all_of(u.begin(), u.end(), utf8::is_hangul);
+  // A family name, then a given name: `게임`, `중반`, `의견`, `적자를` open with none.
+  const vocab::Surname* family = vocab::surname_of(s);
+  return std::all_of(u.begin(), u.end(), utf8::is_hangul) && family &&
+         s.size() > std::string_view(family->name).size();
 }
 
 bool is_not_a_name(std::string_view word) {

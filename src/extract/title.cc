@@ -79,6 +79,7 @@ TitleInfo find_title(const std::vector<PageLayout>& pages) {
     }
     if (!is_masthead(title)) {
       out.title = title;
+      out.why = {"largest_cover_line", best->text, cover->number};
       break;
     }
     skipped.insert(skipped.end(), used.begin(), used.end());

@@ -236,11 +236,11 @@ std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
 
 // Meaning: who wrote what about which company, its peers and the compliance notice.
 void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>& tables,
-                  Report& report, Diagnostics& diag) {
+                  Report& report, Diagnostics& diag, std::vector<Evidence>* explain) {
   report.peers = peers_of(tables);
   report.compliance = extract_compliance(pages, report.sections, diag);
   report.document =
-      extract_document(pages, report.compliance ? &*report.compliance : nullptr, diag);
+      extract_document(pages, report.compliance ? &*report.compliance : nullptr, diag, explain);
   if (report.compliance)
     report.compliance->rating_history = rating_history_of(tables, pages, &diag);
   // An industry report's tables hold many companies' numbers, none of them "the" estimates.
@@ -317,7 +317,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     report.figures = std::move(segments.figures);
 
     timed(t, "meaning", [&] {
-      read_meaning(layout, tables.tables, report, diag);
+      read_meaning(layout, tables.tables, report, diag, options.explain);
       return 0;
     });
     report.tables = std::move(tables.tables);

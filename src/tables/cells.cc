@@ -63,9 +63,12 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space) 
   if (line.spans.size() < 2) return {whole};
   double em = std::max(1.0, line.size);
   std::vector<double> spaces = space_gaps(line);
-  std::vector<bool> value(line.spans.size());  // each span parsed once
+  // Each span parsed once; a fiscal year as a header prints it (`2024.12E`, `2025F`) stands
+  // for a number too: a row of them one space apart is a row of cells.
+  std::vector<bool> value(line.spans.size());
   for (size_t i = 0; i < line.spans.size(); ++i)
-    value[i] = is_value(parse_number(line.spans[i].text));
+    value[i] = is_value(parse_number(line.spans[i].text)) ||
+               vocab::fiscal_period(line.spans[i].text).has_value();
   size_t values = std::count(value.begin(), value.end(), true);
   // A wide gap without a space is where one run of text ended and another began: a cell's
   // edge ("52주 최고/최저" | "498,500 / 320,000원"), whatever the spaces look like.
@@ -154,13 +157,23 @@ bool value_like(const std::string& text) {
          std::regex_match(text, measured);
 }
 
+// A column header that reads as a number: a bare year (`2024`), or a year and its closing
+// month (`2023.12`, `2025.12E`: a December fiscal year).
+bool is_year_header(const std::string& text, const Parsed& p) {
+  if (is_value(p) && p.suffix.empty() && p.value >= 1990 && p.value <= 2100 &&
+      text.find_first_of(".,") == std::string::npos)
+    return true;
+  std::optional<vocab::FiscalPeriod> f = vocab::fiscal_period(text);
+  return f && std::string_view(f->form->id) == "year_month";
+}
+
 bool numeric_row(const std::vector<const Piece*>& cells) {
   size_t values = 0, years = 0;
   for (const Piece* c : cells) {
     Parsed p = parse_number(c->text);
-    values += is_value(p) || value_like(c->text);
-    years += is_value(p) && p.suffix.empty() && p.value >= 1990 && p.value <= 2100 &&
-             c->text.find_first_of(".,") == std::string::npos;
+    bool value = is_value(p) || value_like(c->text);
+    values += value;
+    years += value && is_year_header(c->text, p);
   }
   // Mostly values, or one among three cells or more (a ranking's score beside its names).
   return values >= 1 && (values * 2 >= cells.size() || cells.size() >= 3) && years < values;

@@ -39,6 +39,9 @@ struct TableParams {
   double title_gap_em = 1.5;        // a blank this much over the rows' own starts a new table
   double comment_gap_em = 1.5;      // a "- …" comment line under a table lies this close
   size_t max_box_title_chars = 24;  // a sidebar box's heading: "Consensus Data", "투자지표"
+  // Rows holding numbers above a table's row of years: a chart's axis or another box cut
+  // with it (Hana's price chart: 13 rows of ticks), never its header (labels and units only).
+  size_t min_chart_rows = 2;
 
   // ---- region (region.cc) ----
   double header_gap_em = 1.5;  // header lines above a table: no wider gap between them

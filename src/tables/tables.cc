@@ -284,6 +284,46 @@ std::optional<double> summary_beside(const Table& t) {
   return x - 0.5;
 }
 
+// Where a grid is a chart's axis (or another box) above the annual summary, cut as one (Hana,
+// Hi, Eugene page 1: the price chart's ticks `20 … 140` over `투자지표 2023 2024 2025F 2026F`):
+// the y at which the summary's row of years starts. Rows of values above a row of years with
+// no label in the label column are no part of it: a header holds labels and units, never
+// numbers, and the rows of a table's earlier block (an income statement over a balance
+// sheet) are labelled. Labelled rows of values follow the row of years: a chart's axis of
+// years (`2013 2015 … 2023` under its ticks) has none.
+std::optional<double> summary_below(const Table& t) {
+  for (size_t r = 1; r < t.rows.size(); ++r) {
+    size_t years = 0;
+    for (const Cell& c : t.rows[r]) years += vocab::fiscal_period(cell_text(c)).has_value();
+    if (years < 2) continue;
+    size_t valued = 0;
+    for (size_t above = 0; above < r; ++above) {
+      const auto& row = t.rows[above];
+      if (std::none_of(row.begin(), row.end(),
+                       [](const Cell& c) { return std::holds_alternative<double>(c); }))
+        continue;
+      if (!row.empty() && is_label(row[0])) return std::nullopt;  // a labelled row of values
+      ++valued;
+    }
+    // ... and rows of labelled values under it: a summary, not a chart's axis of years.
+    size_t labelled = 0;
+    for (size_t below = r + 1; below < t.rows.size(); ++below) {
+      const auto& row = t.rows[below];
+      labelled += !row.empty() && is_label(row[0]) &&
+                  std::any_of(row.begin(), row.end(),
+                              [](const Cell& c) { return std::holds_alternative<double>(c); });
+    }
+    if (valued < kTable.min_chart_rows || labelled < kTable.min_rows || r >= t.boxes.size())
+      return std::nullopt;
+    double y = 1e9;
+    for (const auto& box : t.boxes[r])
+      if (box) y = std::min(y, box->bbox.y0);
+    if (y == 1e9) return std::nullopt;
+    return y - 0.5;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const char* kind_of(const Table& t) {
@@ -346,6 +386,15 @@ TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& voca
           found.push_back(std::move(t));
         }
       };
+      // A chart's axis above the annual summary, cut as one grid: two tables.
+      if (auto cut = summary_below(whole)) {
+        std::vector<const Piece*> above, below;
+        for (const Piece* p : members) (p->bbox.center_y() < *cut ? above : below).push_back(p);
+        for (auto* part : {&above, &below})
+          add(*part,
+              build_grid(*part, page.number, "t" + std::to_string(found.size() + 1), vocabulary));
+        continue;
+      }
       // A sidebar beside the annual summary, cut as one grid: two tables.
       if (auto cut = summary_beside(whole)) {
         std::vector<const Piece*> left, right;

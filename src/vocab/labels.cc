@@ -88,6 +88,7 @@ const LabelForm* opening_form(std::string_view text, size_t* length) {
 const CoverWord kCoverWords[] = {
     {"ra_label", "RA", "RA 이지원 jiwon.lee@kiwoom.com"},
     {"ra_label", "R.A", "R.A 김민지"},
+    {"ra_label", "RA", "[IT RA]"},  // a team heading over the assistant's card
     {"ra_label", "Research Assistant", "Research Assistant 정민호"},
     {"ra_label", "Research Associate", "Research Associate 최하나"},
     {"analyst_label", "Analyst", "Analyst 박성민 sm.park@kiwoom.com"},
@@ -120,6 +121,32 @@ const CoverWord kCoverWords[] = {
     {"not_a_name", "책임", "한종목 책임"},
     {"not_a_name", "관리자", "작성자(관리자)"},
     {"not_a_name", "본인", "작성자 본인은"},
+    // Sector headings printed beside a name (`이수림 반도체`, `인터넷 이승훈`) open with a family
+    // name's syllable, so only the table tells them from names.
+    {"not_a_name", "반도체", "이수림 반도체"},
+    {"not_a_name", "인터넷", "인터넷 이승훈"},
+    {"not_a_name", "이차전지", "이차전지 정원석"},
+    {"not_a_name", "전력기기", "전력기기 김광식"},
+    {"not_a_name", "전기전자", "전기전자 김운호"},
+    {"not_a_name", "유틸리티", "유틸리티 한병화"},
+    {"not_a_name", "조선", "조선 김소혜"},
+    {"not_a_name", "기계", "기계 김소혜"},
+    {"not_a_name", "금융", "금융 김한나"},
+    {"not_a_name", "은행", "은행 김한나"},
+    {"not_a_name", "지주", "지주 김한나"},
+    {"not_a_name", "정유", "정유 노우호"},
+    {"not_a_name", "유통", "유통 정한솔"},
+    {"not_a_name", "제약", "제약 허제나"},
+    {"not_a_name", "방산", "방산 백재승"},
+    {"not_a_name", "소재", "소재 전유진"},
+    {"not_a_name", "소비재", "소비재 심은주"},
+    {"not_a_name", "전략", "전략 김하늘"},
+    {"not_a_name", "경제", "경제 김하늘"},
+    {"not_a_name", "채권", "채권 김하늘"},
+    {"not_a_name", "신재생", "신재생 한병화"},
+    {"not_a_name", "원자력", "원자력 한병화"},
+    {"not_a_name", "석유화학", "석유화학 전유진"},
+    {"not_a_name", "전자", "전자 김운호"},
     {"target_label", "목표주가", "목표주가(12M) 95,000원"},
     {"target_label", "적정주가", "적정주가 (12 개월) 71,000원"},
     {"target_label", "T.P", "T.P 200,000 원(하향)"},
@@ -150,12 +177,19 @@ const CoverWord kCoverWords[] = {
     {"masthead", "실적리뷰", "실적리뷰"},
     {"current_label", "현재주가", "현재주가(11/13) 72,300원"},
     {"current_label", "주가(", "주가(10/28) 71,500원"},
+    {"current_label", "현재가", "현재가(9/6) 454,000원"},
     {"current_label", "종가", "종가(2021/10/28) 71,500"},
     // A notice's date of record, printed after the date (`2021년 10월 8일 기준`): the
     // publication date of a cover that prints none. Not on a line about the rating
     // distribution, whose `2024.09.30 기준` is a quarter's end.
     {"notice_as_of", "기준", "본 자료는 2021년 10월 8일 기준으로 작성되었습니다"},
     {"notice_as_of", "현재", "2021년 10월 8일 현재 동 종목을 1% 이상 보유하고 있지 않습니다"},
+    // ... or before it, as a label: the date the report was written, or a bare date of record
+    // (not the rating distribution's, printed beside its percentages).
+    {"notice_written_label", "작성 기준일", "본 자료의 작성 기준일: 2025년 6월 12일"},
+    {"notice_written_label", "작성기준일", "자료 작성기준일 2025.06.12"},
+    {"notice_written_label", "작성일", "(작성일 2025.06.12)"},
+    {"notice_as_of_label", "기준일", "기준일: 2025년 6월 12일"},
     {"distribution_word", "비율", "투자등급 비율 2024.09.30 기준"},
     {"distribution_word", "비중", "투자의견 비중 2024.09.30 기준"},
     {"distribution_word", "투자등급", "투자등급 관련사항 2024.09.30 기준"},

@@ -59,6 +59,25 @@ TEST(ImageText, ActualTextGivesTheCoverWithoutOcr) {
   EXPECT_EQ(text_of(j, "text"), "");
 }
 
+// The annual summary drawn as pictures of its words (issue 33): a table, and its estimates,
+// all the same, from the /ActualText of its cells.
+TEST(ImageText, ATableDrawnAsPicturesIsReadFromItsActualText) {
+  auto j = extract(std::string("--ocr off ") + kImageText);
+  const nlohmann::json* summary = nullptr;
+  for (const auto& t : j["tables"])
+    if (t["kind"] == "financials") summary = &t;
+  ASSERT_TRUE(summary);
+  EXPECT_EQ((*summary)["columns"][4]["label"], "2025F");
+  bool revenue = false;
+  for (const auto& e : j["estimates"])
+    if (e["metric"] == "revenue" && e["fiscal_year"] == 2025) {
+      EXPECT_EQ(e["value"], 333500);
+      EXPECT_EQ(e["kind"], "forecast");
+      revenue = true;
+    }
+  EXPECT_TRUE(revenue);
+}
+
 TEST(ImageText, RunsWithoutActualTextAreWarnedWhenNotRead) {
   auto r = run_kreport(std::string("extract --ocr off ") + kImageText);
   ASSERT_EQ(r.code, 0) << r.err;

@@ -74,7 +74,8 @@ TEST(ExtractDates, TheNoticeDatesACoverThatPrintsNone) {
   // A rating distribution's as-of date, a close, a label before the date: none of them.
   EXPECT_EQ(kx::notice_date("투자등급 비율 2024.09.30 기준"), std::nullopt);
   EXPECT_EQ(kx::notice_date("주: 2025.07.25 종가 기준"), std::nullopt);
-  EXPECT_EQ(kx::notice_date("(기준일: 2022년 12월 31일)"), std::nullopt);
+  EXPECT_EQ(kx::notice_date("매수 95.2% 중립 4.8% 매도 0.0%\n(기준일: 2022년 12월 31일)"),
+            std::nullopt);
   // Through extract_document: only where the cover has no date.
   kreport::Compliance notice;
   notice.text = "본 자료는 2021년 10월 8일 기준으로 작성되었습니다.";
@@ -417,4 +418,258 @@ TEST(ExtractDates, ACoverTablesDateIsNotTheCoverDate) {
   EXPECT_EQ(kx::find_published({p}), "2025-02-03");
   p.tables[0] = "";
   EXPECT_EQ(kx::find_published({p}), "2024-02-13");  // as text, the top line wins
+}
+
+// ---- issue 33: covers of firms and layouts not seen before ------------------------------
+
+TEST(ExtractAnalysts, AnAssistantLabelledAfterTheName) {
+  auto p = page(1, {{"이수림 반도체", 410, 218, 8},
+                    {"surim.lee@ds-sec.co.kr", 410, 243, 8},
+                    {"김진형 RA", 410, 261, 9},
+                    {"jh.kim@ds-sec.co.kr", 410, 286, 8},
+                    {"문준호 Senior Analyst", 28, 153, 8},
+                    {"joonho.moon@samsung.com", 28, 164, 7},
+                    {"정승호 Research Associate", 28, 191, 8},
+                    {"seungho1.jeong@samsung.com", 28, 202, 7}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 4u);
+  EXPECT_EQ(a[0].name, "문준호");  // the names stand before `Senior Analyst`
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "정승호");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  EXPECT_EQ(a[2].name, "이수림");  // `반도체` is the sector, no name
+  EXPECT_EQ(a[2].role, "analyst");
+  EXPECT_EQ(a[3].name, "김진형");
+  EXPECT_EQ(a[3].role, "research_assistant");
+}
+
+TEST(ExtractAnalysts, AnAssistantLabelOnALineOfItsOwn) {
+  // `R.A` right above the name, as `Analyst` above the analyst's; a team heading `[IT RA]`.
+  auto sk = page(1, {{"Analyst", 117, 342, 10},
+                     {"한동희", 118, 353, 14},
+                     {"donghee.han@sks.co.kr", 117, 383, 8.5},
+                     {"R.A", 117, 439, 10},
+                     {"박제민", 117, 450, 14},
+                     {"jeminwa@sks.co.kr", 117, 480, 9}});
+  auto a = kx::find_analysts({sk});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "한동희");
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "박제민");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  auto im = page(1, {{"[이차전지/디스플레이]", 383, 746, 8},
+                     {"정원석 2122-9203 wschung@imfnsec.com", 383, 757, 8},
+                     {"[IT RA]", 383, 780, 8},
+                     {"손우성 2122-9785 useong@imfnsec.com", 383, 792, 8}});
+  a = kx::find_analysts({im});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "손우성");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  // A label line that names its own person labels that person, not the line above it.
+  auto hana = page(1, {{"Analyst 심은주 yesej01@hanafn.com", 44, 757, 7},
+                       {"RA 고찬결 cgko@hanafn.com", 44, 766, 7}});
+  a = kx::find_analysts({hana});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "심은주");
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].role, "research_assistant");
+}
+
+TEST(ExtractAnalysts, AnUnlabelledPersonUnderALabelledAnalystIsTheAssistant) {
+  auto p = page(1, {{"Analyst 김록호 roko.kim@hanafn.com", 44, 744, 7},
+                    {"김영규 kyg1019@hanafn.com", 44, 753, 7}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].role, "analyst");
+  EXPECT_EQ(a[1].name, "김영규");
+  EXPECT_EQ(a[1].role, "research_assistant");
+  // Where nobody is labelled, everybody listed is an analyst (Mirae: two cards, no labels).
+  auto q = page(1, {{"김철중", 34, 687, 8},
+                    {"chuljoong.kim@miraeasset.com", 34, 699, 8},
+                    {"강민희", 34, 715, 8},
+                    {"minhui.kang@miraeasset.com", 34, 726, 8}});
+  a = kx::find_analysts({q});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].name, "강민희");
+  EXPECT_EQ(a[1].role, "analyst");
+}
+
+TEST(ExtractAnalysts, WordsThatStandWhereNamesStandAreNoNames) {
+  for (const char* word : {"인터넷", "게임", "중반", "의견", "적자를", "반도체"})
+    EXPECT_TRUE(kx::names_in_line(word).empty()) << word;
+  EXPECT_FALSE(kx::is_person_name("게임"));
+  // An analyst label with no name beside it: `이후` reads like a name, and is none here.
+  EXPECT_TRUE(kx::names_in_line("애널리스트 의견: 중반 이후 적자를 줄인다").empty());
+  EXPECT_EQ(kx::names_in_line("애널리스트 김하늘"), std::vector<std::string>{"김하늘"});
+  EXPECT_TRUE(kx::is_person_name("남궁민"));
+  // A sector heading joined by a slash, with or without brackets; names joined by one stay.
+  EXPECT_EQ(kx::names_in_line("인터넷/게임 이승훈 02) 6915-5680 dozed@ibks.com"),
+            std::vector<std::string>{"이승훈"});
+  EXPECT_EQ(kx::names_in_line("남대종 / 장우람"), (std::vector<std::string>{"남대종", "장우람"}));
+  // An e-mail on a name line belongs to the name printed right before it: `정보기술` reads
+  // like a name (정 is a family name), and is the team's heading.
+  auto p = page(1, {{"정보기술 이승훈 02) 6915-5680 dozed@ibks.com", 40, 700, 8},
+                    {"2025년 중반 의견", 40, 680, 8},
+                    {"적자를 지속", 40, 690, 8}});
+  auto a = kx::find_analysts({p});
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "이승훈");
+}
+
+TEST(ExtractAnalysts, APictureCoverTakesTheNameOfTheRunningFooter) {
+  // Page 1 is a picture read by OCR: the e-mail came through, the name did not.
+  auto cover = page(1, {{"2021년 9월 7일", 29, 24, 38},
+                        {"| A 02) 6015-5680", 553, 462, 19},
+                        {"dozed@ibks.com", 630, 476, 10},
+                        {"eee ned ese", 257, 462, 19},
+                        {"oC", 258, 476, 10}});
+  auto inside = page(3, {{"[인터넷/게임] 이승훈 02) 6915-5680 dozed@ibks.com", 300, 570, 8}});
+  inside.lines[0].running = true;
+  std::vector<kx::Why> why;
+  auto a = kx::find_analysts({cover, inside}, &why);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "이승훈");
+  EXPECT_EQ(a[0].phone, "02) 6915-5680");
+  ASSERT_EQ(why.size(), 1u);
+  EXPECT_EQ(why[0].rule, "name_from_same_email");
+  EXPECT_EQ(why[0].page, 3);
+}
+
+TEST(ExtractTargetPrice, AHeadlineNamingTheTargetIsNoLabel) {
+  // `목표주가를 …`: a sentence's object beside the box; the sentence under it holds the old
+  // and the new target, the box's label the new one on its baseline.
+  EXPECT_FALSE(kx::is_target_label("목표주가를 하향하나 투자의견은 상향"));
+  EXPECT_TRUE(kx::is_target_label("목표주가(12M)"));
+  EXPECT_TRUE(kx::is_target_label("6개월 목표주가"));
+  auto p = page(1, {{"해성디에스 (195870)", 45, 90, 36},
+                    {"목표주가를 하향하나 투자의견은 상향", 45, 200, 10},
+                    {"Buy (Upgrade)", 419, 202, 12},
+                    {"해성디에스에 대한 목표주가를 기존의 71,000원에서 60,000원으로", 45, 212, 9},
+                    {"목표주가(12M)", 382, 233, 9},
+                    {"60,000원(하향)", 492, 233, 9}});
+  kx::RecommendationWhy why;
+  auto rec = kx::find_recommendation({p}, &why);
+  ASSERT_TRUE(rec && rec->target_price);
+  EXPECT_EQ(rec->target_price->value, 60000);
+  EXPECT_EQ(why.target.rule, "target_by_label");
+  EXPECT_EQ(why.rating.rule, "rating_line");
+}
+
+TEST(ExtractRecommendation, ADeckReadsTheBoxOfItsCompanySlide) {
+  // Slide 1 a picture (a few OCR words), the company's box on slide 3: the one code.
+  auto cover = page(1, {{"2021년 9월 7일", 29, 24, 38},
+                        {"NARRATIVE", 200, 100, 40},
+                        {"eee ned ese", 257, 462, 19},
+                        {"dozed@ibks.com", 630, 476, 10},
+                        {"oC", 258, 476, 10}});
+  auto slide = page(2, {{"Contents", 40, 40, 20}, {"IV. 기업분석 36p", 40, 200, 12}});
+  auto box = page(3, {{"NAVER(035420/매수/목표주가 560,000원)", 40, 20, 12},
+                      {"매수 (유지)", 60, 50, 10},
+                      {"목표주가", 40, 62, 9},
+                      {"560,000원", 200, 62, 9},
+                      {"현재가(9/6)", 40, 74, 9},
+                      {"454,000원", 200, 74, 9}});
+  kx::RecommendationWhy why;
+  auto rec = kx::find_recommendation({cover, slide, box}, &why);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->ticker, "035420");
+  EXPECT_EQ(rec->rating, "buy");
+  ASSERT_TRUE(rec->target_price && rec->current_price);
+  EXPECT_EQ(rec->target_price->value, 560000);
+  EXPECT_EQ(rec->current_price->value, 454000);
+  EXPECT_EQ(why.ticker.rule, "deck_box_page");
+  EXPECT_EQ(why.ticker.page, 3);
+  // A second company's code in the deck: no page is the one company's box.
+  auto other = page(4, {{"카카오(035720)", 40, 20, 12}, {"매수 (유지)", 60, 50, 10}});
+  EXPECT_FALSE(kx::find_recommendation({cover, slide, box, other}));
+}
+
+TEST(ExtractDates, AChartsAxisIsNoDateAndTheBannerDatesACoverWithout) {
+  // The cover prints no date: only the ticks under its price chart.
+  auto cover = page(1, {{"지투파워 (388050)", 56, 90, 20},
+                        {"현재가(06/11) 9,520원", 56, 318, 7.6},
+                        {"24.06.20", 60, 550, 3.9},
+                        {"24.09.20", 100, 550, 3.9},
+                        {"24.12.20", 140, 550, 3.9},
+                        {"25.03.20", 180, 550, 3.9}});
+  EXPECT_FALSE(kx::find_published({cover}));
+  auto inside = [](int n) {
+    auto p = page(n, {{"지투파워", 78, 44, 9}, {"2025/06/12", 492, 56, 9}, {"본문", 78, 300}});
+    p.lines[0].running = p.lines[1].running = true;
+    return p;
+  };
+  std::vector<PageLayout> doc = {cover, inside(2), inside(3)};
+  kx::Why why;
+  EXPECT_EQ(kx::banner_date(doc, &why), "2025-06-12");
+  EXPECT_EQ(why.rule, "banner_date");
+  EXPECT_EQ(why.page, 2);
+  Diagnostics diag;
+  EXPECT_EQ(kreport::extract_document(doc, nullptr, diag).published, "2025-06-12");
+}
+
+TEST(ExtractDates, TheNoticesLabelledDateOfRecord) {
+  EXPECT_EQ(kx::notice_date("본 자료의 작성 기준일: 2025년 6월 12일"), "2025-06-12");
+  EXPECT_EQ(kx::notice_date("(기준일 2025.06.12)"), "2025-06-12");
+  // A rating distribution's as-of date is a quarter's end, not the report's: on the line of
+  // its `비율`, or on one of its own beside the percentages.
+  EXPECT_FALSE(kx::notice_date("투자등급 비율 (기준일: 2025.03.31)"));
+  EXPECT_FALSE(
+      kx::notice_date("금융투자상품의 비율 95.45% 4.55% 0.00% 100%\n* 기준일: 2025년 06월 09일"));
+  EXPECT_FALSE(kx::notice_date("* 기준일: 2025년 06월 09일\nBUY(매수) 95.45% Neutral(중립) 4.55%"));
+}
+
+TEST(ExtractBrokers, AReportAboutASecuritiesFirmIsCreditedToItsWriter) {
+  // 현대차증권's company report on 미래에셋증권: the subject's name and code on the cover and
+  // in the running header of every page, the writer's in the e-mail and the footer.
+  auto header = [](int n) {
+    auto p = page(n, {{"미래에셋증권 (006800)", 40, 30, 9},
+                      {"현대차증권 리서치센터", 40, 800, 8},
+                      {"미래에셋증권의 해외 법인은 1분기에도 이익이 늘었다는 점에서 긍정적이다.",
+                       40, 300, 10}});
+    p.lines[0].running = p.lines[1].running = true;
+    return p;
+  };
+  auto cover = page(1, {{"미래에셋증권 (006800)", 40, 80, 20},
+                        {"Analyst 정하린 harin.jung@hmsec.com", 400, 200, 8},
+                        {"미래에셋증권 리테일 호조", 40, 120, 14}});
+  std::vector<PageLayout> doc = {cover, header(2), header(3), header(4)};
+  kx::BrokerWhy why;
+  auto b = kx::identify_broker(doc, &why);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->id, "hyundai");
+  EXPECT_EQ(why.why.rule, "email");
+  EXPECT_EQ(why.subjects, std::vector<std::string>{"mirae"});
+  // The firm's own report, no code beside its name: credited to it.
+  auto own = page(1, {{"미래에셋증권 리서치센터", 40, 30, 9}, {"반도체 업황 점검", 40, 80, 20}});
+  EXPECT_EQ(kx::identify_broker({own})->id, "mirae");
+}
+
+TEST(ExtractDocument, AnArticleFromAPortalQuotingAnAnalystIsNoReport) {
+  // No search box, no copyright line: a browser's print of a portal's article. The firm is
+  // named in sentences, the rating in a quote, the only e-mail is the reporter's.
+  auto p = page(
+      1, {{"25. 6. 12. 오후 3:41 삼성전자, 2분기 실적 바닥 통과", 20, 10, 7},
+          {"삼성전자, 2분기 실적 바닥 통과", 40, 60, 18},
+          {"홍길동 기자 gildong@newsexample.co.kr", 40, 90, 8},
+          {"삼성전자(005930)의 2분기 영업이익이 시장 예상에 부합할 것으로 보인다.", 40, 130, 10},
+          {"김동현 대신증권 연구원은 \"투자의견 매수, 목표주가 95,000원을 유지한다\"고 "
+           "말했다.",
+           40, 150, 10},
+          {"https://n.news.example.com/article/0123456789", 20, 830, 7}});
+  Diagnostics diag;
+  std::vector<kreport::Evidence> why;
+  auto doc = kreport::extract_document({p}, nullptr, diag, &why);
+  EXPECT_EQ(doc.kind, "other");
+  EXPECT_TRUE(diag.has("NOT_A_REPORT"));
+  EXPECT_FALSE(doc.broker);
+  EXPECT_TRUE(doc.analysts.empty());
+  EXPECT_FALSE(doc.recommendation);
+  ASSERT_FALSE(why.empty());
+  EXPECT_EQ(why[0].field, "kind");
+  EXPECT_EQ(why[0].rule, "no_sign_of_a_report");
+  // The same page with the analyst's card and a firm's e-mail: a report.
+  p.lines.push_back(kreport::test::line("김동현 donghyun.kim@daishin.com", 400, 200, 520, 8));
+  Diagnostics quiet;
+  EXPECT_EQ(kreport::extract_document({p}, nullptr, quiet).kind, "broker_report");
 }

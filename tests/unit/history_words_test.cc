@@ -137,3 +137,36 @@ TEST(HistoryFromWords, AHistoryReadAsNothingIsAWarning) {
   EXPECT_EQ(rating_history_of({}, {q}, &read).size(), 1u);
   EXPECT_FALSE(read.has("HISTORY_UNREAD"));
 }
+
+TEST(HistoryFromWords, AHistorySplitOverTwoPagesIsReadOnBoth) {
+  // Issue 33: the table starts at the foot of the notice's page (its title, its header and
+  // one row) and goes on at the top of the next page with no title or header of its own.
+  auto row = [](double y, const std::string& date, const std::string& rating,
+                const std::string& price, const std::string& gap) {
+    return line_of_words(
+        y, {{date, 40, 80}, {rating, 110, 140}, {price, 170, 210}, {gap, 240, 270}}, true);
+  };
+  PageLayout first =
+      test::laid_out({line_of_words(700, {{"투자의견 변동내역 및 목표주가 괴리율", 40, 200}}, true),
+                      line_of_words(720,
+                                    {{"일자", 40, 60},
+                                     {"투자의견", 110, 140},
+                                     {"목표주가", 170, 210},
+                                     {"괴리율(%)", 240, 280}},
+                                    true),
+                      row(740, "2025.06.12", "Buy", "60,000", "")},
+                     5);
+  PageLayout next = test::laid_out({row(60, "2025.03.10", "Buy", "55,000", "-12.4"),
+                                    row(74, "2024.11.08", "Hold", "48,000", "-5.1"),
+                                    row(88, "2024.06.20", "Hold", "50,000", "-8.8"),
+                                    row(102, "2023.09.18", "Buy", "71,000", "-30.2")},
+                                   6);
+  auto h = rating_history_of({}, {first, next});
+  EXPECT_EQ(dates(h), (std::vector<std::string>{"2023-09-18", "2024-06-20", "2024-11-08",
+                                                "2025-03-10", "2025-06-12"}));
+  EXPECT_EQ(h.front().target_price, 71000);
+  EXPECT_EQ(h.back().target_price, 60000);
+  // A page of dated rows after a page that prints no history is not one.
+  PageLayout prose = test::laid_out({line_of_words(60, {{"본문", 40, 80}}, true)}, 5);
+  EXPECT_TRUE(rating_history_of({}, {prose, next}).empty());
+}

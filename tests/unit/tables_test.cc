@@ -108,3 +108,72 @@ TEST(Tables, PeerTableRowsBecomePeersWithTheirComments) {
   EXPECT_EQ(peers[2].returns[0].second, -0.5);
   EXPECT_TRUE(peers[2].comment);  // the last company's comment, under the last row
 }
+
+// Issue 33: annual tables of layouts not seen before.
+TEST(Tables, AYearAndMonthHeaderIsAHeaderNotARowOfValues) {
+  // `2023.12 2024.12 2025.12E 2026.12E` reads as numbers; it is a December year's header.
+  std::vector<PageLines> pages = {page_of({
+      cell("(십억원)", 40, 100, 80),
+      cell("2023.12", 200, 100, 230),
+      cell("2024.12", 250, 100, 280),
+      cell("2025.12E", 300, 100, 335),
+      cell("매출액(십억원)", 40, 112, 100),
+      cell("1,234.5", 200, 112, 230),
+      cell("1,301.2", 250, 112, 280),
+      cell("1,402.0", 300, 112, 335),
+      cell("영업이익(십억원)", 40, 124, 105),
+      cell("101.1", 200, 124, 230),
+      cell("110.2", 250, 124, 280),
+      cell("125.0", 300, 124, 335),
+      cell("EPS(원)", 40, 136, 70),
+      cell("2,345", 200, 136, 230),
+      cell("2,501", 250, 136, 280),
+      cell("2,800", 300, 136, 335),
+  })};
+  std::vector<Table> tables = test::tables_in(pages);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].columns.size(), 4u);
+  EXPECT_EQ(tables[0].columns[3].label, "2025.12E");
+  ASSERT_EQ(tables[0].rows.size(), 3u);
+  EXPECT_EQ(std::get<std::string>(tables[0].rows[0][0]), "매출액(십억원)");
+  // Estimates read the labelled year and the unit the row label carries.
+  tables[0].kind = "financials";
+  std::vector<Estimate> est = estimates_of(tables);
+  auto revenue = std::find_if(est.begin(), est.end(), [](const Estimate& e) {
+    return e.metric == "revenue" && e.fiscal_year == 2025;
+  });
+  ASSERT_NE(revenue, est.end());
+  EXPECT_EQ(revenue->value, 1402.0);
+  EXPECT_EQ(revenue->kind, "forecast");
+  EXPECT_EQ(revenue->unit, "십억원");
+}
+
+TEST(Tables, AChartsAxisAboveTheAnnualSummaryIsNotItsHeader) {
+  // A sidebar: a price chart's ticks (numbers, no labels) right above `투자지표 2023 2024 …`,
+  // cut as one grid by the rows. The summary keeps its row of years as its header.
+  std::vector<Line> lines;
+  for (int i = 0; i < 5; ++i) {
+    lines.push_back(cell(std::to_string(20 - 4 * i), 45, 100 + 12.0 * i, 55));
+    lines.push_back(cell(std::to_string(140 - 20 * i), 150, 100 + 12.0 * i, 162));
+  }
+  std::vector<std::vector<std::string>> rows = {{"투자지표", "2023", "2024", "2025F"},
+                                                {"매출액", "2,993.5", "3,213.7", "3,359.2"},
+                                                {"영업이익", "62.0", "91.8", "94.6"},
+                                                {"순이익", "19.5", "35.4", "30.1"},
+                                                {"EPS", "500", "929", "788"}};
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t k = 0; k < rows[r].size(); ++k) {
+      double x = k == 0 ? 45 : 70 + 30.0 * static_cast<double>(k);
+      lines.push_back(cell(rows[r][k], x, 170 + 12.0 * static_cast<double>(r), x + 25));
+    }
+  std::vector<PageLines> pages = {page_of(std::move(lines))};
+  std::vector<Table> tables = test::tables_in(pages);
+  auto summary = std::find_if(tables.begin(), tables.end(), [](const Table& t) {
+    return !t.columns.empty() && t.columns[0].label == "투자지표";
+  });
+  ASSERT_NE(summary, tables.end());
+  ASSERT_EQ(summary->columns.size(), 4u);
+  EXPECT_EQ(summary->columns[3].label, "2025F");
+  ASSERT_EQ(summary->rows.size(), 4u);
+  EXPECT_EQ(std::get<double>(summary->rows[0][2]), 3213.7);
+}
