@@ -1,5 +1,6 @@
 // Which securities firm wrote the report. Every line of every page is matched against the
-// broker table (Korean names, English names, e-mail and web domains); each hit is weighed by
+// broker table (Korean names, English names, e-mail and web domains). The firm of the most
+// analysts' e-mails wins; among firms with as many (none, mostly), each hit is weighed by
 // where it sits, and the firm with the most weight wins:
 //   - an analyst's e-mail (`jaekoo.kang@hanwha.com`) is the strongest evidence (5), a web
 //     address in a footer (`www.daishin.com`) next (3);
@@ -70,6 +71,7 @@ struct Tally {
   Why best;  // the strongest piece of evidence
   double best_weight = 0;
   bool outside_prose = false;  // named somewhere a firm names itself, not only in sentences
+  int emails = 0;              // its analysts' e-mail addresses
 };
 
 void add(std::map<std::string, Tally>& tally, const Broker& b, double w, const Why& why,
@@ -151,18 +153,25 @@ std::optional<Broker> identify_broker(const std::vector<PageLayout>& pages, Brok
         add(tally, *b, w, at, rule);
       }
       for (const std::string& email : find_emails(line.text))
-        if (auto b = broker_of_email(email)) add(tally, *b, kExtract.weight_email, at, "email");
+        if (auto b = broker_of_email(email)) {
+          add(tally, *b, kExtract.weight_email, at, "email");
+          ++tally[b->id].emails;
+        }
       if (line.text.find_first_of("wW") != std::string::npos &&
           contains(lower_ascii(line.text), "www."))
         if (auto b = broker_of_email(line.text))
           add(tally, *b, kExtract.weight_web, at, "web_address");
     }
   }
+  // Analysts' e-mails decide when there are any: a firm writes about another under its own
+  // addresses, whatever name the pages repeat. The names weigh in among firms with as many.
+  int most_emails = 0;
+  for (const auto& [id, t] : tally) most_emails = std::max(most_emails, t.emails);
   const std::string* best = nullptr;
   double best_score = 0;
   for (const auto& [id, t] : tally) {
     double score = t.strong + std::min(t.weak, kExtract.weak_cap);
-    if (score > best_score) best = &id, best_score = score;
+    if (t.emails == most_emails && score > best_score) best = &id, best_score = score;
   }
   if (!best) return std::nullopt;
   const vocab::BrokerRule* rule = rule_by_id(*best);

@@ -640,6 +640,16 @@ TEST(ExtractBrokers, AReportAboutASecuritiesFirmIsCreditedToItsWriter) {
   EXPECT_EQ(b->id, "hyundai");
   EXPECT_EQ(why.why.rule, "email");
   EXPECT_EQ(why.subjects, std::vector<std::string>{"mirae"});
+  // The subject named without its code on every page: the e-mail decides all the same.
+  auto bare = [](int n) {
+    auto p = page(n, {{"미래에셋증권", 40, 30, 9}, {"본문", 40, 300, 10}});
+    p.lines[0].running = true;
+    return p;
+  };
+  auto card = page(1, {{"미래에셋증권", 40, 80, 20},
+                       {"Analyst 정하린 harin.jung@hmsec.com", 400, 200, 8},
+                       {"본문", 40, 300, 10}});
+  EXPECT_EQ(kx::identify_broker({card, bare(2), bare(3), bare(4), bare(5)})->id, "hyundai");
   // The firm's own report, no code beside its name: credited to it.
   auto own = page(1, {{"미래에셋증권 리서치센터", 40, 30, 9}, {"반도체 업황 점검", 40, 80, 20}});
   EXPECT_EQ(kx::identify_broker({own})->id, "mirae");
