@@ -13,7 +13,7 @@
 namespace kreport {
 
 inline constexpr const char* kSchemaName = "kreport.report";
-inline constexpr const char* kSchemaVersion = "1.2";
+inline constexpr const char* kSchemaVersion = "1.3";
 
 using OptString = std::optional<std::string>;
 using OptNumber = std::optional<double>;

@@ -111,9 +111,10 @@ int main(int argc, char** argv) {
                     "Print how long each step took (load, lines, tables, order, ...) on stderr; "
                     "load and lines add up the time of both cores reading pages");
   extract
-      ->add_option("--dump-stage", ex.dump_stage,
-                   "STAGES DIR: write what a stage produced (lines, tables, blocks, or all; "
-                   "comma-separated) to DIR/<stage>.json, e.g. to make a test of a bad page")
+      ->add_option(
+          "--dump-stage", ex.dump_stage,
+          "STAGES DIR: write what a stage produced (lines, regions, tables, blocks, or all; "
+          "comma-separated) to DIR/<stage>.json, e.g. to make a test of a bad page")
       ->expected(2)
       ->type_name("STAGES DIR");
   extract

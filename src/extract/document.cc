@@ -39,11 +39,11 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
   doc.published = find_published(pages);
   if (!doc.published && notice) doc.published = notice_date(notice->text);
   doc.analysts = find_analysts(pages);
-  TitleInfo t = find_title(pages);
+  doc.recommendation = find_recommendation(pages);
+  TitleInfo t = find_title(pages, doc.recommendation ? doc.recommendation->company : OptString());
   doc.title = t.title;
   doc.series = t.series;
   doc.issue = t.issue;
-  doc.recommendation = find_recommendation(pages);
   if (doc.recommendation && ocr_target_disagrees(pages, *doc.recommendation)) {
     diag.warn("OCR_NUMBER_DROPPED", 1,
               "the target price read by OCR (" +

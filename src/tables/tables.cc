@@ -195,7 +195,7 @@ std::vector<size_t> lines_of(const std::vector<const Piece*>& members,
 
 // The page's cells, cut from its lines in reading order (running lines left out): reading
 // order keeps a sidebar's rows apart from the body's lines beside them.
-PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
+PageCells cells_of(const PageLines& page, std::vector<size_t>& rank, const PageRegions* regions) {
   PageCells cells;
   cells.width = page.width;
   double space = usual_space(page.lines);
@@ -204,7 +204,7 @@ PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
   size_t place = 0;
   for (size_t i : reading_order(order_items(page.lines))) {
     rank[i] = place++;
-    if (page.lines[i].running) continue;
+    if (page.lines[i].running || (regions && regions->kind_of(i) == RegionKind::figure)) continue;
     for (Piece& p : pieces_of(page.lines[i], i, space)) {
       p.paragraph_end = ends[i] && p.whole;
       cells.pieces.push_back(std::move(p));
@@ -278,15 +278,17 @@ const char* kind_of(const Table& t) {
 
 }  // namespace tables
 
-TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary) {
+TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary,
+                     const std::vector<PageRegions>& regions) {
   using namespace tables;
   TableSet out;
   std::vector<Table>& found = out.tables;
-  for (const PageLines& page : pages) {
+  for (size_t n = 0; n < pages.size(); ++n) {
+    const PageLines& page = pages[n];
     std::vector<PlacedTable>& placed = out.placed.emplace_back();
     std::vector<std::string> owner(page.lines.size());
     std::vector<size_t> rank;
-    PageCells cells = cells_of(page, rank);
+    PageCells cells = cells_of(page, rank, n < regions.size() ? &regions[n] : nullptr);
     std::vector<Row> rows = rows_of(cells.pieces, page.width);
     for (size_t r = 0; r < rows.size();) {
       size_t multi = 0, numeric = 0;

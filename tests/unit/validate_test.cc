@@ -74,6 +74,16 @@ TEST(Validate, RecordsOfEveryVersionAgainstTheirOwnSchema) {
   EXPECT_TRUE(check(j).empty());
   j["schema_version"] = "1.1";
   EXPECT_TRUE(has(check(j), "", "estimates"));
+  // 1.3 adds the section kind sidebar.
+  j["schema_version"] = "1.3";
+  j["sections"] = {{{"id", "s1"},
+                    {"kind", "sidebar"},
+                    {"title", nullptr},
+                    {"pages", {1, 1}},
+                    {"blocks", nlohmann::json::array()}}};
+  EXPECT_TRUE(check(j).empty());
+  j["schema_version"] = "1.2";
+  EXPECT_TRUE(has(check(j), "/sections/0/kind", "enum")) << check(j).size();
 }
 
 TEST(Validate, AnalystRoleFrom12) {
@@ -130,7 +140,7 @@ TEST(Validate, UnknownVersion) {
   auto ps = check(j);
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0].pointer, "/schema_version");
-  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1, 1.2)");
+  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1, 1.2, 1.3)");
 }
 
 TEST(Validate, NotJsonAndNotAnObject) {
