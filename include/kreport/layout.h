@@ -51,6 +51,7 @@ enum class RegionKind {
   sidebar,  // a narrow strip beside the body: rating box, stock data, chart, analyst card
   box,      // a framed or shaded box (or a block between two rules) in the body: a lead
   figure,   // a chart or picture: drawn paths and images, with the words printed on it
+  banner,   // the first page's lines above the body: masthead, date, analysts' bylines
 };
 
 struct Region {
@@ -67,6 +68,9 @@ struct FigureArea {
   std::optional<Bbox> caption;  // the caption line's box; none for a source with no title
   Bbox source;
   bool chart = false;
+  // The lines' text, for a figure whose blocks the page does not have (a line a table took).
+  std::optional<std::string> caption_text = {};
+  std::string source_text = {};
 };
 
 /// The regions of one page, and which of them holds each line.
@@ -171,9 +175,9 @@ struct PlacedTable {
 };
 
 /// The page in reading order: its prose lines ordered around the tables, each table read as
-/// one piece at its place, its lines in the table's order; a sidebar's lines and tables
-/// read as a page of their own, before the rest on the left, after it on the right.
-/// `regions` are the page's.
+/// one piece at its place, its lines in the table's order. A sidebar's lines and tables
+/// read as a page of their own, where the eye meets a sidebar on the left (after what stands
+/// above its top), after the rest on the right. `regions` are the page's.
 PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables,
                       const PageRegions& regions = {});
 

@@ -357,16 +357,15 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
       tables.push_back({body.size(), std::string(table), region});  // where it starts, once
   }
   if (body.empty() && tables.empty()) return out;
-  // The body's font size, from the main flow: a sidebar's smaller print does not lower it.
-  std::vector<const Line*> flow;
-  for (size_t i = 0; i < body.size(); ++i)
-    if (body_region[i] < 0 ||
-        page.regions[static_cast<size_t>(body_region[i])].kind != RegionKind::sidebar)
-      flow.push_back(body[i]);
-  double size = body.empty() ? 10 : body_size(flow.empty() ? body : flow);
   auto kind_of = [&](int region) {
     return region < 0 ? RegionKind::column : page.regions[static_cast<size_t>(region)].kind;
   };
+  // The body's font size, from the main flow: a sidebar's or banner's print does not set it.
+  std::vector<const Line*> flow;
+  for (size_t i = 0; i < body.size(); ++i)
+    if (RegionKind k = kind_of(body_region[i]); k != RegionKind::sidebar && k != RegionKind::banner)
+      flow.push_back(body[i]);
+  double size = body.empty() ? 10 : body_size(flow.empty() ? body : flow);
 
   // First the blocks' lines, then the page's wrapping habit, then the joined texts.
   std::vector<bool> heading(body.size());

@@ -4,7 +4,8 @@
 //      column and a rating sidebar reads as its own group beside the body. A gutter between
 //      two sides of short cells is a table's column, and a table reads row by row, even
 //      with prose under it (a note below a table does not make its columns a page's).
-//      Figures side by side, each under its caption, read one after the other;
+//      Figures side by side, each under its caption, read one after the other, and so do
+//      analysts' cards side by side (a name over an e-mail, twice);
 //   2. otherwise the widest horizontal gaps (wider than a line gap) split it into bands, top
 //      to bottom (a full-width title above two columns, a full-width table between them),
 //      and each band is cut again;
@@ -59,6 +60,12 @@ bool has_prose(const std::vector<Item>& side, double region_width) {
 bool has_caption(const std::vector<Item>& side) {
   return std::any_of(side.begin(), side.end(),
                      [](const Item& l) { return l.label == vocab::LineLabel::caption; });
+}
+
+// An analyst's card (name, e-mail) beside another reads card by card, not row by row.
+bool has_byline(const std::vector<Item>& side) {
+  return std::any_of(side.begin(), side.end(),
+                     [](const Item& l) { return vocab::has_email(l.text); });
 }
 
 // Figures side by side: a row of two captions or more down to the row of their sources.
@@ -151,7 +158,8 @@ void order(const std::vector<Item>& lines, bool tables_taken, int depth, std::ve
   for (const auto& [at, width] : gaps(lines, true, kLayout.column_gutter_em * em)) {
     auto [left, right] = split(lines, at, true);
     bool figures = has_caption(left) && has_caption(right);
-    if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures) &&
+    bool cards = has_byline(left) && has_byline(right);
+    if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures || cards) &&
         (tables_taken || !splits_table_rows(left, right, region.width()))) {
       order(left, tables_taken, depth + 1, out);
       order(right, tables_taken, depth + 1, out);

@@ -127,8 +127,16 @@ std::string regions_json(const std::vector<PageRegions>& pages) {
     json regions = json::array();
     for (const Region& r : p.regions)
       regions.push_back({{"kind", std::string(region_name(r.kind))}, {"bbox", bbox(r.bbox)}});
-    out["pages"].push_back(
-        {{"number", p.number}, {"regions", regions}, {"line_region", p.line_region}});
+    json figures = json::array();
+    for (const FigureArea& f : p.figures)
+      figures.push_back({{"area", bbox(f.area)},
+                         {"caption", f.caption ? bbox(*f.caption) : json(nullptr)},
+                         {"source", bbox(f.source)},
+                         {"chart", f.chart}});
+    out["pages"].push_back({{"number", p.number},
+                            {"regions", regions},
+                            {"line_region", p.line_region},
+                            {"figures", figures}});
   }
   return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }

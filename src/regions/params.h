@@ -32,6 +32,11 @@ struct RegionParams {
   // and is at most this share of the page wide (sidebars are 0.22-0.32 of it; a second
   // body column is wider).
   double sidebar_share = 0.45;
+  // A line of an analyst's card above the e-mail (name, title, phone) is this short (chars).
+  size_t card_line_chars = 30;
+  // A line above the body this much larger than its running text heads the page (the
+  // company's name, the headline: 16-28 pt over 9-11 pt text), it is no banner.
+  double headline_scale = 1.3;
   // Lines of one stack (a column's headings above its text, a title block) follow each
   // other by less than this many line heights.
   double stack_gap_lines = 2.0;
@@ -68,9 +73,13 @@ struct RegionParams {
   // ---- figures ----
   // A chart's title above it: one line of at most this many characters, at least this share
   // of the page's usual size, starting within this many em of where its source starts.
-  size_t title_chars = 40;
-  double title_size_share = 0.9;
+  size_t title_chars = 60;
+  double title_size_share = 0.85;
   double title_align_em = 1.0;
+  // ... and it has words: at least this many letters (an axis value or unit has none).
+  size_t title_letters = 3;
+  // A caption's label and its title on one baseline stand at most this many em apart.
+  double caption_gap_em = 3.0;
   // An area with this many rows of a label and its numbers is a table, not a chart.
   int table_rows = 3;
   // A chart draws at least this many shapes (bars, axes, a curve, a picture).

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <optional>
 
+#include "kreport/utf8.h"
+#include "kreport/vocab.h"
 #include "params.h"
 #include "regions_parts.h"
 
@@ -281,10 +283,19 @@ void find_inset_boxes(const PageLines& page, const Column& column, BoxFinder& fi
     for (size_t i : run) right = std::max(right, page.lines[i].bbox.x1);
     return right >= column.bbox.x1 - kRegions.max_inset_pt;
   });
+  // Underlined running text (a paragraph's last line short) sets a lead apart only where
+  // the column's prose opens with it: further down it is emphasis inside a paragraph.
+  auto opens_column = [&](size_t first) {
+    return std::none_of(lines.begin(), lines.end(), [&](size_t i) {
+      return page.lines[i].bbox.y0 < page.lines[first].bbox.y0 &&
+             is_running_text(page.lines[i], page.width);
+    });
+  };
   runs([&](const Line& l) { return underlined(l, page.drawing.rules); },
        [&](const std::vector<size_t>& run) {
-         return std::all_of(run.begin(), run.end(),
-                            [&](size_t i) { return is_running_text(page.lines[i], page.width); });
+         return opens_column(run.front()) && std::all_of(run.begin(), run.end() - 1, [&](size_t i) {
+                  return is_running_text(page.lines[i], page.width);
+                });
        });
 }
 
@@ -310,6 +321,71 @@ void find_boxes(const PageLines& page, const std::vector<Column>& columns, PageR
   for (const Column& c : columns) find_inset_boxes(page, c, finder, out);
 }
 
+// A line of the rating box printed across the page (`현재 주가(10/8): 71,500원 | 목표주가(유지):
+// 105,000원`): a cover's price labels.
+bool prices_line(const std::string& text) {
+  std::string squashed;
+  for (char c : text)
+    if (c != ' ') squashed += c;
+  for (const char* kind : {"target_label", "current_label"})
+    for (const char* w : vocab::cover_words(kind)) {
+      std::string word;
+      for (const char* c = w; *c; ++c)
+        if (*c != ' ') word += *c;
+      if (squashed.find(word) != std::string::npos) return true;
+    }
+  return false;
+}
+
+// The first page's banner: what stands above the body and is no part of it — the masthead
+// and date in the top band, a rating line printed across the page, the analysts' bylines —
+// but a line as large as a headline (the company's name, the headline itself). On a cover
+// with no body, the bylines alone (`노경탁 선임연구원 … @eugenefn.com`).
+void add_banner(const PageLines& page, const std::vector<Column>& columns, PageRegions& out) {
+  double top = page.height, body = 0;
+  std::vector<double> sizes;
+  for (const Column& c : columns) top = std::min(top, c.bbox.y0);
+  for (const Line& l : page.lines)
+    if (!l.running && is_running_text(l, page.width)) sizes.push_back(l.size);
+  if (!sizes.empty()) {
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2),
+                     sizes.end());
+    body = sizes[sizes.size() / 2];
+  }
+  std::vector<size_t> lines;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& l = page.lines[i];
+    if (l.running || out.line_region[i] >= 0) continue;
+    bool above = !columns.empty() && l.bbox.y1 <= top && l.size < kRegions.headline_scale * body &&
+                 !is_running_text(l, page.width) &&
+                 (in_margin_band(l, page.height) || prices_line(l.text));
+    if (above || vocab::has_email(l.text)) lines.push_back(i);
+  }
+  // A byline's card: the short lines stacked right above its e-mail (`Analyst 박성민` over
+  // `sm.park@kiwoom.com`).
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const Line& mail = page.lines[lines[k]];
+    if (!vocab::has_email(mail.text)) continue;
+    for (size_t i = 0; i < page.lines.size(); ++i) {
+      const Line& l = page.lines[i];
+      if (l.running || out.line_region[i] >= 0 || is_running_text(l, page.width) ||
+          std::find(lines.begin(), lines.end(), i) != lines.end())
+        continue;
+      if (l.bbox.y1 <= mail.bbox.y0 + 1 && mail.bbox.y0 - l.bbox.y1 < mail.size &&
+          std::fabs(l.bbox.x0 - mail.bbox.x0) < mail.size &&
+          utf8::length(l.text) <= kRegions.card_line_chars)
+        lines.push_back(i);
+    }
+  }
+  if (lines.empty()) return;
+  Bbox box = page.lines[lines.front()].bbox;
+  for (size_t i : lines) {
+    box = box.united(page.lines[i].bbox);
+    out.line_region[i] = static_cast<int>(out.regions.size());
+  }
+  out.regions.push_back({RegionKind::banner, box});
+}
+
 }  // namespace
 
 std::string_view region_name(RegionKind kind) {
@@ -320,6 +396,8 @@ std::string_view region_name(RegionKind kind) {
       return "box";
     case RegionKind::figure:
       return "figure";
+    case RegionKind::banner:
+      return "banner";
     case RegionKind::column:
       break;
   }
@@ -329,12 +407,8 @@ std::string_view region_name(RegionKind kind) {
 PageRegions find_regions(const PageLines& page) {
   PageRegions out{page.number, {}, std::vector<int>(page.lines.size(), -1)};
   std::vector<Column> columns = find_columns(page);
-  if (columns.empty()) {
-    regions_parts::find_figures(page, out);
-    return out;
-  }
   for (const Column& c : columns) out.regions.push_back({RegionKind::column, c.bbox});
-  if (page.number == 1) {
+  if (!columns.empty() && page.number == 1) {
     std::vector<size_t> side = sidebar_lines(page, columns);
     if (!side.empty()) {
       Bbox box = page.lines[side.front()].bbox;
@@ -345,7 +419,8 @@ PageRegions find_regions(const PageLines& page) {
       out.regions.push_back({RegionKind::sidebar, box});
     }
   }
-  find_boxes(page, columns, out);
+  if (!columns.empty()) find_boxes(page, columns, out);
+  if (page.number == 1) add_banner(page, columns, out);
   regions_parts::find_figures(page, out);
   return out;
 }

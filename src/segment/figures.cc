@@ -62,17 +62,32 @@ std::vector<Figure> pair_figures(const std::vector<PageBlocks>& pages,
     };
     for (const FigureArea& area : page.figures) {
       std::optional<size_t> source = block_at(area.source);
-      if (!source || on_page[*source]->type != "source") continue;
-      used[*source] = true;
+      if (source && on_page[*source]->type != "source") source.reset();
       Figure f;
-      f.source = vocab::label_body(on_page[*source]->text);
-      size_t at = *source;
-      if (area.caption)
-        if (std::optional<size_t> caption = block_at(*area.caption)) {
-          used[*caption] = true;
-          set_caption(f, *on_page[*caption]);
-          at = std::min(at, *caption);
+      size_t at = on_page.size();  // a figure none of whose lines are blocks goes last
+      if (source) {
+        used[*source] = true;
+        f.source = vocab::label_body(on_page[*source]->text);
+        at = *source;
+      } else {
+        f.source = vocab::label_body(area.source_text);
+      }
+      if (area.caption) {  // the blocks of its caption: a label and a title may be two
+        std::vector<size_t> parts;
+        for (size_t k = 0; k < on_page.size(); ++k)
+          if (!used[k] && on_page[k]->type != "table_ref" &&
+              (holds(on_page[k]->bbox, *area.caption) || holds(*area.caption, on_page[k]->bbox)))
+            parts.push_back(k);
+        for (size_t k : parts) {
+          used[k] = true;
+          on_page[k]->type = "caption";
+          f.caption = f.caption ? *f.caption + " " + on_page[k]->text : on_page[k]->text;
+          at = std::min(at, k);
         }
+        if (parts.empty()) f.caption = area.caption_text;
+        std::smatch m;
+        if (f.caption && std::regex_search(*f.caption, m, kCaptionNumber)) f.number = m.str(0);
+      }
       found.push_back({at, std::move(f)});
     }
     for (size_t k = 0; k < on_page.size(); ++k)

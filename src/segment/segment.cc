@@ -101,10 +101,12 @@ class Sections {
   void add(const TextBlock& b, const std::string& type, int page, bool notice_starts,
            const char* place) {
     const Section* cur = out_.empty() ? nullptr : &out_.back();
-    bool moved = place != place_;  // from the lead to the body, into or out of the sidebar
+    // From the lead to the body, into or out of the sidebar.
+    bool moved = place_ != place;
     place_ = place;
     if (std::string_view(place) == "sidebar") {
-      // A sidebar's own headings ("Stock Data", "Key Data") open nothing: it is one part.
+      // What the page sets apart is read where it stands, as one part: its own headings
+      // ("Stock Data", "Key Data") open nothing.
       if (!cur || cur->kind != "sidebar") open("sidebar", std::nullopt, page);
       return put(b, type, page);
     }
@@ -156,7 +158,7 @@ class Sections {
 
   std::vector<Section>& out_;
   double heading_size_ = 0;
-  const char* place_ = "";
+  std::string_view place_;
 };
 
 // Where the lead summary is, by the reader's rules: a part of the first page set apart (a
@@ -171,7 +173,7 @@ class Lead {
     const PageBlocks& first = pages.front();
     size_t prose = 0;
     for (const TextBlock& b : first.blocks) {
-      if (b.region == RegionKind::sidebar || (b.type != "paragraph" && b.type != "bullet") ||
+      if (set_apart(b) || (b.type != "paragraph" && b.type != "bullet") ||
           b.text.size() < kProseBytes)
         continue;
       // A box is the lead when the page's prose opens in it (under the headline).
@@ -183,7 +185,7 @@ class Lead {
 
   // The place of block `i` of page `p`: summary, body or sidebar.
   const char* place(size_t p, const TextBlock& b) {
-    if (b.region == RegionKind::sidebar) return "sidebar";
+    if (set_apart(b)) return "sidebar";
     if (p > 0 || !page_) return "body";
     if (!boxed_) return "summary";
     // The box is the lead; what comes after it on the page is body.
@@ -196,6 +198,12 @@ class Lead {
   }
 
  private:
+  // What the first page sets apart from its prose: the strip beside the body, the banner
+  // above it (masthead, date, bylines).
+  static bool set_apart(const TextBlock& b) {
+    return b.region == RegionKind::sidebar || b.region == RegionKind::banner;
+  }
+
   // The first page holds a lead when its prose runs to this many bytes at least (~60
   // syllables: a lead sentence or two); a cover's words are fewer.
   static constexpr size_t kLeadBytes = 180;

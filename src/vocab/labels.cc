@@ -236,4 +236,10 @@ const std::vector<const char*>& cover_words(std::string_view kind) {
   return it == by_kind.end() ? none : it->second;
 }
 
+bool has_email(std::string_view text) {
+  static const std::regex email(R"([A-Za-z0-9._%+-]+ ?@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
+  if (text.find('@') == std::string_view::npos) return false;  // most lines: no regex run
+  return std::regex_search(text.begin(), text.end(), email);
+}
+
 }  // namespace kreport::vocab
