@@ -36,11 +36,57 @@ struct Line {
   Origin origin = Origin::text;  // where most of its characters came from
 };
 
-/// The lines of one page, in the order poppler's text flow gives them.
+/// The lines of one page, in the order poppler's text flow gives them, and what the page
+/// draws besides them.
 struct PageLines {
   int number = 0;
   double width = 0, height = 0;
   std::vector<Line> lines;
+  Drawing drawing = {};
+};
+
+/// What the regions stage (kreport/regions.h) finds on a page.
+enum class RegionKind {
+  column,   // a column of the body's running text
+  sidebar,  // a narrow strip beside the body: rating box, stock data, chart, analyst card
+  box,      // a framed or shaded box (or a block between two rules) in the body: a lead
+  figure,   // a chart or picture: drawn paths and images, with the words printed on it
+  banner,   // the first page's lines above the body: masthead, date, analysts' bylines
+};
+
+struct Region {
+  RegionKind kind = RegionKind::column;
+  Bbox bbox;
+};
+
+/// A figure on a page: its caption (a numbered caption, or an unnumbered title above it),
+/// the `자료:` line under it, and the area between them. Where the area holds a chart (drawn
+/// shapes, words on them but no prose or table rows) it is also a figure region, and the
+/// words printed on the chart are neither prose nor a table's cells.
+struct FigureArea {
+  Bbox area;
+  std::optional<Bbox> caption;  // the caption line's box; none for a source with no title
+  Bbox source;
+  bool chart = false;
+  // The lines' text, for a figure whose blocks the page does not have (a line a table took).
+  std::optional<std::string> caption_text = {};
+  std::string source_text = {};
+};
+
+/// The regions of one page, and which of them holds each line.
+struct PageRegions {
+  int number = 0;
+  std::vector<Region> regions;
+  /// For each line of the page (the PageLines it was found on), the sidebar, box or chart
+  /// it lies in (an index into `regions`), or -1 for the main flow. A line is in at most one.
+  std::vector<int> line_region;
+  std::vector<FigureArea> figures = {};  // in the order of their sources, top to bottom
+
+  /// The kind of the region holding line `i`, or column for the main flow.
+  RegionKind kind_of(size_t i) const {
+    int r = i < line_region.size() ? line_region[i] : -1;
+    return r < 0 ? RegionKind::column : regions[static_cast<size_t>(r)].kind;
+  }
 };
 
 /// A page after tables and reading order: every line in its final order (a table's lines
@@ -49,11 +95,19 @@ struct PageLayout {
   int number = 0;
   double width = 0, height = 0;
   std::vector<Line> lines;
-  std::vector<std::string> tables;  // the id of the table each line belongs to, "" for none
+  std::vector<std::string> tables;       // the id of the table each line belongs to, "" for none
+  std::vector<Region> regions = {};      // the page's regions (the regions stage's)
+  std::vector<int> region = {};          // the sidebar, box or chart of each line, -1 for none
+  std::vector<FigureArea> figures = {};  // the page's figures (the regions stage's)
 
   /// The table line `i` belongs to, or "".
   std::string_view table_of(size_t i) const {
     return i < tables.size() ? std::string_view(tables[i]) : std::string_view();
+  }
+  /// The kind of the sidebar or box line `i` lies in, or column for the main flow.
+  RegionKind region_of(size_t i) const {
+    int r = i < region.size() ? region[i] : -1;
+    return r < 0 ? RegionKind::column : regions[static_cast<size_t>(r)].kind;
   }
 };
 
@@ -65,18 +119,25 @@ struct TextBlock {
   std::string text;
   Bbox bbox;
   double size = 0;
-  Origin origin = Origin::text;  // where most of its characters came from
+  Origin origin = Origin::text;            // where most of its characters came from
+  RegionKind region = RegionKind::column;  // the sidebar or box it lies in, else column
 };
 
-/// The blocks of one page, in reading order (running lines left out).
+/// The blocks of one page, in reading order (running lines and the words printed on charts
+/// left out), and the page's figures.
 struct PageBlocks {
   int number = 0;
   std::vector<TextBlock> blocks;
+  std::vector<FigureArea> figures = {};
 };
 
 /// Groups a page's words into lines: a line ends where a word leaves the baseline band,
 /// steps back, or jumps a gutter (a sidebar beside the body is not one line with it).
 PageLines layout_page(const RawPage& page);
+
+/// Running text: a line long enough, in characters and across the page, to be a line of a
+/// paragraph (a sidebar's rows, table cells, captions and headings are shorter).
+bool is_running_text(const Line& line, double page_width);
 
 /// In the page's top or bottom band, where running headers and footers (and a cover's
 /// masthead, `COMPANY UPDATE`) are printed.
@@ -114,8 +175,11 @@ struct PlacedTable {
 };
 
 /// The page in reading order: its prose lines ordered around the tables, each table read as
-/// one piece at its place, its lines in the table's order.
-PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables);
+/// one piece at its place, its lines in the table's order. A sidebar's lines and tables
+/// read as a page of their own, where the eye meets a sidebar on the left (after what stands
+/// above its top), after the rest on the right. `regions` are the page's.
+PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables,
+                      const PageRegions& regions = {});
 
 /// Words seen in the document, for deciding whether a line break fell inside a word.
 using Vocabulary = std::unordered_set<std::string>;

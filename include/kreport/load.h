@@ -29,6 +29,25 @@ struct Word {
   Origin origin = Origin::text;
 };
 
+/// A filled or stroked rectangle: a shaded panel, a framed box, a banner, a table's cell.
+struct DrawnBox {
+  Bbox bbox;
+  bool filled = false;   // else only its outline is stroked (a frame)
+  double lightness = 0;  // of the fill (or the frame's stroke): 0 black .. 1 white
+};
+
+/// What a page draws besides its text, as geometry in the words' space (pt, y down). Read so
+/// that regions (a shaded sidebar, a framed lead box, a chart's area, a ruled table) are seen
+/// as a reader sees them. White fills are left out (on white paper they show nothing), and
+/// so is a fill covering the whole page (a background).
+struct Drawing {
+  std::vector<Bbox> rules;      // horizontal and vertical lines (stroked, or thin fills)
+  std::vector<DrawnBox> boxes;  // rectangles larger than a rule
+  std::vector<Bbox> images;     // raster images (text drawn as images is not among them)
+  std::vector<Bbox> paths;      // every other path: curves, polylines (charts, icons, logos)
+  long dropped = 0;             // shapes past the page's cap, merged into one last path
+};
+
 /// When text is read by OCR: never; where a page has none (no text layer at all, or image
 /// runs that no /ActualText stands for); or on every page, in place of its text layer.
 enum class OcrMode { off, automatic, force };
@@ -38,7 +57,8 @@ struct RawPage {
   double width = 0, height = 0;
   int rotation = 0;  // degrees clockwise: 0, 90, 180, 270
   std::vector<Word> words;
-  std::vector<std::string> problems;  // what poppler complained about while reading the page
+  Drawing drawing = {};
+  std::vector<std::string> problems = {};  // what poppler complained about reading the page
   // Text drawn as images inside marked content (tagged PDFs): the runs read from the
   // structure tree's /ActualText (words with origin actual_text), and the boxes of stencil
   // runs that no /ActualText stands for, which the page shows but the words lack.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kreport/layout.h"
+#include "kreport/regions.h"
 #include "kreport/tables.h"
 
 namespace kreport {
@@ -17,6 +18,10 @@ std::string lines_json(const std::vector<PageLines>& pages);
 
 /// Reads lines_json's output back (throws std::runtime_error when it is not that).
 std::vector<PageLines> lines_from_json(const std::string& json);
+
+/// The pages' regions: {"pages": [{number, regions: [{kind, bbox}], line_region: [...],
+/// figures: [{area, caption, source, chart}]}]}.
+std::string regions_json(const std::vector<PageRegions>& pages);
 
 /// The tables as the record writes them, and per page the lines each took.
 std::string tables_json(const TableSet& tables);

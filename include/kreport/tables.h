@@ -19,7 +19,9 @@ struct TableSet {
 /// Finds the tables among the pages' lines (running lines are never a table's); a table
 /// continued on the next page under the same header is one table. `vocabulary` joins
 /// cells printed over two lines.
-TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {});
+/// The words printed on a chart (a figure region of `regions`) are never a table's.
+TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {},
+                     const std::vector<PageRegions>& regions = {});
 
 /// A cell's text; a whole number under 10,000 as its digits (a bare year the grid read as a
 /// number: 2018); "" for an empty cell or another number.

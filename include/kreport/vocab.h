@@ -96,6 +96,9 @@ LineLabel label_of(std::string_view text, const LabelForm** form = nullptr);
 /// "자료: Bloomberg, SK증권" -> "Bloomberg, SK증권": the text after a label's colon.
 std::string label_body(std::string_view text);
 
+/// Whether a line carries an e-mail address (`roko.kim@hanafn.com`): an analyst's byline.
+bool has_email(std::string_view text);
+
 // ---- sections and report types (sections.cc) -----------------------------------------
 
 /// Which heading opens which kind of section; first match wins.

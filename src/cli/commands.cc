@@ -65,7 +65,7 @@ void guard_extract(const ExtractArgs& args) {
 StageDump dump_to(const std::vector<std::string>& arg) {
   if (arg.size() != 2) return nullptr;
   std::string stages = arg[0], dir = arg[1];
-  static const std::vector<std::string> known = {"lines", "tables", "blocks"};
+  static const std::vector<std::string> known = {"lines", "regions", "tables", "blocks"};
   std::vector<std::string> wanted;
   for (size_t b = 0, e; b <= stages.size(); b = e + 1) {
     e = std::min(stages.find(',', b), stages.size());
@@ -75,8 +75,8 @@ StageDump dump_to(const std::vector<std::string>& arg) {
     else if (std::find(known.begin(), known.end(), s) != known.end())
       wanted.push_back(s);
     else
-      throw Error(Errc::usage,
-                  "--dump-stage: unknown stage \"" + s + "\" (known: lines, tables, blocks, all)");
+      throw Error(Errc::usage, "--dump-stage: unknown stage \"" + s +
+                                   "\" (known: lines, regions, tables, blocks, all)");
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);  // a failure shows when the dump is written

@@ -115,9 +115,10 @@ int main(int argc, char** argv) {
                     "ticker, rating and target price, and from which text on which page (never "
                     "in the record)");
   extract
-      ->add_option("--dump-stage", ex.dump_stage,
-                   "STAGES DIR: write what a stage produced (lines, tables, blocks, or all; "
-                   "comma-separated) to DIR/<stage>.json, e.g. to make a test of a bad page")
+      ->add_option(
+          "--dump-stage", ex.dump_stage,
+          "STAGES DIR: write what a stage produced (lines, regions, tables, blocks, or all; "
+          "comma-separated) to DIR/<stage>.json, e.g. to make a test of a bad page")
       ->expected(2)
       ->type_name("STAGES DIR");
   extract

@@ -64,12 +64,12 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
     date_why = {"notice_date_of_record", line, notice->page};
   std::vector<Why> analyst_whys;
   doc.analysts = find_analysts(pages, &analyst_whys);
-  TitleInfo t = find_title(pages);
+  RecommendationWhy rec_why;
+  doc.recommendation = find_recommendation(pages, &rec_why);
+  TitleInfo t = find_title(pages, doc.recommendation ? doc.recommendation->company : OptString());
   doc.title = t.title;
   doc.series = t.series;
   doc.issue = t.issue;
-  RecommendationWhy rec_why;
-  doc.recommendation = find_recommendation(pages, &rec_why);
   if (doc.recommendation && ocr_target_disagrees(pages, *doc.recommendation)) {
     diag.warn("OCR_NUMBER_DROPPED", 1,
               "the target price read by OCR (" + number(doc.recommendation->target_price->value) +

@@ -41,10 +41,13 @@ struct ExtractParams {
   double table_date_penalty = 1000;
 
   // ---- recommendation (recommendation.cc) ----
-  double title_ticker_size = 11;   // a code printed this large is the company's (title font)
-  double bare_ticker_size = 14;    // a bare `247540` only counts this large
-  double value_under_gap = 12;     // a box value printed right under its label (Eugene)
-  size_t max_value_chars = 25;     // ... and that value's line is short: `60,000원(하향)`
+  double title_ticker_size = 11;  // a code printed this large is the company's (title font)
+  double bare_ticker_size = 14;   // a bare `247540` only counts this large
+  double value_under_gap = 12;    // a box value printed right under its label (Eugene)
+  size_t max_value_chars = 25;    // ... and that value's line is short: `60,000원(하향)`
+  // A name printed with its code on a line of its own is at least this share of the code's
+  // size (a banner's `삼성전자` is larger than its `(005930)`; a caption above is smaller).
+  double company_size_share = 0.9;
   size_t header_ticker_pages = 5;  // running headers of the first pages give a picture box's code
 
   // ---- compliance (compliance.cc) ----

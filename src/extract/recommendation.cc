@@ -78,8 +78,16 @@ struct TargetResult {
   Why why;
 };
 
+// The rating box's target: its label with the value beside or under it. A sidebar holds the
+// box where the page has one, so its lines are read first: the body's sentences name other
+// targets (`목표주가 640,000원에서 상향`).
 TargetResult box_target(const PageLayout& page) {
-  for (const Line& l : page.lines) {
+  std::vector<const Line*> lines;
+  for (bool sidebar : {true, false})
+    for (size_t i = 0; i < page.lines.size(); ++i)
+      if ((page.region_of(i) == RegionKind::sidebar) == sidebar) lines.push_back(&page.lines[i]);
+  for (const Line* line : lines) {
+    const Line& l = *line;
     if (contains(l.text, "|")) {  // SK's header: `(018260/KS|매수(유지)|T.P 200,000 원(하향))`
       for (size_t b = 0, e; b < l.text.size(); b = e + 1) {
         e = std::min(l.text.find('|', b), l.text.size());
@@ -207,6 +215,31 @@ OptString company_before(std::string_view text, std::string_view code) {
   before = trim(before);
   if (before.empty() || utf8::decode(before).size() > 30) return std::nullopt;
   return before;
+}
+
+// Where the code stands without a name (`(005930)`, `377300 · 기타금융`), the name printed
+// next to it, as large: just before it on its baseline, right above it (`삼성전자` over
+// `(005930)` in Eugene's and Daishin's banners), else right under it (Mirae's `카카오페이`
+// under its small `377300`).
+OptString company_by(const PageLayout& page, const Line& code) {
+  const Line* best = nullptr;
+  int best_rank = 3;
+  for (const Line& l : page.lines) {
+    if (&l == &code || l.size < kExtract.company_size_share * code.size) continue;
+    bool across = l.bbox.x0 < code.bbox.x1 && l.bbox.x1 > code.bbox.x0;
+    bool before = same_baseline(l, code) && l.bbox.x1 <= code.bbox.x0 + 1 &&
+                  code.bbox.x0 - l.bbox.x1 < 2 * code.size;
+    bool above = across && l.bbox.y1 <= code.bbox.y0 + 1 && code.bbox.y0 - l.bbox.y1 < code.size;
+    bool under = across && l.bbox.y0 >= code.bbox.y1 - 1 && l.bbox.y0 - code.bbox.y1 < code.size;
+    int rank = before ? 0 : above ? 1 : under ? 2 : 3;
+    if (rank < best_rank) best = &l, best_rank = rank;
+  }
+  if (!best || parse_ticker(best->text)) return std::nullopt;
+  std::string name = trim(best->text);
+  if (name.empty() || utf8::decode(name).size() > 30 ||
+      std::isdigit(static_cast<unsigned char>(name[0])))
+    return std::nullopt;
+  return name;
 }
 
 }  // namespace
@@ -362,6 +395,7 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
       rec.market = hit->market;
   }
   rec.company = company_before(ticker->line->text, ticker->hit.code);
+  if (!rec.company) rec.company = company_by(*cover, *ticker->line);
   std::optional<RatingHit> rating;
   if (auto box = box_rating(*cover)) {
     rating = box->hit;

@@ -144,7 +144,9 @@ struct TitleInfo {
   OptString title, series, issue;
   Why why;  // the rule that chose the title and its first line
 };
-TitleInfo find_title(const std::vector<PageLayout>& pages);
+/// The headline: the cover's largest line outside its sidebar that is not the company's name
+/// (`company`, from the rating box) or code, a sector's opinion, a rating, a date or a firm.
+TitleInfo find_title(const std::vector<PageLayout>& pages, const OptString& company = {});
 /// `AI Weekly, 특이점이 온다 #39` -> series `AI Weekly, 특이점이 온다`, issue `#39`.
 TitleInfo split_series(std::string_view line);
 /// company / industry / strategy / weekly / economy / other from what the cover shows.

@@ -22,12 +22,21 @@ bool is_series_line(std::string_view text) {
   return vocab::report_type_word(text, "weekly") != nullptr;
 }
 
-bool title_candidate(const Line& l) {
+// `삼성전자 005930`: a name and a bare code, the company's line of a cover.
+bool names_a_code(const std::string& t) {
+  static const std::regex code(R"((^|[ (\[])[0-9]{6}([ )\]]|$))");
+  return std::regex_search(t, code);
+}
+
+bool title_candidate(const Line& l, const OptString& company) {
   std::string t = trim(l.text);
-  if (utf8::decode(t).size() < 4 || l.running || is_masthead(t)) return false;
+  if (utf8::length(t) < 4 || l.running || is_masthead(t)) return false;
   if (t.find_first_not_of("0123456789.,%-+() ") == std::string::npos) return false;
-  return !parse_ticker(t) && !parse_rating(t) && !parse_date(t) && !broker_in_line(t) &&
-         find_emails(t).empty() && !starts_with_source(t);
+  if (company && squash(t) == squash(*company)) return false;
+  // `인터넷/SW (Positive)`: a sector and its opinion head an industry report's cover.
+  if (vocab::report_type_word(lower_ascii(t), "industry")) return false;
+  return !parse_ticker(t) && !names_a_code(t) && !parse_rating(t) && !parse_date(t) &&
+         !broker_in_line(t) && find_emails(t).empty() && !starts_with_source(t);
 }
 
 }  // namespace
@@ -53,20 +62,24 @@ TitleInfo split_series(std::string_view line) {
   return out;
 }
 
-TitleInfo find_title(const std::vector<PageLayout>& pages) {
+TitleInfo find_title(const std::vector<PageLayout>& pages, const OptString& company) {
   TitleInfo out;
   const PageLayout* cover = cover_page(pages);
   if (!cover) return out;
   // The largest candidate line and the lines of the same title under it; a masthead set on
-  // two lines (`COMPANY` / `UPDATE`) is left out and the next largest tried.
+  // two lines (`COMPANY` / `UPDATE`) is left out and the next largest tried. The sidebar's
+  // lines (a company banner, the rating box) head no report.
   std::vector<const Line*> skipped;
+  for (size_t i = 0; i < cover->lines.size(); ++i)
+    if (cover->region_of(i) == RegionKind::sidebar) skipped.push_back(&cover->lines[i]);
   auto skip = [&](const Line& l) {
     return std::find(skipped.begin(), skipped.end(), &l) != skipped.end();
   };
+  auto candidate = [&](const Line& l) { return !skip(l) && title_candidate(l, company); };
   for (;;) {
     const Line* best = nullptr;
     for (const Line& l : cover->lines)
-      if (!skip(l) && title_candidate(l) && (!best || l.size > best->size + 0.1)) best = &l;
+      if (candidate(l) && (!best || l.size > best->size + 0.1)) best = &l;
     if (!best) break;
     std::string title = trim(best->text);
     std::vector<const Line*> used = {best};
@@ -74,7 +87,7 @@ TitleInfo find_title(const std::vector<PageLayout>& pages) {
       const Line* last = used.back();
       bool below = l.bbox.y0 > last->bbox.y0 && l.bbox.y0 - last->bbox.y1 < last->size * 0.8;
       if (&l != last && below && std::abs(l.size - best->size) < 0.3 &&
-          std::abs(l.bbox.x0 - best->bbox.x0) < 3 && title_candidate(l))
+          std::abs(l.bbox.x0 - best->bbox.x0) < 3 && candidate(l))
         title += " " + trim(l.text), used.push_back(&l);
     }
     if (!is_masthead(title)) {

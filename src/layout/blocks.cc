@@ -336,20 +336,36 @@ bool draws_line_end_spaces(const std::vector<PageLayout>& pages) {
 
 PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
                         bool document_draws_line_ends) {
-  PageBlocks out{page.number, {}};
+  PageBlocks out{page.number, {}, page.figures};
   std::vector<const Line*> body;
-  std::vector<std::pair<size_t, std::string>> tables;  // (blocks before it, table id)
+  std::vector<int> body_region;  // the sidebar or box each body line lies in, -1 for none
+  struct TableAt {
+    size_t lines_before;  // body lines before it
+    std::string id;
+    int region;
+  };
+  std::vector<TableAt> tables;
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
     std::string_view table = page.table_of(i);
-    if (l.running) continue;
+    int region = i < page.region.size() ? page.region[i] : -1;
+    // A chart's words (axis labels, legends) are the figure's, not prose.
+    if (l.running || page.region_of(i) == RegionKind::figure) continue;
     if (table.empty())
-      body.push_back(&l);
-    else if (std::none_of(tables.begin(), tables.end(), [&](auto& t) { return t.second == table; }))
-      tables.push_back({body.size(), std::string(table)});  // where the table starts, once
+      body.push_back(&l), body_region.push_back(region);
+    else if (std::none_of(tables.begin(), tables.end(), [&](auto& t) { return t.id == table; }))
+      tables.push_back({body.size(), std::string(table), region});  // where it starts, once
   }
   if (body.empty() && tables.empty()) return out;
-  double size = body.empty() ? 10 : body_size(body);
+  auto kind_of = [&](int region) {
+    return region < 0 ? RegionKind::column : page.regions[static_cast<size_t>(region)].kind;
+  };
+  // The body's font size, from the main flow: a sidebar's or banner's print does not set it.
+  std::vector<const Line*> flow;
+  for (size_t i = 0; i < body.size(); ++i)
+    if (RegionKind k = kind_of(body_region[i]); k != RegionKind::sidebar && k != RegionKind::banner)
+      flow.push_back(body[i]);
+  double size = body.empty() ? 10 : body_size(flow.empty() ? body : flow);
 
   // First the blocks' lines, then the page's wrapping habit, then the joined texts.
   std::vector<bool> heading(body.size());
@@ -357,13 +373,16 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
     heading[i] = is_heading(*body[i], size, alone_on_baseline(body, i));
   std::vector<std::vector<const Line*>> groups;
   std::vector<bool> group_heading;
+  std::vector<int> group_region;
   for (size_t i = 0; i < body.size(); ++i) {
-    if (!groups.empty() && continues_block(extent(groups.back()), *body[i - 1], heading[i - 1],
-                                           *body[i], heading[i])) {
+    if (!groups.empty() && body_region[i] == body_region[i - 1] &&
+        continues_block(extent(groups.back()), *body[i - 1], heading[i - 1], *body[i],
+                        heading[i])) {
       groups.back().push_back(body[i]);
     } else {
       groups.push_back({body[i]});
       group_heading.push_back(heading[i]);
+      group_region.push_back(body_region[i]);
     }
   }
   int breaks = 0, particle_breaks = 0;
@@ -389,10 +408,11 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
 
   size_t next_table = 0, lines_done = 0;
   auto emit_tables = [&](size_t upto) {
-    for (; next_table < tables.size() && tables[next_table].first <= upto; ++next_table) {
+    for (; next_table < tables.size() && tables[next_table].lines_before <= upto; ++next_table) {
       TextBlock t;
       t.type = "table_ref";
-      t.text = tables[next_table].second;
+      t.text = tables[next_table].id;
+      t.region = kind_of(tables[next_table].region);
       bool first = true;  // where the table stands on this page: its lines' box
       for (size_t i = 0; i < page.lines.size(); ++i)
         if (page.table_of(i) == t.text) {
@@ -414,6 +434,7 @@ PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
     if (!b.bullet.empty() && !b.text.empty() && b.text.front() == ' ') b.text.erase(0, 1);
     b.bbox = extent(g);
     b.size = head.size;
+    b.region = kind_of(group_region[k]);
     std::map<Origin, size_t> origins;
     for (const Line* l : g) origins[l->origin] += l->text.size();
     b.origin = std::max_element(origins.begin(), origins.end(), [](auto& a, auto& c) {

@@ -54,7 +54,7 @@ Line make_line(const std::vector<const Word*>& words) {
 }  // namespace
 
 PageLines layout_page(const RawPage& page) {
-  PageLines out{page.number, page.width, page.height, {}};
+  PageLines out{page.number, page.width, page.height, {}, page.drawing};
   std::vector<const Word*> current;
   Bbox band;
   for (const Word& w : page.words) {

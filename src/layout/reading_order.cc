@@ -4,7 +4,8 @@
 //      column and a rating sidebar reads as its own group beside the body. A gutter between
 //      two sides of short cells is a table's column, and a table reads row by row, even
 //      with prose under it (a note below a table does not make its columns a page's).
-//      Figures side by side, each under its caption, read one after the other;
+//      Figures side by side, each under its caption, read one after the other, and so do
+//      analysts' cards side by side (a name over an e-mail, twice);
 //   2. otherwise the widest horizontal gaps (wider than a line gap) split it into bands, top
 //      to bottom (a full-width title above two columns, a full-width table between them),
 //      and each band is cut again;
@@ -59,6 +60,12 @@ bool has_prose(const std::vector<Item>& side, double region_width) {
 bool has_caption(const std::vector<Item>& side) {
   return std::any_of(side.begin(), side.end(),
                      [](const Item& l) { return l.label == vocab::LineLabel::caption; });
+}
+
+// An analyst's card (name, e-mail) beside another reads card by card, not row by row.
+bool has_byline(const std::vector<Item>& side) {
+  return std::any_of(side.begin(), side.end(),
+                     [](const Item& l) { return vocab::has_email(l.text); });
 }
 
 // Figures side by side: a row of two captions or more down to the row of their sources.
@@ -151,7 +158,8 @@ void order(const std::vector<Item>& lines, bool tables_taken, int depth, std::ve
   for (const auto& [at, width] : gaps(lines, true, kLayout.column_gutter_em * em)) {
     auto [left, right] = split(lines, at, true);
     bool figures = has_caption(left) && has_caption(right);
-    if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures) &&
+    bool cards = has_byline(left) && has_byline(right);
+    if ((has_prose(left, region.width()) || has_prose(right, region.width()) || figures || cards) &&
         (tables_taken || !splits_table_rows(left, right, region.width()))) {
       order(left, tables_taken, depth + 1, out);
       order(right, tables_taken, depth + 1, out);
@@ -222,43 +230,64 @@ std::vector<OrderItem> order_items(const std::vector<Line>& lines) {
   return items;
 }
 
-PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables) {
-  // The prose lines, then each table as one item: its box over the lines it took.
+PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables,
+                      const PageRegions& regions) {
+  auto aside = [&](size_t line) { return regions.kind_of(line) == RegionKind::sidebar; };
+  // The prose lines, then each table as one item: its box over the lines it took. The
+  // sidebar's items apart from the rest.
   std::vector<std::string> owner(page.lines.size());
   for (const PlacedTable& t : tables)
     for (size_t i : t.lines) owner[i] = t.id;
-  std::vector<OrderItem> items;
-  std::vector<size_t> line_of;  // item -> line index, or npos for a table
+  struct Flow {
+    std::vector<OrderItem> items;
+    std::vector<size_t> line_of;               // item -> line index, or npos for a table
+    std::vector<const PlacedTable*> table_of;  // item -> its table, for a table
+  } main, side;
   for (size_t i = 0; i < page.lines.size(); ++i)
     if (owner[i].empty()) {
-      items.push_back({page.lines[i].bbox, page.lines[i].size, page.lines[i].text});
-      line_of.push_back(i);
+      Flow& f = aside(i) ? side : main;
+      f.items.push_back({page.lines[i].bbox, page.lines[i].size, page.lines[i].text});
+      f.line_of.push_back(i);
+      f.table_of.push_back(nullptr);
     }
   for (const PlacedTable& t : tables) {
     if (t.lines.empty()) continue;
     Bbox box = page.lines[t.lines.front()].bbox;
     for (size_t i : t.lines) box = box.united(page.lines[i].bbox);
-    items.push_back({box, page.lines[t.lines.front()].size, {}});
-    line_of.push_back(std::string::npos);
+    bool in_sidebar = std::all_of(t.lines.begin(), t.lines.end(), aside);
+    Flow& f = in_sidebar ? side : main;
+    f.items.push_back({box, page.lines[t.lines.front()].size, {}});
+    f.line_of.push_back(std::string::npos);
+    f.table_of.push_back(&t);
   }
-  PageLayout out{page.number, page.width, page.height, {}, {}};
+  PageLayout out{page.number, page.width,      page.height, {},
+                 {},          regions.regions, {},          regions.figures};
   out.lines.reserve(page.lines.size());
   out.tables.reserve(page.lines.size());
-  std::vector<const PlacedTable*> nonempty;  // the tables' items follow the lines' items
-  for (const PlacedTable& t : tables)
-    if (!t.lines.empty()) nonempty.push_back(&t);
-  for (size_t k : reading_order(items, true)) {
-    if (line_of[k] != std::string::npos) {
-      out.lines.push_back(std::move(page.lines[line_of[k]]));
-      out.tables.emplace_back();
-      continue;
-    }
-    const PlacedTable& t = *nonempty[k - (items.size() - nonempty.size())];
-    for (size_t i : t.lines) {
-      out.lines.push_back(std::move(page.lines[i]));
-      out.tables.push_back(t.id);
-    }
-  }
+  out.region.reserve(page.lines.size());
+  auto put = [&](size_t i, const std::string& table) {
+    out.lines.push_back(std::move(page.lines[i]));
+    out.tables.push_back(table);
+    out.region.push_back(i < regions.line_region.size() ? regions.line_region[i] : -1);
+  };
+  auto read = [&](const Flow& f, size_t k) {
+    if (f.line_of[k] != std::string::npos) return put(f.line_of[k], {});
+    for (size_t i : f.table_of[k]->lines) put(i, f.table_of[k]->id);
+  };
+  // A sidebar on the left is read where the eye meets it: after what stands above its top
+  // (a lead across the page), before the rest. One on the right after the rest.
+  auto sidebar = std::find_if(regions.regions.begin(), regions.regions.end(),
+                              [](const Region& r) { return r.kind == RegionKind::sidebar; });
+  bool left = sidebar != regions.regions.end() && sidebar->bbox.center_x() < page.width / 2;
+  std::vector<size_t> order = reading_order(main.items, true);
+  size_t k = 0;
+  for (; left && k < order.size() && main.items[order[k]].bbox.y0 < sidebar->bbox.y0 - 1; ++k)
+    read(main, order[k]);
+  if (left)
+    for (size_t j : reading_order(side.items, true)) read(side, j);
+  for (; k < order.size(); ++k) read(main, order[k]);
+  if (!left)
+    for (size_t j : reading_order(side.items, true)) read(side, j);
   return out;
 }
 

@@ -34,11 +34,13 @@ bool is_page_number(const std::string& folded) {
 
 }  // namespace
 
+bool is_running_text(const Line& line, double page_width) {
+  return utf8::length(line.text) >= kLayout.running_text_chars &&
+         line.bbox.width() >= kLayout.running_text_share * page_width;
+}
+
 std::vector<bool> paragraph_ends(const PageLines& page) {
-  auto running_text = [&](const Line& l) {
-    return utf8::length(l.text) >= kLayout.running_text_chars &&
-           l.bbox.width() >= kLayout.running_text_share * page.width;
-  };
+  auto running_text = [&](const Line& l) { return is_running_text(l, page.width); };
   // The lines of running text by their bottoms, each tested once: a line's candidates
   // above are a range of them, not every line of the page.
   std::vector<const Line*> full;

@@ -270,6 +270,10 @@ RawPage PdfDocument::page(int number, OcrMode ocr, int ocr_threads) const {
     out.words.push_back(std::move(w));
   }
   auto to_page = [&](const Bbox& b) { return upright(b, turns, display_w, display_h); };
+  out.drawing = std::move(text.drawing);
+  for (auto* shapes : {&out.drawing.rules, &out.drawing.images, &out.drawing.paths})
+    for (Bbox& b : *shapes) b = to_page(b);
+  for (DrawnBox& b : out.drawing.boxes) b.bbox = to_page(b.bbox);
   add_image_text(*impl_->doc, number, to_page, text, out);
   if (ocr != OcrMode::off)
     read_by_ocr(*impl_->doc, number, ocr, ocr_threads, to_page, turns != 0, out);

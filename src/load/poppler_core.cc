@@ -191,16 +191,188 @@ Bbox device_box(GfxState* state, const Bbox& unit) {
           *std::max_element(y, y + 4)};
 }
 
+// ---- the page's drawing ----
+// A rectangle thinner than this (pt) is a rule: table rules and underlines are 0.1-1 pt,
+// drawn as a stroked line or as a thin filled rectangle (Word, Excel).
+constexpr double kRuleThicknessPt = 1.5;
+// A line whose ends differ by less than this (pt) across its length is horizontal/vertical.
+constexpr double kAxisSlackPt = 0.5;
+// A fill this light (0 black .. 1 white) shows nothing on white paper.
+constexpr double kWhiteLightness = 0.98;
+// A fill covering this share of the page is its background, not a box on it.
+constexpr double kBackgroundShare = 0.9;
+// Shapes kept per page: a real page draws a few hundred to a few thousand (a dense chart);
+// a hostile one millions. Past the cap, shapes only widen one last path (memory stays flat).
+constexpr long kMaxShapes = 20'000;
+// Raster images interpreted per page for their boxes: each costs a colour space and an
+// image map; a chart can be a thousand tiny tiles.
+constexpr int kMaxImages = 500;
+
+double lightness(const GfxRGB& rgb) {
+  return (0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b));
+}
+
+// Collects the page's shapes from the paths poppler strokes and fills.
+class DrawingReader {
+ public:
+  explicit DrawingReader(Drawing& out) : out_(out) {}
+
+  void set_page(double width, double height) { page_area_ = width * height; }
+
+  void path(GfxState* state, bool fill) {
+    const GfxPath* path = state->getPath();
+    Bbox other{1e300, 1e300, -1e300, -1e300};
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      int n = sub->getNumPoints();
+      if (n < 2) continue;
+      double xs[5], ys[5];
+      bool straight = n <= 5;
+      for (int k = 0; k < n && straight; ++k) {
+        straight = !sub->getCurve(k);
+        state->transform(sub->getX(k), sub->getY(k), &xs[k], &ys[k]);
+      }
+      Bbox box;
+      if (straight && n == 2 && !fill && axis_line(xs, ys, box)) {
+        double width = std::max(kAxisSlackPt, line_width(state));
+        add_rule(box, width);
+        continue;
+      }
+      if (straight && n >= 4 && rectangle(xs, ys, n, box)) {
+        add_rect(state, box, fill);
+        continue;
+      }
+      for (int k = 0; k < n; ++k) {
+        double x, y;
+        state->transform(sub->getX(k), sub->getY(k), &x, &y);
+        other = other.united({x, y, x, y});
+      }
+    }
+    if (other.x0 <= other.x1) add(out_.paths, other);
+  }
+
+  void image(GfxState* state) {
+    ++images_;
+    double x[4], y[4];
+    state->transform(0, 0, &x[0], &y[0]);
+    state->transform(1, 0, &x[1], &y[1]);
+    state->transform(0, 1, &x[2], &y[2]);
+    state->transform(1, 1, &x[3], &y[3]);
+    add(out_.images, {*std::min_element(x, x + 4), *std::min_element(y, y + 4),
+                      *std::max_element(x, x + 4), *std::max_element(y, y + 4)});
+  }
+
+  bool wants_images() const { return images_ < kMaxImages; }
+
+ private:
+  static double line_width(GfxState* state) {
+    double w = state->getLineWidth();
+    return state->transformWidth(w);
+  }
+
+  static bool axis_line(const double* xs, const double* ys, Bbox& box) {
+    box = {std::min(xs[0], xs[1]), std::min(ys[0], ys[1]), std::max(xs[0], xs[1]),
+           std::max(ys[0], ys[1])};
+    return box.width() < kAxisSlackPt || box.height() < kAxisSlackPt;
+  }
+
+  // An axis-aligned rectangle: four corners (a fifth closing the first), each edge along an
+  // axis.
+  static bool rectangle(const double* xs, const double* ys, int n, Bbox& box) {
+    if (n == 5 &&
+        (std::abs(xs[4] - xs[0]) > kAxisSlackPt || std::abs(ys[4] - ys[0]) > kAxisSlackPt))
+      return false;
+    for (int k = 0; k < 4; ++k) {
+      int j = (k + 1) % 4;
+      bool along = std::abs(xs[k] - xs[j]) < kAxisSlackPt || std::abs(ys[k] - ys[j]) < kAxisSlackPt;
+      if (!along) return false;
+    }
+    box = {*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4),
+           *std::max_element(xs, xs + 4), *std::max_element(ys, ys + 4)};
+    return true;
+  }
+
+  void add_rule(Bbox box, double width) {
+    if (box.height() < box.width())
+      box.y0 -= width / 2, box.y1 += width / 2;
+    else
+      box.x0 -= width / 2, box.x1 += width / 2;
+    add(out_.rules, box);
+  }
+
+  void add_rect(GfxState* state, const Bbox& box, bool fill) {
+    double thin = std::min(box.width(), box.height());
+    if (thin < kRuleThicknessPt) {
+      if (std::max(box.width(), box.height()) >= kRuleThicknessPt) add(out_.rules, box);
+      return;
+    }
+    GfxRGB rgb;
+    if (fill)
+      state->getFillRGB(&rgb);
+    else
+      state->getStrokeRGB(&rgb);
+    double light = lightness(rgb);
+    if (fill &&
+        (light >= kWhiteLightness || box.width() * box.height() >= kBackgroundShare * page_area_))
+      return;
+    if (kept() >= kMaxShapes) return overflow(box);
+    out_.boxes.push_back({box, fill, light});
+  }
+
+  void add(std::vector<Bbox>& to, const Bbox& box) {
+    if (kept() >= kMaxShapes) return overflow(box);
+    to.push_back(box);
+  }
+
+  // Past the cap: the last path grows to hold every shape not kept.
+  void overflow(const Bbox& box) {
+    ++out_.dropped;
+    if (out_.dropped == 1)
+      out_.paths.push_back(box);
+    else
+      out_.paths.back() = out_.paths.back().united(box);
+  }
+
+  long kept() const {
+    return static_cast<long>(out_.rules.size() + out_.boxes.size() + out_.images.size() +
+                             out_.paths.size());
+  }
+
+  Drawing& out_;
+  double page_area_ = 0;
+  int images_ = 0;
+};
+
 // TextOutputDev, plus what each marked-content sequence of a tagged page draws: glyphs, or
 // images with the box the CTM gives them. poppler skips images when it extracts text; this
 // reader asks for them only inside marked content, where text drawn as images sits (charts
 // outside it can be a thousand small images, which cost to interpret).
 class PageReader : public TextOutputDev {
  public:
-  explicit PageReader(bool images)
-      : TextOutputDev(nullptr, false, 0, false, false), images_(images) {}
+  PageReader(bool images, Drawing& drawing)
+      : TextOutputDev(nullptr, false, 0, false, false), images_(images), drawing_(drawing) {}
 
-  bool needNonText() override { return images_ && current_ >= 0; }
+  void startPage(int number, GfxState* state, XRef* xref) override {
+    TextOutputDev::startPage(number, state, xref);
+    if (state) drawing_.set_page(state->getPageWidth(), state->getPageHeight());
+  }
+
+  // Images are interpreted for their boxes (up to a cap a page), and inside marked content
+  // of a tagged page whose resources hold run images, for the text they may carry.
+  bool needNonText() override { return (images_ && current_ >= 0) || drawing_.wants_images(); }
+
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    drawing_.path(state, false);
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    drawing_.path(state, true);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    drawing_.path(state, true);
+  }
   // What needNonText lets through besides images is not wanted: patterns and shadings are
   // "drawn" here by doing nothing (poppler would otherwise paint every tile and subdivide
   // every gradient: a Word chart's patterned bars cost more than the page's text).
@@ -251,7 +423,7 @@ class PageReader : public TextOutputDev {
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool invert,
                      bool interpolate, bool inline_image) override {
     bool stencil = h >= kMinRunPixels;
-    if (stencil && current_ >= 0 && static_cast<long>(w) * h <= kMaxInkPixels) {
+    if (stencil && marked() && static_cast<long>(w) * h <= kMaxInkPixels) {
       note(state, true, mask_ink(str, w, h, invert));  // reads (consumes) the mask
       return;
     }
@@ -260,20 +432,24 @@ class PageReader : public TextOutputDev {
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
+    drawing_.image(state);
     note(state, false, std::nullopt);
     OutputDev::drawImage(state, ref, str, w, h, map, interpolate, mask_colors, inline_image);
   }
   void drawMaskedImage(GfxState* state, Object*, Stream*, int w, int h, GfxImageColorMap*, bool,
                        Stream*, int, int, bool, bool) override {
-    note(state, w * h <= kFlatImagePixels, std::nullopt);
+    bool stencil = w * h <= kFlatImagePixels;
+    if (!stencil) drawing_.image(state);
+    note(state, stencil, std::nullopt);
   }
   void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int w, int h, GfxImageColorMap*, bool,
                            Stream* mask, int mask_w, int mask_h, GfxImageColorMap* mask_map,
                            bool) override {
     bool stencil = w * h <= kFlatImagePixels && mask_map && mask_map->getBits() == 1 &&
                    mask_map->getNumPixelComps() == 1 && mask_h >= kMinRunPixels;
+    if (!stencil) drawing_.image(state);
     std::optional<Bbox> ink;
-    if (stencil && current_ >= 0 && static_cast<long>(mask_w) * mask_h <= kMaxInkPixels) {
+    if (stencil && marked() && static_cast<long>(mask_w) * mask_h <= kMaxInkPixels) {
       // Opaque where the mask's decoded value is 1.
       unsigned char one = 1;
       GfxGray gray;
@@ -288,14 +464,19 @@ class PageReader : public TextOutputDev {
   std::vector<std::pair<double, double>> spaces;  // where space glyphs start, device space
 
  private:
+  // Inside marked content of a page whose resources hold run images: where text drawn as
+  // images is looked for.
+  bool marked() const { return images_ && current_ >= 0; }
+
   // The image fills the unit square of the current transformation matrix.
   void note(GfxState* state, bool stencil, const std::optional<Bbox>& ink) {
-    if (current_ < 0) return;
+    if (!marked()) return;
     Bbox box = device_box(state, {0, 0, 1, 1});
     images.push_back({current_, box, ink ? device_box(state, *ink) : box, stencil});
   }
 
   bool images_;  // a tagged page whose resources hold images that could be text runs
+  DrawingReader drawing_;
   int forms_ = 0;
   int current_ = -1;        // the marked-content id in force, -1 outside any
   std::vector<int> stack_;  // the id in force after each open BDC/BMC
@@ -619,7 +800,7 @@ PageText Document::page(int number) const {
   out.crop_height = crop->y2 - crop->y1;
   // poppler-cpp's text_list settings: reading order (not physical layout, not raw), the
   // page at 72 dpi and rotation 0, crop box off.
-  PageReader reader(impl_->tagged && has_run_images(*page));
+  PageReader reader(impl_->tagged && has_run_images(*page), out.drawing);
   impl_->doc->displayPageSlice(&reader, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   std::unique_ptr<TextWordList> list = reader.makeWordList();
   out.words.reserve(list->getLength());

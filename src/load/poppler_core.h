@@ -41,6 +41,7 @@ struct PageText {
   int rotate = 0;         // the page's /Rotate: 0, 90, 180 or 270
   double crop_width = 0, crop_height = 0;
   std::vector<FlowWord> words;        // in poppler's reading-order flow
+  Drawing drawing;                    // display space, like FlowWord
   std::vector<MarkedImage> images;    // tagged PDFs only
   std::vector<int> glyph_mcids;       // sorted: the marked-content ids that drew glyphs
   std::vector<std::string> problems;  // poppler's error messages while reading the page

@@ -5,6 +5,7 @@
 //   load       bytes -> pages of words (poppler)            src/load
 //   lines      words -> lines, normalized text (ICU)         src/layout, src/normalize
 //   furniture  running headers, footers, page numbers        src/layout/running.cc
+//   regions    columns, a sidebar, boxes: the page's parts      src/regions
 //   tables     typed grids from geometry, the lines they take src/tables
 //   order      the prose in reading order around the tables  src/layout/reading_order.cc
 //   blocks     paragraphs, headings, bullets; line joining   src/layout/blocks.cc
@@ -26,6 +27,7 @@
 #include "kreport/layout.h"
 #include "kreport/load.h"
 #include "kreport/normalize.h"
+#include "kreport/regions.h"
 #include "kreport/segment.h"
 #include "kreport/stage_json.h"
 #include "kreport/tables.h"
@@ -216,11 +218,19 @@ std::vector<PageLines> read_pages(std::string_view bytes, const PdfDocument& doc
   return pages;
 }
 
-std::vector<PageLayout> order_pages(std::vector<PageLines> pages, const TableSet& tables) {
+std::vector<PageRegions> regions_of(const std::vector<PageLines>& pages) {
+  std::vector<PageRegions> out;
+  out.reserve(pages.size());
+  for (const PageLines& p : pages) out.push_back(find_regions(p));
+  return out;
+}
+
+std::vector<PageLayout> order_pages(std::vector<PageLines> pages, const TableSet& tables,
+                                    const std::vector<PageRegions>& regions) {
   std::vector<PageLayout> out;
   out.reserve(pages.size());
   for (size_t i = 0; i < pages.size(); ++i)
-    out.push_back(order_page(std::move(pages[i]), tables.placed[i]));
+    out.push_back(order_page(std::move(pages[i]), tables.placed[i], regions[i]));
   return out;
 }
 
@@ -299,14 +309,19 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     Vocabulary vocabulary = timed(t, "furniture", [&] { return collect_vocabulary(pages); });
     if (options.dump) options.dump("lines", lines_json(pages));
 
+    // What a reader sees before reading: the body's columns, a sidebar beside them, a lead
+    // set apart in a box, from the lines and the page's drawing.
+    std::vector<PageRegions> regions = timed(t, "regions", [&] { return regions_of(pages); });
+    if (options.dump) options.dump("regions", regions_json(regions));
+
     // Tables from geometry, before the prose is ordered: a sidebar's boxes never read into
     // a sentence beside them.
-    TableSet tables = timed(t, "tables", [&] { return find_tables(pages, vocabulary); });
+    TableSet tables = timed(t, "tables", [&] { return find_tables(pages, vocabulary, regions); });
     if (options.dump) options.dump("tables", tables_json(tables));
 
     // The prose in reading order around the tables; after this, line order is final.
     std::vector<PageLayout> layout =
-        timed(t, "order", [&] { return order_pages(std::move(pages), tables); });
+        timed(t, "order", [&] { return order_pages(std::move(pages), tables, regions); });
 
     // Blocks and sections: paragraphs joined, typed sections, figures with their sources.
     std::vector<PageBlocks> blocks =

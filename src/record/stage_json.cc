@@ -23,6 +23,43 @@ Origin origin_from(const std::string& name) {
   return Origin::text;
 }
 
+json boxes_json(const std::vector<Bbox>& boxes) {
+  json out = json::array();
+  for (const Bbox& b : boxes) out.push_back(bbox(b));
+  return out;
+}
+
+json drawing_json(const Drawing& d) {
+  json boxes = json::array();
+  for (const DrawnBox& b : d.boxes)
+    boxes.push_back({{"bbox", bbox(b.bbox)},
+                     {"filled", b.filled},
+                     {"lightness", record_json::number(b.lightness)}});
+  return {{"rules", boxes_json(d.rules)},
+          {"boxes", boxes},
+          {"images", boxes_json(d.images)},
+          {"paths", boxes_json(d.paths)},
+          {"dropped", d.dropped}};
+}
+
+std::vector<Bbox> boxes_from(const json& j) {
+  std::vector<Bbox> out;
+  for (const json& b : j) out.push_back(bbox_from(b));
+  return out;
+}
+
+Drawing drawing_from(const json& j) {
+  Drawing d;
+  d.rules = boxes_from(j.value("rules", json::array()));
+  for (const json& b : j.value("boxes", json::array()))
+    d.boxes.push_back(
+        {bbox_from(b.at("bbox")), b.value("filled", false), b.value("lightness", 0.0)});
+  d.images = boxes_from(j.value("images", json::array()));
+  d.paths = boxes_from(j.value("paths", json::array()));
+  d.dropped = j.value("dropped", 0L);
+  return d;
+}
+
 }  // namespace
 
 std::string lines_json(const std::vector<PageLines>& pages) {
@@ -45,8 +82,11 @@ std::string lines_json(const std::vector<PageLines>& pages) {
                        {"origin", origin_name(l.origin)},
                        {"spans", spans}});
     }
-    out["pages"].push_back(
-        {{"number", p.number}, {"width", p.width}, {"height", p.height}, {"lines", lines}});
+    out["pages"].push_back({{"number", p.number},
+                            {"width", p.width},
+                            {"height", p.height},
+                            {"lines", lines},
+                            {"drawing", drawing_json(p.drawing)}});
   }
   return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -72,12 +112,33 @@ std::vector<PageLines> lines_from_json(const std::string& text) {
                                 s.value("space_drawn_after", false)});
         page.lines.push_back(std::move(line));
       }
+      page.drawing = drawing_from(p.value("drawing", json::object()));
       pages.push_back(std::move(page));
     }
   } catch (const json::exception& e) {
     throw std::runtime_error(std::string("not a lines dump: ") + e.what());
   }
   return pages;
+}
+
+std::string regions_json(const std::vector<PageRegions>& pages) {
+  json out = {{"pages", json::array()}};
+  for (const PageRegions& p : pages) {
+    json regions = json::array();
+    for (const Region& r : p.regions)
+      regions.push_back({{"kind", std::string(region_name(r.kind))}, {"bbox", bbox(r.bbox)}});
+    json figures = json::array();
+    for (const FigureArea& f : p.figures)
+      figures.push_back({{"area", bbox(f.area)},
+                         {"caption", f.caption ? bbox(*f.caption) : json(nullptr)},
+                         {"source", bbox(f.source)},
+                         {"chart", f.chart}});
+    out["pages"].push_back({{"number", p.number},
+                            {"regions", regions},
+                            {"line_region", p.line_region},
+                            {"figures", figures}});
+  }
+  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string tables_json(const TableSet& tables) {
@@ -101,7 +162,8 @@ std::string blocks_json(const std::vector<PageBlocks>& pages) {
                         {"text", b.text},
                         {"bbox", bbox(b.bbox)},
                         {"size", record_json::number(b.size)},
-                        {"origin", origin_name(b.origin)}});
+                        {"origin", origin_name(b.origin)},
+                        {"region", std::string(region_name(b.region))}});
     out["pages"].push_back({{"number", p.number}, {"blocks", blocks}});
   }
   return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";

@@ -96,24 +96,42 @@ class Sections {
  public:
   explicit Sections(std::vector<Section>& out) : out_(out) {}
 
-  // The section `b` opens, if any, then `b` in the current section.
-  void add(const TextBlock& b, const std::string& type, int page, bool notice_starts) {
+  // The section `b` opens, if any, then `b` in the current section. `place` is the kind its
+  // place gives it: summary (the lead), body, or sidebar.
+  void add(const TextBlock& b, const std::string& type, int page, bool notice_starts,
+           const char* place) {
+    const Section* cur = out_.empty() ? nullptr : &out_.back();
+    // From the lead to the body, into or out of the sidebar.
+    bool moved = place_ != place;
+    place_ = place;
+    if (std::string_view(place) == "sidebar") {
+      // What the page sets apart is read where it stands, as one part: its own headings
+      // ("Stock Data", "Key Data") open nothing.
+      if (!cur || cur->kind != "sidebar") open("sidebar", std::nullopt, page);
+      return put(b, type, page);
+    }
     const char* kind = nullptr;
     if (notice_starts || opens_notice(b))
       kind = "compliance";
     else if (type == "heading")
       kind = vocab::section_kind(b.text);
-    const Section* cur = out_.empty() ? nullptr : &out_.back();
-    bool same_kind = cur && kind && cur->kind == kind;  // "투자등급 관련사항" in the notice
+    // "투자등급 관련사항" inside the notice opens nothing; a second summary heading does.
+    bool same_kind = cur && kind && cur->kind == kind && is_sticky(kind);
     bool sticky = cur && is_sticky(cur->kind);
     if ((kind && !same_kind) ||
         (!kind && type == "heading" && !sticky && b.size >= kSameHeadingShare * heading_size_)) {
       // A notice found by its phrases has no title: its first block is a sentence.
       bool untitled = notice_starts && !opens_notice(b) && type != "heading";
-      open(kind ? kind : "body", untitled ? std::nullopt : std::optional(b.text), page);
+      open(kind ? kind : place, untitled ? std::nullopt : std::optional(b.text), page);
       heading_size_ = b.size;
+    } else if (!cur || (moved && !sticky) || cur->kind == std::string_view("sidebar")) {
+      open(place, std::nullopt, page);
     }
-    if (out_.empty()) open("body", std::nullopt, page);
+    put(b, type, page);
+  }
+
+ private:
+  void put(const TextBlock& b, const std::string& type, int page) {
     Section& s = out_.back();
     s.last_page = page;
     Block block;
@@ -129,7 +147,6 @@ class Sections {
     s.blocks.push_back(std::move(block));
   }
 
- private:
   void open(const char* kind, std::optional<std::string> title, int page) {
     Section s;
     s.id = "s" + std::to_string(out_.size() + 1);
@@ -141,6 +158,59 @@ class Sections {
 
   std::vector<Section>& out_;
   double heading_size_ = 0;
+  std::string_view place_;
+};
+
+// Where the lead summary is, by the reader's rules: a part of the first page set apart (a
+// framed or shaded box, a block between two rules) is the summary and what follows it the
+// body; otherwise, in a report of more than one page, the first page's prose is the summary
+// and the body starts on the next page. A one-page note, or a cover with no prose (a deck's
+// picture), has none; a heading (`Summary`, `투자포인트`) still opens one anywhere.
+class Lead {
+ public:
+  explicit Lead(const std::vector<PageBlocks>& pages) {
+    if (pages.size() < 2) return;
+    const PageBlocks& first = pages.front();
+    size_t prose = 0;
+    for (const TextBlock& b : first.blocks) {
+      if (set_apart(b) || (b.type != "paragraph" && b.type != "bullet") ||
+          b.text.size() < kProseBytes)
+        continue;
+      // A box is the lead when the page's prose opens in it (under the headline).
+      if (prose == 0) boxed_ = b.region == RegionKind::box;
+      prose += b.text.size();
+    }
+    page_ = prose >= kLeadBytes;
+  }
+
+  // The place of block `i` of page `p`: summary, body or sidebar.
+  const char* place(size_t p, const TextBlock& b) {
+    if (set_apart(b)) return "sidebar";
+    if (p > 0 || !page_) return "body";
+    if (!boxed_) return "summary";
+    // The box is the lead; what comes after it on the page is body.
+    if (b.region == RegionKind::box) {
+      in_box_ = true;
+      return "summary";
+    }
+    past_box_ = past_box_ || in_box_;
+    return past_box_ ? "body" : "summary";
+  }
+
+ private:
+  // What the first page sets apart from its prose: the strip beside the body, the banner
+  // above it (masthead, date, bylines).
+  static bool set_apart(const TextBlock& b) {
+    return b.region == RegionKind::sidebar || b.region == RegionKind::banner;
+  }
+
+  // The first page holds a lead when its prose runs to this many bytes at least (~60
+  // syllables: a lead sentence or two); a cover's words are fewer.
+  static constexpr size_t kLeadBytes = 180;
+  // A paragraph shorter than this (bytes, ~20 syllables) is a label, not where prose opens
+  // (`Results Comment`, `Company Brief` above the headline).
+  static constexpr size_t kProseBytes = 60;
+  bool page_ = false, boxed_ = false, in_box_ = false, past_box_ = false;
 };
 
 }  // namespace
@@ -149,11 +219,12 @@ Segments segment(const std::vector<PageBlocks>& pages) {
   Segments out;
   Sections sections(out.sections);
   std::optional<Position> notice = unheaded_notice(pages);
+  Lead lead(pages);
   for (size_t p = 0; p < pages.size(); ++p)
     for (size_t i = 0; i < pages[p].blocks.size(); ++i) {
       const TextBlock& b = pages[p].blocks[i];
       bool starts = notice && notice->page == p && notice->block == i;
-      sections.add(b, block_type(b), pages[p].number, starts);
+      sections.add(b, block_type(b), pages[p].number, starts, lead.place(p, b));
     }
   out.figures = segment_parts::pair_figures(pages, out.sections);
   return out;

@@ -47,7 +47,10 @@ struct TableParams {
   double header_gap_em = 1.5;  // header lines above a table: no wider gap between them
   double max_header_em = 8;    // nor, all of them, more than this high
   double label_gap_em = 2;     // group labels beside a table: no farther than this
-  size_t label_bytes = 30;     // nor longer (ten Hangul syllables)
+  // Print beside a table this much larger than its cells is a side note in the margin (11 pt
+  // beside 8 pt cells: Eugene's, Hanwha's), never a column of it.
+  double side_note_scale = 1.35;
+  size_t label_bytes = 30;  // nor longer (ten Hangul syllables)
 
   // ---- grid (grid.cc) ----
   double wrap_gap_em = 0.6;        // a cell's next line lies closer than this under it

@@ -14,9 +14,17 @@ class Region {
  public:
   Region(const std::vector<Row>& rows, size_t begin, size_t end, const PageCells& page)
       : page_(page), member_(page.pieces.size(), false) {
+    std::vector<const Piece*> run;
+    std::vector<double> sizes;
     for (size_t r = begin; r < end; ++r)
       for (const Piece* p : rows[r].cells)
-        if (!page.taken[page.index(p)]) add(p);
+        if (!page.taken[page.index(p)]) run.push_back(p), sizes.push_back(p->size);
+    if (run.empty()) return;
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2),
+                     sizes.end());
+    cell_size_ = sizes[sizes.size() / 2];
+    for (const Piece* p : run)
+      if (!side_note(*p) && (members_.empty() || p->aside == members_.front()->aside)) add(p);
   }
 
   std::vector<const Piece*> grow() {
@@ -34,7 +42,15 @@ class Region {
     members_.push_back(p);
     member_[page_.index(p)] = true;
   }
-  bool candidate(const Piece& p) const { return page_.free(p) && !member_[page_.index(&p)]; }
+  // Free, on the table's side of a sidebar, and not a side note's print.
+  bool candidate(const Piece& p) const {
+    return page_.free(p) && !member_[page_.index(&p)] && p.aside == members_.front()->aside &&
+           !side_note(p);
+  }
+  // OCR's sizes are guesses from its boxes' heights: they tell no side note from a cell.
+  bool side_note(const Piece& p) const {
+    return p.measured && p.size > kTable.side_note_scale * cell_size_;
+  }
   bool within_width(const Piece& p) const {
     return p.bbox.center_x() > box_.x0 && p.bbox.center_x() < box_.x1;
   }
@@ -165,6 +181,7 @@ class Region {
   std::vector<const Piece*> members_;
   std::vector<bool> member_;
   Bbox box_;
+  double cell_size_ = 0;  // the run's usual print size
 };
 
 }  // namespace

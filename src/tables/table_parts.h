@@ -20,6 +20,9 @@ struct Piece {
   size_t line = 0;             // the index of the line it was cut from, in the page's lines
   bool whole = true;           // the line was not cut: it may be running text
   bool paragraph_end = false;  // the last line of a paragraph: running text, though short
+  bool aside = false;          // its line lies in the first page's sidebar: never in a table
+                               // with the body's lines, though on their baselines
+  bool measured = true;        // its size is the font's, not an estimate from OCR's boxes
 };
 
 /// The page's usual space between words (median, in font sizes), to tell cell gaps from it.

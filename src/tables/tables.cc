@@ -31,7 +31,8 @@ namespace {
 std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
   std::vector<Row> rows;
   auto same_row = [](const Row& r, const Piece& p) {
-    return std::fabs(p.bbox.center_y() - (r.top + r.bottom) / 2) < kTable.same_row_em * p.size;
+    return std::fabs(p.bbox.center_y() - (r.top + r.bottom) / 2) < kTable.same_row_em * p.size &&
+           r.cells.front()->aside == p.aside;
   };
   for (const Piece& p : pieces) {
     if (is_running_text(p, page_width) || is_caption(p.text)) {
@@ -220,7 +221,7 @@ std::vector<size_t> lines_of(const std::vector<const Piece*>& members,
 
 // The page's cells, cut from its lines in reading order (running lines left out): reading
 // order keeps a sidebar's rows apart from the body's lines beside them.
-PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
+PageCells cells_of(const PageLines& page, std::vector<size_t>& rank, const PageRegions* regions) {
   PageCells cells;
   cells.width = page.width;
   double space = usual_space(page.lines);
@@ -229,9 +230,11 @@ PageCells cells_of(const PageLines& page, std::vector<size_t>& rank) {
   size_t place = 0;
   for (size_t i : reading_order(order_items(page.lines))) {
     rank[i] = place++;
-    if (page.lines[i].running) continue;
+    if (page.lines[i].running || (regions && regions->kind_of(i) == RegionKind::figure)) continue;
     for (Piece& p : pieces_of(page.lines[i], i, space)) {
       p.paragraph_end = ends[i] && p.whole;
+      p.aside = regions && regions->kind_of(i) == RegionKind::sidebar;
+      p.measured = page.lines[i].origin != Origin::ocr;
       cells.pieces.push_back(std::move(p));
     }
   }
@@ -343,68 +346,79 @@ const char* kind_of(const Table& t) {
 
 }  // namespace tables
 
-TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary) {
+TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary,
+                     const std::vector<PageRegions>& regions) {
   using namespace tables;
   TableSet out;
   std::vector<Table>& found = out.tables;
-  for (const PageLines& page : pages) {
+  for (size_t n = 0; n < pages.size(); ++n) {
+    const PageLines& page = pages[n];
     std::vector<PlacedTable>& placed = out.placed.emplace_back();
     std::vector<std::string> owner(page.lines.size());
     std::vector<size_t> rank;
-    PageCells cells = cells_of(page, rank);
-    std::vector<Row> rows = rows_of(cells.pieces, page.width);
-    for (size_t r = 0; r < rows.size();) {
-      size_t multi = 0, numeric = 0;
-      size_t end = rows[r].cells.size() < 2 ? r + 1 : run_end(rows, r, multi, numeric);
-      bool small = end >= r + 2 && labelled_row(rows[r], rows[r + 1]);
-      if (!small && (multi < kTable.min_rows || numeric < 2)) {
-        r = std::max(end, r + 1);
-        continue;
-      }
-      std::vector<const Piece*> members = region_of(rows, r, end, cells);
-      r = std::max(end, r + 1);
-      std::string id = "t" + std::to_string(found.size() + 1);
-      Table whole = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
-      auto add = [&](std::vector<const Piece*>& part, Table t) {
-        std::string id = t.id;
-        if (!is_grid(t)) return;  // not a table after all: its lines stay text
-        for (const Piece* p : part) cells.taken[cells.index(p)] = true;
-        bool continued =
-            !found.empty() && found.back().page == page.number - 1 && same_columns(found.back(), t);
-        std::vector<size_t> lines = lines_of(part, owner, continued ? found.back().id : id, rank);
-        title_and_source(t, page, owner);
-        t.kind = kind_of(t);
-        // Continued from the previous page: the same labelled columns on the next page.
-        if (continued) {
-          Table& before = found.back();
-          before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
-          before.boxes.insert(before.boxes.end(), t.boxes.begin(), t.boxes.end());
-          if (!before.source) before.source = t.source;
-          placed.push_back({before.id, std::move(lines)});
-        } else {
-          placed.push_back({id, std::move(lines)});
-          found.push_back(std::move(t));
+    PageCells cells = cells_of(page, rank, n < regions.size() ? &regions[n] : nullptr);
+    std::vector<Row> all = rows_of(cells.pieces, page.width);
+    // The first page's sidebar and the rest are looked at apart, as two pages: a run of rows
+    // never mixes them, whatever order reading order gave their rows. The part read first
+    // goes first, so the tables keep the page's order.
+    bool first = !all.empty() && all.front().cells.front()->aside;
+    for (bool side : {first, !first}) {
+      std::vector<Row> rows;
+      for (const Row& row : all)
+        if (row.cells.front()->aside == side) rows.push_back(row);
+      for (size_t r = 0; r < rows.size();) {
+        size_t multi = 0, numeric = 0;
+        size_t end = rows[r].cells.size() < 2 ? r + 1 : run_end(rows, r, multi, numeric);
+        bool small = end >= r + 2 && labelled_row(rows[r], rows[r + 1]);
+        if (!small && (multi < kTable.min_rows || numeric < 2)) {
+          r = std::max(end, r + 1);
+          continue;
         }
-      };
-      // A chart's axis above the annual summary, cut as one grid: two tables.
-      if (auto cut = summary_below(whole)) {
-        std::vector<const Piece*> above, below;
-        for (const Piece* p : members) (p->bbox.center_y() < *cut ? above : below).push_back(p);
-        for (auto* part : {&above, &below})
-          add(*part,
-              build_grid(*part, page.number, "t" + std::to_string(found.size() + 1), vocabulary));
-        continue;
+        std::vector<const Piece*> members = region_of(rows, r, end, cells);
+        r = std::max(end, r + 1);
+        std::string id = "t" + std::to_string(found.size() + 1);
+        Table whole = members.empty() ? Table{} : build_grid(members, page.number, id, vocabulary);
+        auto add = [&](std::vector<const Piece*>& part, Table t) {
+          std::string id = t.id;
+          if (!is_grid(t)) return;  // not a table after all: its lines stay text
+          for (const Piece* p : part) cells.taken[cells.index(p)] = true;
+          bool continued = !found.empty() && found.back().page == page.number - 1 &&
+                           same_columns(found.back(), t);
+          std::vector<size_t> lines = lines_of(part, owner, continued ? found.back().id : id, rank);
+          title_and_source(t, page, owner);
+          t.kind = kind_of(t);
+          // Continued from the previous page: the same labelled columns on the next page.
+          if (continued) {
+            Table& before = found.back();
+            before.rows.insert(before.rows.end(), t.rows.begin(), t.rows.end());
+            before.boxes.insert(before.boxes.end(), t.boxes.begin(), t.boxes.end());
+            if (!before.source) before.source = t.source;
+            placed.push_back({before.id, std::move(lines)});
+          } else {
+            placed.push_back({id, std::move(lines)});
+            found.push_back(std::move(t));
+          }
+        };
+        // A chart's axis above the annual summary, cut as one grid: two tables.
+        if (auto cut = summary_below(whole)) {
+          std::vector<const Piece*> above, below;
+          for (const Piece* p : members) (p->bbox.center_y() < *cut ? above : below).push_back(p);
+          for (auto* part : {&above, &below})
+            add(*part,
+                build_grid(*part, page.number, "t" + std::to_string(found.size() + 1), vocabulary));
+          continue;
+        }
+        // A sidebar beside the annual summary, cut as one grid: two tables.
+        if (auto cut = summary_beside(whole)) {
+          std::vector<const Piece*> left, right;
+          for (const Piece* p : members) (p->bbox.center_x() < *cut ? left : right).push_back(p);
+          for (auto* part : {&left, &right})
+            add(*part,
+                build_grid(*part, page.number, "t" + std::to_string(found.size() + 1), vocabulary));
+          continue;
+        }
+        add(members, std::move(whole));
       }
-      // A sidebar beside the annual summary, cut as one grid: two tables.
-      if (auto cut = summary_beside(whole)) {
-        std::vector<const Piece*> left, right;
-        for (const Piece* p : members) (p->bbox.center_x() < *cut ? left : right).push_back(p);
-        for (auto* part : {&left, &right})
-          add(*part,
-              build_grid(*part, page.number, "t" + std::to_string(found.size() + 1), vocabulary));
-        continue;
-      }
-      add(members, std::move(whole));
     }
   }
   return out;

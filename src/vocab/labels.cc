@@ -26,10 +26,18 @@ const LabelForm kLabelForms[] = {
      "<표 2> 실적 추정"},
     {"caption_numbered",
      LineLabel::caption,
-     R"((그림|표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)])",
-     {"그림", "표", "Figure", "Table", "Chart", "Exhibit"},
+     R"((그림|표|도표|Figure|Table|Chart|Exhibit)\s*\d+[-.]?\d*\s*[.:)])",
+     {"그림", "표", "도표", "Figure", "Table", "Chart", "Exhibit"},
      false,
      "그림 3. AI 서버 출하량 전망"},
+    // The number and a space, no stop: Meritz's captions. A sentence citing a figure puts a
+    // particle after the number ("그림 1에서", "표 2 의"): no caption.
+    {"caption_spaced",
+     LineLabel::caption,
+     R"((그림|표|도표|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?\s+(?!에|은|는|을|를|이|가|의|과|와|로|도|참|및))",
+     {"그림", "표", "도표", "Figure", "Table", "Chart", "Exhibit"},
+     false,
+     "그림1 ‘리니지W’ 11월 4일 글로벌 출시"},
     {"source",
      LineLabel::source,
      R"((자료|출처|Sources?)\s*[:：])",
@@ -260,6 +268,12 @@ const std::vector<const char*>& cover_words(std::string_view kind) {
   static const std::vector<const char*> none;
   auto it = by_kind.find(kind);
   return it == by_kind.end() ? none : it->second;
+}
+
+bool has_email(std::string_view text) {
+  static const std::regex email(R"([A-Za-z0-9._%+-]+ ?@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
+  if (text.find('@') == std::string_view::npos) return false;  // most lines: no regex run
+  return std::regex_search(text.begin(), text.end(), email);
 }
 
 }  // namespace kreport::vocab

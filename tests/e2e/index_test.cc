@@ -262,7 +262,7 @@ void expect_consistent(const fs::path& db) {
   // Every report is whole: its blocks, analysts and history came with it.
   EXPECT_EQ(scalar(db,
                    "SELECT count(*) FROM reports r WHERE (SELECT count(*) FROM blocks b "
-                   "WHERE b.report_id = r.id) != 86 OR (SELECT count(*) FROM rating_history "
+                   "WHERE b.report_id = r.id) != 78 OR (SELECT count(*) FROM rating_history "
                    "h WHERE h.report_id = r.id) != 9"),
             "0");
 }

@@ -262,8 +262,9 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
       R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
 )");
   // Five hand-written records, the three copies of Kiwoom's, the two image-text ones, two
-  // paragraphs of layout_classes and two of estimates_forms (one match a block).
-  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 14u);
+  // paragraphs of layout_classes, two of estimates_forms and four of regions_classes (one
+  // match a block).
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 18u);
   EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2}).rows.size(), 2u);
 }
 

@@ -74,6 +74,17 @@ TEST(Validate, RecordsOfEveryVersionAgainstTheirOwnSchema) {
   EXPECT_TRUE(check(j).empty());
   j["schema_version"] = "1.1";
   EXPECT_TRUE(has(check(j), "", "estimates"));
+  // 1.3 adds the section kind sidebar (its estimates rows have more fields: none here).
+  j["schema_version"] = "1.3";
+  j["estimates"] = nlohmann::json::array();
+  j["sections"] = {{{"id", "s1"},
+                    {"kind", "sidebar"},
+                    {"title", nullptr},
+                    {"pages", {1, 1}},
+                    {"blocks", nlohmann::json::array()}}};
+  EXPECT_TRUE(check(j).empty());
+  j["schema_version"] = "1.2";
+  EXPECT_TRUE(has(check(j), "/sections/0/kind", "enum")) << check(j).size();
 }
 
 TEST(Validate, AnalystRoleFrom12) {
