@@ -55,6 +55,7 @@ struct QueryResult {
 struct QueryOptions {
   std::string since, until;  // ISO dates, inclusive; empty: open
   int limit = 0;             // at most this many rows (0: all)
+  std::string section;       // search and text: only blocks of this section kind (empty: any)
 };
 
 /// A documented question: its name, its arguments and what it answers (for --help).

@@ -63,6 +63,7 @@ struct QueryArgs {
   std::vector<std::string> args;
   std::string since, until, format;  // format: "table", "jsonl" or empty (table on a terminal)
   int limit = 0;
+  std::string section;  // search, text: one section kind (summary, body, ...); empty: any
 };
 
 /// `kreport query`: one named question of the archive, as a table or JSON Lines.

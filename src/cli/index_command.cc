@@ -41,7 +41,7 @@ int run_index(const IndexArgs& args) {
 }
 
 int run_query(const QueryArgs& args) {
-  QueryOptions options{args.since, args.until, args.limit};
+  QueryOptions options{args.since, args.until, args.limit, args.section};
   try {
     QueryResult r = kreport::run_query(args.db, args.name, args.args, options);
     bool table = args.format.empty() ? ::isatty(STDOUT_FILENO) : args.format == "table";

@@ -203,6 +203,11 @@ Ask with kreport query, or in SQL (sqlite3 archive.sqlite; the tables are in REA
   query->add_option("--limit", qa.limit, "At most this many rows (0: all)")
       ->check(CLI::NonNegativeNumber);
   query
+      ->add_option("--section", qa.section,
+                   "search and text: only blocks of this section kind (summary, body, ...)")
+      ->check(CLI::IsMember({"summary", "sidebar", "body", "peer_table", "calendar", "appendix",
+                             "compliance", "disclaimer", "other"}));
+  query
       ->add_option("--format", qa.format,
                    "table or jsonl (default: a table on a terminal, JSON Lines otherwise)")
       ->check(CLI::IsMember({"table", "jsonl"}));
@@ -214,12 +219,16 @@ Examples:
   kreport query archive.sqlite quarters 005930 operating_profit 2Q25
   kreport query archive.sqlite revisions 삼성전자 --since 2025-01-01
   kreport query archive.sqlite search HBM --since 2025-01-01
+  kreport query archive.sqlite search 영업이익 --section summary
+  kreport query archive.sqlite text 005930 --section summary --since 2025-01-01
   kreport query archive.sqlite analyst 박성민 --format jsonl
 
 TICKER is the 6-digit code or the company name as printed; METRIC an estimates metric
 (revenue, operating_profit, net_profit, eps, ...); QUARTER a fiscal quarter (2Q25, 2025Q2).
 spread compares firms on value x scale (382,000억원 = 38,200십억원). search finds TEXT as written (letters in
-any case) in any block of text; a row's date is the report's publication date (the history
+any case) in any block of text, text gives a company's reports block by block, and both keep
+one section kind with --section (the summaries of every report on 005930 this year: text
+005930 --section summary --since 2026-01-01); a row's date is the report's publication date (the history
 point's date for target-prices), which --since and --until filter. Rows come in a fixed
 order, so the same records always give the same answer. Anything else: SQL on the archive.
 )" + kExitCodes);

@@ -129,14 +129,25 @@ LIMIT :limit)sql";
 constexpr const char* kSearchIndexed = R"sql(
 SELECT r.published, r.broker, r.ticker, b.page, b.text AS snippet, r.path AS report
 FROM blocks_fts f JOIN blocks b ON b.id = f.rowid JOIN reports r ON r.id = b.report_id
-WHERE blocks_fts MATCH :pattern AND ${in_range:r.published}
+WHERE blocks_fts MATCH :pattern AND ${in_range:r.published} AND ${in_section}
 ORDER BY r.published DESC, r.sha256, b.seq
 LIMIT :limit)sql";
 
 constexpr const char* kSearchScan = R"sql(
 SELECT r.published, r.broker, r.ticker, b.page, b.text AS snippet, r.path AS report
 FROM blocks b JOIN reports r ON r.id = b.report_id
-WHERE b.text LIKE :pattern ESCAPE '\' AND ${in_range:r.published}
+WHERE b.text LIKE :pattern ESCAPE '\' AND ${in_range:r.published} AND ${in_section}
+ORDER BY r.published DESC, r.sha256, b.seq
+LIMIT :limit)sql";
+
+// Every block of the reports on a company, in reading order, newest report first.
+constexpr const char* kText = R"sql(
+WITH ${subject}
+SELECT r.published, r.broker, r.ticker, b.page, b.section_kind AS section, b.type, b.text,
+       r.path AS report
+FROM blocks b JOIN reports r ON r.id = b.report_id
+WHERE r.ticker IN (SELECT ticker FROM subject) AND b.text IS NOT NULL
+  AND ${in_range:r.published} AND ${in_section}
 ORDER BY r.published DESC, r.sha256, b.seq
 LIMIT :limit)sql";
 
@@ -148,11 +159,17 @@ WHERE (a.name = :who OR a.email = :who COLLATE NOCASE) AND ${in_range:r.publishe
 ORDER BY r.published DESC, r.sha256, a.seq
 LIMIT :limit)sql";
 
-// The fixed SQL pieces spliced into a statement's text: ${subject} and ${in_range:COLUMN}.
+// A block's section kind, when --section asks for one (NULL: any).
+constexpr const char* kInSection = "(:section IS NULL OR b.section_kind = :section)";
+
+// The fixed SQL pieces spliced into a statement's text: ${subject}, ${in_range:COLUMN} and
+// ${in_section}.
 // Only constants are spliced; every value is a bound parameter.
 std::string expand(std::string sql) {
   for (size_t at; (at = sql.find("${subject}")) != std::string::npos;)
     sql.replace(at, 10, kSubject);
+  for (size_t at; (at = sql.find("${in_section}")) != std::string::npos;)
+    sql.replace(at, 13, kInSection);
   for (size_t at; (at = sql.find("${analyst:")) != std::string::npos;) {
     size_t end = sql.find('}', at);
     std::string column = sql.substr(at + 10, end - at - 10), first = kFirstAnalyst;
@@ -175,6 +192,7 @@ void bind_all(sql::Stmt& st, const std::vector<std::pair<const char*, std::strin
     if (int i = st.param(name)) st.bind_opt(i, value);
   if (int i = st.param(":since")) st.bind_opt(i, options.since);
   if (int i = st.param(":until")) st.bind_opt(i, options.until);
+  if (int i = st.param(":section")) st.bind_opt(i, options.section);
   if (int i = st.param(":limit")) st.bind(i, options.limit > 0 ? options.limit : -1LL);
 }
 
@@ -282,7 +300,12 @@ const std::vector<Entry>& entries() {
        [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
          return select_rows(db, kRevisions, {{":subject", a[0]}}, o);
        }},
-      {{"search", {"TEXT"}, "blocks of text containing TEXT, with a snippet"}, search},
+      {{"search", {"TEXT"}, "blocks of text containing TEXT, with a snippet (--section KIND)"},
+       search},
+      {{"text", {"TICKER"}, "the text of every report on a company, block by block (--section)"},
+       [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+         return select_rows(db, kText, {{":subject", a[0]}}, o);
+       }},
       {{"analyst", {"NAME"}, "an analyst's reports (name or e-mail), newest first"},
        [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
          return select_rows(db, kAnalyst, {{":who", a[0]}}, o);

@@ -152,7 +152,7 @@ TEST_F(Index, QueryErrors) {
   EXPECT_EQ(unknown.code, 1);
   EXPECT_EQ(unknown.err,
             "kreport: unknown query \"prices\" (known: target-prices, forecasts, spread, quarters, "
-            "revisions, search, analyst) (see kreport query --help)\n");
+            "revisions, search, text, analyst) (see kreport query --help)\n");
   auto args = run_kreport("query " + q(db()) + " forecasts 005930 eps");
   EXPECT_EQ(args.code, 1);
   EXPECT_EQ(args.err,

@@ -139,7 +139,7 @@ TEST_F(Archive, TargetPricesAcrossFirms) {
   // identical Kiwoom fixtures the one with the smallest sha256 is named. SK's 2025 history
   // repeats its 2024-12-02 report, which appears once.
   EXPECT_EQ(
-      ask("target-prices", {"삼성전자"}, {"2024-10-01", "", 0}),
+      ask("target-prices", {"삼성전자"}, {"2024-10-01", "", 0, ""}),
       R"({"date":"2024-10-08","broker":"kiwoom","rating":"buy","target_price":95000,"source":"history","report":"fixtures/odd/owner_only.pdf"}
 {"date":"2024-10-15","broker":"mirae","rating":"buy","target_price":85000,"source":"history","report":"reports/mirae_005930_20250110.pdf"}
 {"date":"2024-10-31","broker":"kiwoom","rating":"buy","target_price":95000,"source":"history","report":"fixtures/odd/owner_only.pdf"}
@@ -152,7 +152,7 @@ TEST_F(Archive, TargetPricesAcrossFirms) {
   QueryResult all = run_query(db(), "target-prices", {"005930"}, {});
   EXPECT_EQ(all.rows.size(), 15u);  // 8 Kiwoom history + 1 report, Mirae 2 + 1, SK 2, Hanwha 1
   EXPECT_EQ(
-      ask("target-prices", {"000660"}, {"", "2023-03-01", 0}),
+      ask("target-prices", {"000660"}, {"", "2023-03-01", 0, ""}),
       R"({"date":"2023-01-05","broker":"kb","rating":"buy","target_price":110000,"source":"history","report":"reports/kb_000660_20230601.pdf"}
 )");
 }
@@ -170,7 +170,7 @@ TEST_F(Archive, ForecastsAreEachFirmsLatest) {
 {"broker":"sk","published":"2025-03-05","analyst":"김도윤","period":"2025E","kind":"forecast","value":31500,"unit":"십억원","basis":"consolidated","report":"reports/sk_005930_20250305.pdf"}
 )");
   // As of the end of 2024, SK's forecast was the earlier one.
-  EXPECT_NE(ask("forecasts", {"005930", "operating_profit", "2025"}, {"", "2024-12-31", 0})
+  EXPECT_NE(ask("forecasts", {"005930", "operating_profit", "2025"}, {"", "2024-12-31", 0, ""})
                 .find(R"("value":33000)"),
             std::string::npos);
   EXPECT_EQ(ask("forecasts", {"000660", "operating_profit", "2025"}), "");
@@ -192,7 +192,7 @@ TEST_F(Archive, RevisionsSayWhoRaisedOrCutWhatWhenByHowMuch) {
   // SK cut its target and its 2025 operating profit; its copy of the cut in 조원 (a later row
   // of the same report) is no second revision. Mirae kept its target and raised 2025.
   EXPECT_EQ(
-      ask("revisions", {"삼성전자"}, {"2025-01-01", "", 0}),
+      ask("revisions", {"삼성전자"}, {"2025-01-01", "", 0, ""}),
       R"({"published":"2025-01-10","broker":"mirae","analyst":"김도윤","metric":"target_price","fiscal_year":null,"fiscal_quarter":null,"previous":90000,"value":90000,"unit":"원","change":0,"change_pct":0.0,"direction":"kept","report":"reports/mirae_005930_20250110.pdf"}
 {"published":"2025-01-10","broker":"mirae","analyst":"김도윤","metric":"operating_profit","fiscal_year":2025,"fiscal_quarter":null,"previous":34200,"value":35000,"unit":"십억원","change":800,"change_pct":2.34,"direction":"raised","report":"reports/mirae_005930_20250110.pdf"}
 {"published":"2025-01-10","broker":"mirae","analyst":"김도윤","metric":"operating_profit","fiscal_year":2024,"fiscal_quarter":4,"previous":7700,"value":6500,"unit":"십억원","change":-1200,"change_pct":-15.58,"direction":"cut","report":"reports/mirae_005930_20250110.pdf"}
@@ -203,7 +203,7 @@ TEST_F(Archive, RevisionsSayWhoRaisedOrCutWhatWhenByHowMuch) {
 )");
   // The fixture reports (five copies of one Kiwoom report) keep their target: one row.
   EXPECT_EQ(
-      ask("revisions", {"005930"}, {"", "2024-12-31", 0}),
+      ask("revisions", {"005930"}, {"", "2024-12-31", 0, ""}),
       R"({"published":"2024-11-14","broker":"kiwoom","analyst":"박성민","metric":"target_price","fiscal_year":null,"fiscal_quarter":null,"previous":95000,"value":95000,"unit":"원","change":0,"change_pct":0.0,"direction":"kept","report":"fixtures/odd/owner_only.pdf"}
 )");
   EXPECT_EQ(ask("revisions", {"000660"}), "");
@@ -252,33 +252,33 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
   index_fixtures();
   // "HBM" inside "HBM3E", and Korean text; newest first.
   EXPECT_EQ(
-      ask("search", {"HBM"}, {"2025-01-01", "2025-06-30", 0}),
+      ask("search", {"HBM"}, {"2025-01-01", "2025-06-30", 0, ""}),
       R"({"published":"2025-03-05","broker":"sk","ticker":"005930","page":1,"snippet":"«HBM» 인증 지연으로 2025년 영업이익 추정치를 31.5조…","report":"reports/sk_005930_20250305.pdf"}
 {"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"«HBM»3E 12단 양산 본격화","report":"reports/mirae_005930_20250110.pdf"}
 {"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"…은 35.0조원으로 전년 대비 7% 증가할 전망이다. «HBM» 매출 비중 확대가 이익을 견인한다.","report":"reports/mirae_005930_20250110.pdf"}
 )");
   EXPECT_EQ(
-      ask("search", {"Hbm"}, {"", "2023-12-31", 0}),
+      ask("search", {"Hbm"}, {"", "2023-12-31", 0, ""}),
       R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
 )");
   // Five hand-written records, the three copies of Kiwoom's, the two image-text ones, two
   // paragraphs of layout_classes, two of estimates_forms and four of regions_classes (one
   // match a block).
   EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 18u);
-  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2}).rows.size(), 2u);
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2, ""}).rows.size(), 2u);
 }
 
 // SQLite 3.40's trigram LIKE takes two Hangul syllables for a trigram and finds nothing.
 TEST_F(Archive, Regression_SearchTwoHangulSyllables) {
   index_fixtures();
   EXPECT_EQ(
-      ask("search", {"이익"}, {"2025-01-01", "2025-06-30", 0}),
+      ask("search", {"이익"}, {"2025-01-01", "2025-06-30", 0, ""}),
       R"({"published":"2025-03-05","broker":"sk","ticker":"005930","page":1,"snippet":"HBM 인증 지연으로 2025년 영업«이익» 추정치를 31.5조원으로 낮춘다.","report":"reports/sk_005930_20250305.pdf"}
 {"published":"2025-02-03","broker":"hanwha","ticker":"005930","page":1,"snippet":"- 2025년 영업«이익» 38.2조원(382,000억원) 전망","report":"reports/hanwha_005930_20250203.pdf"}
 {"published":"2025-01-10","broker":"mirae","ticker":"005930","page":1,"snippet":"2025년 영업«이익»은 35.0조원으로 전년 대비 7% 증가할 전망이다. …","report":"reports/mirae_005930_20250110.pdf"}
 )");
-  EXPECT_EQ(run_query(db(), "search", {"AI"}, {"", "2025-12-31", 0}).rows.size(),
-            run_query(db(), "search", {"ai"}, {"", "2025-12-31", 0}).rows.size());
+  EXPECT_EQ(run_query(db(), "search", {"AI"}, {"", "2025-12-31", 0, ""}).rows.size(),
+            run_query(db(), "search", {"ai"}, {"", "2025-12-31", 0, ""}).rows.size());
 }
 
 TEST_F(Archive, SearchTakesTextLiterally) {
@@ -347,7 +347,7 @@ TEST_F(Archive, RerunSkipsNewerVersionReplaces) {
   const std::string rec = "tests/index/records/hanwha_005930_20250203.json";
   IndexResult newer = index({with_version(dir_, rec, "0.10.0", 91000)});
   EXPECT_EQ(newer.replaced, 1);
-  EXPECT_NE(ask("target-prices", {"005930"}, {"2025-02-03", "2025-02-03", 0}).find("91000"),
+  EXPECT_NE(ask("target-prices", {"005930"}, {"2025-02-03", "2025-02-03", 0, ""}).find("91000"),
             std::string::npos);
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM reports"),
             std::to_string(kGoldenRecords + kHandWritten));
@@ -443,7 +443,7 @@ TEST_F(Archive, QueryUsageErrors) {
   index_fixtures();
   EXPECT_EQ(error_of([&] { run_query(db(), "prices", {}, {}); }),
             "usage: unknown query \"prices\" (known: target-prices, forecasts, spread, quarters, "
-            "revisions, search, analyst)");
+            "revisions, search, text, analyst)");
   EXPECT_EQ(error_of([&] {
               run_query(db(), "quarters", {"005930", "eps", "2025"}, {});
             }),
@@ -513,3 +513,28 @@ TEST(ArchiveText, TableAlignsHangulAsTwoColumns) {
 }
 
 }  // namespace
+
+// --section keeps one section kind: search within the summaries, and a company's summaries
+// as one question (issue 31).
+TEST_F(Archive, SearchAndTextKeepOneSectionKind) {
+  index_fixtures();
+  QueryOptions summary;
+  summary.section = "summary";
+  QueryResult all = run_query(db(), "search", {"영업이익"}, {});
+  QueryResult lead = run_query(db(), "search", {"영업이익"}, summary);
+  EXPECT_LT(lead.rows.size(), all.rows.size());
+  EXPECT_FALSE(lead.rows.empty());
+  // regions_classes' framed lead names 영업이익 twice; its body once more, page 2 once.
+  EXPECT_EQ(
+      ask("text", {"012345"}, summary),
+      R"({"published":"2024-10-18","broker":"kyobo","ticker":"012345","page":1,"section":"summary","type":"heading","text":"전기차 믹스 개선이 이끄는 수익성 회복","report":"fixtures/regions_classes.pdf"}
+{"published":"2024-10-18","broker":"kyobo","ticker":"012345","page":1,"section":"summary","type":"paragraph","text":"4분기 영업이익은 1,842억원으로 컨센서스를 12% 상회했다. 전기차 판매 비중이 31%까지 올라 대당 판매단가가 높아졌고, 원재료 가격 안정으로 원가율이 개선되었다.","report":"fixtures/regions_classes.pdf"}
+{"published":"2024-10-18","broker":"kyobo","ticker":"012345","page":1,"section":"summary","type":"paragraph","text":"올해 영업이익은 8,120억원으로 전년 대비 18% 늘어날 전망이다. 목표주가 68,000원과 투자의견 매수를 유지한다.","report":"fixtures/regions_classes.pdf"}
+)");
+  // Without --section, the same company's text holds its body and sidebar too.
+  EXPECT_GT(run_query(db(), "text", {"012345"}, {}).rows.size(), 3u);
+  QueryOptions sidebar;
+  sidebar.section = "sidebar";
+  for (const auto& row : run_query(db(), "text", {"한빛모터스"}, sidebar).rows)
+    EXPECT_EQ(std::get<std::string>(row[4]), "sidebar");
+}
