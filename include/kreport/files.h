@@ -1,6 +1,7 @@
 // Reading inputs and writing outputs without ever leaving a half-written file.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 namespace kreport {
@@ -16,6 +17,27 @@ std::string read_input(const std::string& path, long long max_bytes = 0);
 /// the old file or the complete new one. A device or FIFO (/dev/null, a named pipe) is
 /// written in place, never replaced. Throws Error(output) with the cause (errno).
 void write_file_atomic(const std::string& path, const std::string& data);
+
+/// A folder argument as typed, less its trailing slashes ("records/" -> "records", "/" stays):
+/// `records` and `records/` then name the same outputs and print the same paths.
+std::string folder_arg(std::string path);
+
+/// Where `path` is on this machine, for comparing locations (never for showing): absolute,
+/// `.`, `..` and symbolic links resolved as far as the path exists, no trailing separator.
+/// The same for a relative or absolute spelling, before or after the folder is created.
+std::filesystem::path real_location(const std::string& path);
+
+/// True when `location` (a real_location) is `root` or inside it.
+bool is_within(const std::filesystem::path& root, const std::filesystem::path& location);
+
+/// Checks, before any work, that a file can be made at `path`: its name does not end in a
+/// slash (that names a folder) and the folder it goes in exists (an output file's folder is
+/// never created, as with cp or a shell's >). Throws Error(output) with the cause otherwise.
+void check_output_file(const std::string& path);
+
+/// Creates the folder `path` and the folders above it when missing (batch's OUT_DIR,
+/// --dump-stage's DIR). Throws Error(output) naming the folder when it cannot be made.
+void make_folders(const std::string& path);
 
 /// The temporary file write_file_atomic(path) uses in process `pid`: what to remove when
 /// that process was killed while writing.

@@ -260,6 +260,9 @@ class Scheduler {
 }  // namespace
 
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
+  // Where the outputs go is settled first: what cannot be written fails before any work.
+  if (!options.jsonl) make_folders(options.out_dir);
+  if (!options.summary_path.empty()) check_output_file(options.summary_path);
   normalize("\uFF21");  // build ICU's tables once here, so every forked worker inherits them
   Scheduler scheduler(options, progress);
   return scheduler.run();

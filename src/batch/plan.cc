@@ -58,13 +58,9 @@ std::string not_a_file(const std::string& input) {
   return "";
 }
 
-// Where `target` really lands, links resolved, is not inside `root`.
+// Where `target` really lands, links resolved, is not inside `root` (a real_location).
 bool escapes(const fs::path& root, const std::string& target) {
-  std::error_code ec;
-  fs::path real = fs::weakly_canonical(fs::path(target).parent_path(), ec);
-  if (ec) return true;
-  fs::path rel = real.lexically_relative(root);
-  return rel.empty() || *rel.begin() == "..";
+  return !is_within(root, real_location(fs::path(target).parent_path().string()));
 }
 
 FileResult failed(const Job& job, Errc code, const std::string& message) {
@@ -94,8 +90,7 @@ std::vector<Job> plan_jobs(const std::vector<std::string>& rels, const BatchOpti
 
 Planner::Planner(const BatchOptions& options, const std::vector<Job>& jobs)
     : options_(options), jobs_(jobs) {
-  std::error_code ec;
-  if (!options.jsonl) out_root_ = fs::weakly_canonical(options.out_dir, ec);
+  if (!options.jsonl) out_root_ = real_location(options.out_dir);
 }
 
 std::optional<FileResult> Planner::settle(size_t i) {

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "kreport/batch.h"
 #include "kreport/error.h"
+#include "kreport/files.h"
 
 namespace kreport::cli {
 namespace {
@@ -49,8 +50,8 @@ std::string signal_name(int sig) {
 
 int run_batch(const BatchArgs& args) {
   BatchOptions options;
-  options.in_dir = args.in_dir;
-  options.out_dir = args.out_dir;
+  options.in_dir = folder_arg(args.in_dir);
+  options.out_dir = folder_arg(args.out_dir);
   options.summary_path = args.summary;
   options.password = args.password;
   options.force = args.force;

@@ -55,7 +55,7 @@ void guard_extract(const ExtractArgs& args) {
 // The stage dump the user asked for: DIR/<stage>.json for each stage named.
 StageDump dump_to(const std::vector<std::string>& arg) {
   if (arg.size() != 2) return nullptr;
-  std::string stages = arg[0], dir = arg[1];
+  std::string stages = arg[0], dir = folder_arg(arg[1]);
   static const std::vector<std::string> known = {"lines", "tables", "blocks"};
   std::vector<std::string> wanted;
   for (size_t b = 0, e; b <= stages.size(); b = e + 1) {
@@ -69,11 +69,10 @@ StageDump dump_to(const std::vector<std::string>& arg) {
       throw Error(Errc::usage,
                   "--dump-stage: unknown stage \"" + s + "\" (known: lines, tables, blocks, all)");
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);  // a failure shows when the dump is written
   return [wanted, dir](const std::string& stage, const std::string& json) {
-    if (std::find(wanted.begin(), wanted.end(), stage) != wanted.end())
-      write_file_atomic(dir + "/" + stage + ".json", json);
+    if (std::find(wanted.begin(), wanted.end(), stage) == wanted.end()) return;
+    make_folders(dir);
+    write_file_atomic((std::filesystem::path(dir) / (stage + ".json")).string(), json);
   };
 }
 
@@ -82,6 +81,7 @@ StageDump dump_to(const std::vector<std::string>& arg) {
 int run_extract(const ExtractArgs& args) {
   guard_extract(args);
   try {
+    if (!args.output.empty()) check_output_file(args.output);
     std::string bytes = read_input(args.input, args.limits.max_bytes());
     ConvertOptions options;
     options.path = args.input;
@@ -107,10 +107,11 @@ int run_extract(const ExtractArgs& args) {
     timings.add("record",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (args.timings) spdlog::info("{}: timings: {}", args.input, timings.describe());
-    if (args.output.empty())
+    if (args.output.empty()) {
       write_stdout(json);
-    else
+    } else {
       write_file_atomic(args.output, json);
+    }
     return kExitOk;
   } catch (const Error& e) {
     end_capture();

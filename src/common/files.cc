@@ -161,6 +161,47 @@ void write_file_atomic(const std::string& path, const std::string& data) {
   write_replacing(real, data, path);
 }
 
+std::string folder_arg(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
+std::filesystem::path real_location(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::absolute(path.empty() ? "." : path, ec);
+  // weakly_canonical resolves the part that exists; on an absolute path the rest stays
+  // absolute (on a relative one that does not exist at all it would stay relative).
+  fs::path real = fs::weakly_canonical(p, ec);
+  if (ec) real = p.lexically_normal();
+  if (!real.has_filename() && real != real.root_path()) real = real.parent_path();
+  return real;
+}
+
+bool is_within(const std::filesystem::path& root, const std::filesystem::path& location) {
+  std::filesystem::path rel = location.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+void check_output_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (!path.empty() && path.back() == '/')
+    throw Error(Errc::output, "cannot write: the name ends in a slash (a folder, not a file)",
+                path);
+  fs::path folder = fs::path(path).parent_path();
+  if (folder.empty()) return;
+  struct stat st {};
+  if (::stat(folder.c_str(), &st) != 0)
+    throw Error(Errc::output, "cannot write: " + errno_text(errno), path);
+  if (!S_ISDIR(st.st_mode)) throw Error(Errc::output, "cannot write: " + errno_text(ENOTDIR), path);
+}
+
+void make_folders(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec) throw Error(Errc::output, "cannot create folder: " + ec.message(), path);
+}
+
 std::string atomic_temp_path(const std::string& path, int pid) {
   return resolve_links(path) + ".tmp" + std::to_string(pid);
 }

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "kreport/error.h"
+#include "kreport/files.h"
 
 namespace kreport::archive {
 namespace {
@@ -171,6 +172,7 @@ void check_version(const sql::Db& db, int version, bool empty) {
 }  // namespace
 
 std::unique_ptr<sql::Db> open_for_writing(const std::string& path) {
+  check_output_file(path);
   auto db = std::make_unique<sql::Db>(path, true);
   // WAL: readers never block the writer, and a killed writer leaves only whole transactions.
   // synchronous=NORMAL is durable against a crash of the process (not of the machine).
