@@ -81,16 +81,16 @@ int main(int argc, char** argv) {
   CLI::App app{
       "kreport turns Korean securities-research PDFs (broker reports) into JSON records that\n"
       "follow a versioned JSON Schema (\"kreport.report\", see `kreport schema`).\n\n"
-      "Examples:\n"
-      "  kreport extract report.pdf                 print the record on stdout\n"
-      "  cat report.pdf | kreport extract -         the same, from standard input\n"
+      "Examples (each one is run by the tests as written):\n"
+      "  kreport extract report.pdf                  # print the record on stdout\n"
+      "  cat report.pdf | kreport extract -          # the same, from standard input\n"
       "  kreport extract report.pdf -o r.json --pretty\n"
-      "  kreport batch reports/ -o records/ -j 4    a folder, in parallel, surviving bad files\n"
-      "  kreport batch reports/ --jsonl > all.jsonl every record as one JSON line\n"
-      "  kreport validate records/*.json            check records against their schema\n"
+      "  kreport batch reports/ -o records/ -j 4     # a folder, in parallel, surviving bad files\n"
+      "  kreport batch reports/ --jsonl > all.jsonl  # every record as one JSON line\n"
+      "  kreport validate records/*.json             # check records against their schema\n"
       "  kreport batch reports/ --jsonl | kreport index - --db archive.sqlite\n"
-      "  kreport query archive.sqlite target-prices 005930   ask the archive\n"
-      "  kreport rules ratings                      the rating words kreport knows\n"};
+      "  kreport query archive.sqlite target-prices 005930   # ask the archive\n"
+      "  kreport rules ratings                       # the rating words kreport knows\n"};
   app.name("kreport");
   app.footer(kExitCodes);
   app.set_version_flag("--version", std::string("kreport ") + KREPORT_VERSION);
@@ -123,7 +123,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 8));
   add_limits(extract, ex.limits);
   add_ocr(extract, ex.ocr);
-  extract->footer(kExitCodes);
+  extract->footer(std::string(R"(
+Examples:
+  kreport extract report.pdf -o r.json --pretty     # to a file, written atomically
+  kreport extract locked.pdf --password secret      # an encrypted PDF
+  kreport extract scan.pdf --ocr off                # never OCR: a scan is rejected (exit 2)
+  kreport extract report.pdf --dump-stage lines,tables dump/ > /dev/null
+)") + kExitCodes);
 
   kreport::cli::BatchArgs ba;
   CLI::App* batch =
@@ -142,7 +148,10 @@ int main(int argc, char** argv) {
   add_limits(batch, ba.limits);
   add_ocr(batch, ba.ocr);
   batch->footer(
-      std::string("\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
+      std::string("\nExamples:\n"
+                  "  kreport batch reports/ -o records/             # every *.pdf under reports/\n"
+                  "  kreport batch reports/ --jsonl > all.jsonl     # JSON Lines, in input order\n"
+                  "\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
                   "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"
                   "crashing file is reported and the others still convert. Outputs are written\n"
                   "atomically; a rerun skips records that are up to date (same input SHA-256 and\n"
@@ -156,9 +165,13 @@ int main(int argc, char** argv) {
   validate->add_option("inputs", va.inputs, "Record files, or - for standard input")->required();
   validate->add_flag("-q,--quiet", va.quiet, "Print problems only, not the final count");
   validate->footer(
-      std::string("\nEach record is checked against the schema version it names\n"
-                  "(schema_version). A file may hold one record or JSON Lines; every\n"
-                  "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n") +
+      std::string(
+          "\nExamples:\n"
+          "  kreport validate records/*.json               # records and the batch summary\n"
+          "  kreport extract report.pdf | kreport validate -\n"
+          "\nEach record is checked against the schema version it names\n"
+          "(schema_version). A file may hold one record or JSON Lines; every\n"
+          "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n") +
       kExitCodes);
 
   kreport::cli::IndexArgs ia;
@@ -175,8 +188,8 @@ int main(int argc, char** argv) {
   index->footer(std::string(R"(
 Examples:
   kreport batch reports/ --jsonl | kreport index - --db archive.sqlite
-  kreport index records/ --db archive.sqlite     every *.json under records/
-  kreport index new.json --db archive.sqlite     add one record
+  kreport index records/ --db archive.sqlite     # every *.json under records/
+  kreport index new.json --db archive.sqlite     # add one record
 
 A record is known by its PDF's sha256: one already indexed from the same kreport version
 is skipped, one from a newer kreport replaces it (--force: any). A record that fails its
@@ -220,12 +233,21 @@ order, so the same records always give the same answer. Anything else: SQL on th
   schema->add_option("--version", schema_version, "Schema version, e.g. 1.0 (default: current)");
   schema->add_option("--name", schema_name, "Which schema: report (default) or batch_summary")
       ->check(CLI::IsMember({"report", "batch_summary"}));
+  schema->footer(R"(
+Examples:
+  kreport schema > report.schema.json           # the record's schema, as kreport writes it
+  kreport schema --version 1.0                  # an older version
+  kreport schema --name batch_summary           # batch's _summary.json
+)");
 
   std::vector<std::string> rule_names;
   CLI::App* rules = app.add_subcommand(
       "rules", "List the rule tables: the words and forms kreport reads, each with an example");
   rules->add_option("tables", rule_names, "Only these tables (e.g. ratings date_forms)");
   rules->footer(
+      "\nExamples:\n"
+      "  kreport rules                                 # every table\n"
+      "  kreport rules ratings date_forms              # two of them\n"
       "\nEvery row is a rule the stages apply (a rating word, a date form, a section\n"
       "heading, a column label...) with a real example it holds on; the test suite runs\n"
       "each rule on its example.\n");
