@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace kreport {
 
@@ -38,6 +39,18 @@ void check_output_file(const std::string& path);
 /// Creates the folder `path` and the folders above it when missing (batch's OUT_DIR,
 /// --dump-stage's DIR). Throws Error(output) naming the folder when it cannot be made.
 void make_folders(const std::string& path);
+
+/// Writes all of `data` to standard output with write(2) (no stdio buffer that could hide a
+/// failure until exit). Throws Error(output) naming "-" with the cause: a closed pipe (EPIPE),
+/// a full disk (ENOSPC), a closed stdout (EBADF). When stdout is a regular file, what a failed
+/// write left of `data` is cut off again, so the file holds whole records only.
+void write_stdout(std::string_view data);
+
+/// Standard input, output and error that are closed are opened on /dev/null before anything
+/// else opens a file, which would take their number (a copy of stderr made as fd 1 put the
+/// record on stderr): stdin write-only and stdout read-only, so that reading or writing them
+/// still fails (EBADF) as it would have closed, stderr writable (what kreport says is lost).
+void occupy_closed_std_fds();
 
 /// The temporary file write_file_atomic(path) uses in process `pid`: what to remove when
 /// that process was killed while writing.

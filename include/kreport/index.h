@@ -21,12 +21,13 @@ struct IndexOptions {
 /// What happened to one record.
 struct IndexEvent {
   std::string input;    // the file, "FILE:LINE" for JSON Lines, "-:LINE" for stdin
-  std::string status;   // "indexed", "replaced", "skipped", "invalid" or "unreadable"
+  std::string status;   // "indexed", "replaced", "skipped", "invalid", "unreadable" or
+                        // "over_limit" (kMaxRecordBytes: not read)
   std::string message;  // why it was skipped, invalid or unreadable
 };
 
 struct IndexResult {
-  int indexed = 0, replaced = 0, skipped = 0, invalid = 0, unreadable = 0;
+  int indexed = 0, replaced = 0, skipped = 0, invalid = 0, unreadable = 0, over_limit = 0;
   double seconds = 0;
 };
 

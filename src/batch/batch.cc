@@ -84,11 +84,7 @@ class StopSignals {
 };
 
 void copy_to_stdout(const std::string& path) {
-  std::string data = read_input(path);
-  std::fwrite(data.data(), 1, data.size(), stdout);
-  if (std::fflush(stdout) != 0)
-    throw Error(Errc::output,
-                std::string("cannot write to standard output: ") + std::strerror(errno), "-");
+  write_stdout(read_input(path));
 }
 
 fs::path make_scratch() {
@@ -120,10 +116,31 @@ class Scheduler {
   }
 
   BatchResult run() {
-    while (next_ < jobs_.size() || !running_.empty()) {
-      if ((result_.interrupted_by = signals_.received()) != 0) break;
-      start_more();
-      if (!running_.empty()) wait_for_news();
+    try {
+      while (next_ < jobs_.size() || !running_.empty()) {
+        if ((result_.interrupted_by = signals_.received()) != 0) break;
+        start_more();
+        if (!running_.empty()) wait_for_news();
+      }
+    } catch (const Error& e) {
+      // Standard output failed (a closed pipe, a full disk): the batch stops there, nothing
+      // more is converted for nobody, and the summary (with --summary) says what was done.
+      if (e.code() != Errc::output || !options_.jsonl) throw;
+      emitting_ = false;
+      stop_all();
+      // In JSON Lines a record is done once it is printed: the rest was not delivered.
+      for (size_t i = emitted_; i < jobs_.size(); ++i) {
+        FileResult& f = result_.files[i];
+        if (f.status != "converted") continue;
+        result_.pages -= f.pages;
+        f = FileResult{};
+        f.input = jobs_[i].input;
+        f.status = "pending";
+        --result_.converted, ++result_.pending;
+      }
+      result_.seconds = elapsed();
+      write_summary();
+      throw;
     }
     if (result_.interrupted_by != 0) stop_all();
     result_.seconds = elapsed();
@@ -212,7 +229,7 @@ class Scheduler {
 
   // JSON Lines: every record whose predecessors are all done, in input order.
   void emit_ready_lines() {
-    while (options_.jsonl && emitted_ < done_.size() && done_[emitted_]) {
+    while (options_.jsonl && emitting_ && emitted_ < done_.size() && done_[emitted_]) {
       if (result_.files[emitted_].status == "converted") {
         copy_to_stdout(jobs_[emitted_].target);
         fs::remove(jobs_[emitted_].target);
@@ -255,6 +272,7 @@ class Scheduler {
   std::map<pid_t, Worker> running_;
   BatchResult result_;
   size_t next_ = 0, emitted_ = 0, finished_ = 0;
+  bool emitting_ = true;  // false once standard output failed
 };
 
 }  // namespace

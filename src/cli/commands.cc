@@ -30,13 +30,6 @@ std::string warning_line(const std::string& file, const Warning& w) {
   return where + ": warning " + w.code + ": " + one_line(w.message);
 }
 
-void write_stdout(const std::string& data) {
-  std::fwrite(data.data(), 1, data.size(), stdout);
-  if (std::fflush(stdout) != 0 || std::ferror(stdout))
-    throw Error(Errc::output,
-                std::string("cannot write to standard output: ") + std::strerror(errno), "-");
-}
-
 // Arms --timeout and --max-memory on this process; the lines are made now, since the
 // handlers may only write and exit. Nothing reaches stdout or the -o file before extraction
 // ends, so dying there leaves no partial output behind.

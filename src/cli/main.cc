@@ -5,9 +5,11 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <iostream>
 
 #include "commands.h"
 #include "kreport/error.h"
+#include "kreport/files.h"
 
 namespace {
 
@@ -70,6 +72,8 @@ void add_ocr(CLI::App* cmd, kreport::OcrMode& mode) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // First of all: no file opened later may take the number of a closed stdin/stdout/stderr.
+  kreport::occupy_closed_std_fds();
   // A closed stdout (`kreport extract r.pdf | head -c 1`) is a write error, exit 4, not death
   // by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
@@ -257,7 +261,11 @@ Examples:
   } catch (const CLI::ParseError& e) {
     // CLI11 exits with its own 100+ codes; ours are documented, so map them here.
     if (e.get_exit_code() == 0) {
-      app.exit(e);
+      app.exit(e);  // --help, --version: on std::cout, whose failure is an output error too
+      if (!std::cout.flush()) {
+        spdlog::error("-: cannot write to standard output");
+        return kreport::kExitOutput;
+      }
       return kreport::kExitOk;
     }
     spdlog::error("{} (see kreport --help)", e.what());

@@ -161,6 +161,39 @@ void write_file_atomic(const std::string& path, const std::string& data) {
   write_replacing(real, data, path);
 }
 
+void write_stdout(std::string_view data) {
+  struct stat st {};
+  off_t start = -1;
+  if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) start = st.st_size;
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(STDOUT_FILENO, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : ENOSPC;
+      if (start >= 0 && done > 0 && ::ftruncate(STDOUT_FILENO, start) == 0)
+        ::lseek(STDOUT_FILENO, start, SEEK_SET);
+      throw Error(Errc::output, "cannot write to standard output: " + errno_text(err), "-");
+    }
+    done += static_cast<size_t>(n);
+  }
+}
+
+void occupy_closed_std_fds() {
+  const int modes[] = {O_WRONLY, O_RDONLY, O_WRONLY};  // stdin, stdout, stderr
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    int opened = ::open("/dev/null", modes[fd] | O_CLOEXEC);
+    if (opened < 0) continue;
+    if (opened != fd) {
+      ::dup2(opened, fd);  // dup2 clears O_CLOEXEC: the descriptor stays closed-like in children
+      ::close(opened);
+    } else {
+      ::fcntl(fd, F_SETFD, 0);
+    }
+  }
+}
+
 std::string folder_arg(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   return path;
