@@ -2,8 +2,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kreport {
 
@@ -51,6 +54,37 @@ void write_stdout(std::string_view data);
 /// record on stderr): stdin write-only and stdout read-only, so that reading or writing them
 /// still fails (EBADF) as it would have closed, stderr writable (what kreport says is lost).
 void occupy_closed_std_fds();
+
+/// The most entries (files and folders) a folder given to batch or index may hold, all its
+/// sub-folders counted: a million documents is a large archive; past that the folder was
+/// most likely given by mistake (a home folder, /), and listing it would take the memory.
+inline constexpr size_t kMaxFolderEntries = 1000000;
+
+/// What is under a folder: the files `wanted` picked, as paths relative to it ('/'-separated,
+/// sorted), and the sub-folders that could not be read, with why ("locked: Permission
+/// denied"). Folders are walked, not followed through symbolic links.
+struct FolderListing {
+  std::vector<std::string> files;
+  std::vector<std::pair<std::string, std::string>> unreadable;  // relative folder, reason
+};
+
+/// Lists `dir`. `wanted` sees each entry that is not a folder (a dangling link too). Throws
+/// Error(io) when `dir` itself is not a folder or cannot be read, Error(too_large) past
+/// `max_entries`.
+FolderListing list_folder(const std::string& dir,
+                          const std::function<bool(const std::filesystem::path&)>& wanted,
+                          size_t max_entries = kMaxFolderEntries);
+
+/// Removes what write_file_atomic left beside `path` in processes that were killed before
+/// they could (NAME.tmpPID, its process gone). Quiet: a file it cannot remove stays.
+void remove_stale_temps(const std::string& path);
+
+/// True when `name` is a temporary file write_file_atomic made for a record (x.json.tmpPID)
+/// and its process is gone.
+bool is_stale_temp(const std::string& name);
+
+/// True when process `pid` is gone (so what it left behind is no one's).
+bool process_gone(long pid);
 
 /// The temporary file write_file_atomic(path) uses in process `pid`: what to remove when
 /// that process was killed while writing.

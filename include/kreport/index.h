@@ -52,6 +52,11 @@ struct QueryResult {
   std::vector<std::vector<Value>> rows;
 };
 
+/// The longest argument a named query takes, in characters: a search phrase of 256 letters
+/// is longer than any sentence worth looking for, and the cost of an FTS5 phrase grows with
+/// its length (131,000 characters of one repeated trigram took 4 GB and 44 s).
+inline constexpr size_t kMaxQueryArgChars = 256;
+
 /// Filters every named query understands.
 struct QueryOptions {
   std::string since, until;  // ISO dates, inclusive; empty: open
@@ -69,8 +74,10 @@ struct NamedQuery {
 const std::vector<NamedQuery>& named_queries();
 
 /// Runs named query `name` with `args` on the archive at `db_path` (opened read-only).
-/// Throws Error(usage) for an unknown name or wrong arguments, Error(io) when the archive
-/// is missing, Error(invalid) when it is not a kreport archive or is of a newer version.
+/// Throws Error(usage) for an unknown name or wrong arguments (an argument longer than
+/// kMaxQueryArgChars, a --since or --until that is not a date YYYY-MM-DD), Error(io) when
+/// the archive is missing, Error(invalid) when it is not a kreport archive or is of a newer
+/// version.
 QueryResult run_query(const std::string& db_path, const std::string& name,
                       const std::vector<std::string>& args, const QueryOptions& options);
 

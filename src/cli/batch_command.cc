@@ -89,10 +89,15 @@ int run_batch(const BatchArgs& args) {
           "interrupted by {}: {} converted, {} up to date, {} failed, {} not done (a rerun "
           "does the rest)",
           signal_name(r.interrupted_by), r.converted, r.skipped, r.failed, r.pending);
-    else if (!args.quiet)
+    else if (!args.quiet && r.stopped_by.empty())
       spdlog::info("{} converted, {} up to date, {} failed ({} pages in {:.1f} s)", r.converted,
                    r.skipped, r.failed, r.pages, r.seconds);
     if (r.interrupted_by != 0) end_by(r.interrupted_by);
+    if (!r.stopped_by.empty()) {
+      spdlog::error("batch stopped: {}: {} converted, {} not done (a rerun does the rest)",
+                    one_line(r.stopped_by), r.converted, r.pending);
+      return kExitOutput;
+    }
     return r.failed > 0 ? kExitSomeFailed : kExitOk;
   } catch (const Error& e) {
     spdlog::error(describe(e));

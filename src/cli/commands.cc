@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <thread>
 
 #include "kreport/error.h"
@@ -93,6 +94,9 @@ int run_extract(const ExtractArgs& args) {
     end_capture();
     if (guard_ran_out_of_memory())
       throw Error(Errc::memory, memory_message(args.limits.max_memory_bytes(1)), args.input);
+    // Read in time: --timeout bounds the reading, not how fast stdout's reader takes the
+    // record (a pager), which the deadline would cut mid-record (D4).
+    stop_watching();
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     auto start = std::chrono::steady_clock::now();
@@ -103,6 +107,7 @@ int run_extract(const ExtractArgs& args) {
     if (args.output.empty()) {
       write_stdout(json);
     } else {
+      remove_stale_temps(args.output);  // left by a run killed while writing it
       write_file_atomic(args.output, json);
     }
     return kExitOk;
@@ -110,6 +115,11 @@ int run_extract(const ExtractArgs& args) {
     end_capture();
     spdlog::error(describe(e));
     return exit_code(e.code());
+  } catch (const std::bad_alloc&) {
+    // Out of memory without the guard's new-handler (--max-memory 0 under a ulimit -v).
+    end_capture();
+    spdlog::error("{}: {}", one_line(args.input), memory_message(args.limits.max_memory_bytes(1)));
+    return exit_code(Errc::memory);
   } catch (const std::exception& e) {
     end_capture();
     spdlog::error("{}: internal error: {}", one_line(args.input), e.what());

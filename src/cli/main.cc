@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.h"
@@ -19,14 +20,16 @@ Exit codes:
   1  usage error (bad option or argument)
   2  input rejected: missing, empty, not a PDF, truncated or damaged, encrypted
      (or wrong --password), no pages, no usable text on any page, or over a
-     limit (--max-size, --timeout, --max-memory); an archive that is missing
-     (query), not a kreport archive, or of a newer schema version
+     limit (--max-size, --timeout, --max-memory, ulimit -v; a record over 32 MiB,
+     a folder of over a million entries); an archive that is missing (query),
+     not a kreport archive, or of a newer schema version
   3  some inputs failed (batch: documents that did not convert; validate, index:
      invalid or unreadable records), the others were processed
   4  output could not be written (also a closed stdout)
   5  internal error (a bug: please report it with the input file)
-  130, 143  batch stopped by SIGINT, SIGTERM: workers killed, temporary files
-     removed, summary written with the rest pending; a rerun does the rest
+  129, 130, 143  batch stopped by SIGHUP, SIGINT, SIGTERM: workers killed,
+     temporary files removed, summary written with the rest pending; a rerun
+     does the rest
 Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
 
 // A check that reads the option's text (before CLI11 converts it), so that every limit is
@@ -268,7 +271,13 @@ Examples:
       }
       return kreport::kExitOk;
     }
-    spdlog::error("{} (see kreport --help)", e.what());
+    // A file whose name starts with '-' is taken for an option: say how to name it.
+    std::string hint;
+    for (int i = 1; i < argc; ++i)
+      if (argv[i][0] == '-' && argv[i][1] != '\0' && std::filesystem::exists(argv[i]))
+        hint = std::string("; ") + argv[i] + " is a file: put -- before it (kreport extract -- " +
+               argv[i] + ")";
+    spdlog::error("{}{} (see kreport --help)", e.what(), hint);
     return kreport::kExitUsage;
   }
   if (*extract) return kreport::cli::run_extract(ex);

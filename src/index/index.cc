@@ -148,31 +148,29 @@ void add_records(Indexer& indexer, const std::string& path) {
   });
 }
 
-// Every *.json under `dir`, sorted, as the user would name them.
-std::vector<std::string> record_files(const std::string& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (it->is_regular_file() && p.extension() == ".json" && p.filename() != kBatchSummaryName)
-      files.push_back(p.string());
-  }
-  if (ec) throw Error(Errc::io, "cannot read the folder: " + ec.message(), dir);
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 void add_input(Indexer& indexer, const std::string& input) {
   std::error_code ec;
   if (input == "-" || !fs::is_directory(input, ec)) return add_records(indexer, input);
-  std::vector<std::string> files;
+  // Every *.json under the folder, sorted, as the user would name them; a sub-folder that
+  // cannot be read is reported, the rest indexed.
+  FolderListing found;
   try {
-    files = record_files(input);
+    found = list_folder(input, [](const fs::path& p) {
+      return p.extension() == ".json" && p.filename() != kBatchSummaryName;
+    });
   } catch (const Error& e) {
     return indexer.unreadable(input, e.message());
   }
-  for (const std::string& f : files) add_records(indexer, f);
+  for (const auto& [rel, why] : found.unreadable)
+    indexer.unreadable((fs::path(input) / rel).string(), "cannot read folder: " + why);
+  for (const std::string& rel : found.files) {
+    std::string path = (fs::path(input) / rel).string();
+    // A FIFO or device named *.json would be waited on or read forever: reported instead.
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+      indexer.unreadable(path, "cannot read: not a regular file");
+    else
+      add_records(indexer, path);  // a dangling link is reported by the open
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <future>
 #include <limits>
 #include <mutex>
+#include <system_error>
 
 #include "image_text.h"
 #include "kreport/error.h"
@@ -138,8 +139,13 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
   }
   std::lock_guard<std::mutex> turn(ocr_turn());
   // The first engine loads (~0.1 s, once a process) on another core while the page renders.
-  auto loading = std::async(threads >= 2 ? std::launch::async : std::launch::deferred,
-                            [&why] { return load::ocr_engine(&why); });
+  auto load = [&why] { return load::ocr_engine(&why); };
+  std::future<load::OcrEngine*> loading;
+  try {
+    loading = std::async(threads >= 2 ? std::launch::async : std::launch::deferred, load);
+  } catch (const std::system_error&) {
+    loading = std::async(std::launch::deferred, load);  // no thread to be had: in turn
+  }
   double square_inches = out.width / 72 * out.height / 72;
   int dpi = std::min(kOcrDpi, static_cast<int>(std::sqrt(kMaxOcrPixels / square_inches)));
   load::GrayImage image = doc.render(number, dpi);

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "kreport/diagnostics.h"
@@ -170,17 +171,22 @@ std::vector<PageRead> read_with(int readers, std::string_view bytes, const PdfDo
     }
   };
   std::vector<std::thread> helpers;
-  for (int k = 1; k < readers; ++k)
-    helpers.emplace_back([&, k] {
-      Timings* t = timings ? &times[static_cast<size_t>(k)] : nullptr;
-      std::optional<PdfDocument> own;
-      try {
-        own.emplace(timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); }));
-      } catch (...) {
-        return;  // the first document opened these bytes: it reads the pages left
-      }
-      read_on(*own, t);
-    });
+  for (int k = 1; k < readers; ++k) {
+    try {
+      helpers.emplace_back([&, k] {
+        Timings* t = timings ? &times[static_cast<size_t>(k)] : nullptr;
+        std::optional<PdfDocument> own;
+        try {
+          own.emplace(timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); }));
+        } catch (...) {
+          return;  // the first document opened these bytes: it reads the pages left
+        }
+        read_on(*own, t);
+      });
+    } catch (const std::system_error&) {
+      break;  // no thread to be had (a process or address-space limit): fewer readers
+    }
+  }
   read_on(doc, timings ? &times[0] : nullptr);
   for (std::thread& h : helpers) h.join();
   if (timings)
