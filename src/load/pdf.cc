@@ -156,6 +156,7 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
     where.clear();
     for (const load::OcrRegion& r : engine->find_lines(image, dpi))
       where.push_back({r.x0 * 72.0 / dpi, r.y0 * 72.0 / dpi, r.x1 * 72.0 / dpi, r.y1 * 72.0 / dpi});
+    out.ocr_messages = engine->take_messages();
   }
   std::function<load::OcrEngine*()> second;
   if (threads >= 2)
@@ -164,7 +165,8 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
       return load::second_engine(&ignored);
     };
   std::vector<load::OcrLine> lines = load::read_lines(
-      *engine, image, dpi, load::line_regions(where, dpi, image.width, image.height), second);
+      *engine, image, dpi, load::line_regions(where, dpi, image.width, image.height), second,
+      out.ocr_messages);
   std::vector<Word> words = load::ocr_words(lines, dpi);
   for (Word& w : words) w.bbox = to_page(w.bbox);
   if (whole)

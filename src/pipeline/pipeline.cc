@@ -88,6 +88,12 @@ PageLines lines_of(const RawPage& raw, Diagnostics& diag) {
               std::to_string(raw.unread_image_text.size()) +
                   " run(s) of text drawn as images with no /ActualText, " +
                   percent(raw.unread_image_share) + " of the page: not read");
+  if (!raw.ocr_messages.empty())
+    diag.warn("OCR_ENGINE", raw.number,
+              std::to_string(raw.ocr_messages.size()) +
+                  " message(s) from the OCR engine's image library (leptonica) about the page "
+                  "image, first: " +
+                  sanitize_utf8(raw.ocr_messages.front()));
   if (raw.ocr_lines > 0)
     diag.warn("OCR_TEXT", raw.number,
               std::to_string(raw.ocr_lines) + " line(s) read by OCR, mean confidence " +

@@ -349,6 +349,29 @@ TEST_F(Faults, Regression_D15_AddressSpaceLimitOfTheProcess) {
   EXPECT_NE(r.err.find("(ulimit -v)"), std::string::npos) << r.err;
 }
 
+// What the OCR engine's image library prints about a degenerate page image (leptonica,
+// as on the pdf.js files issue5475.pdf and bug1799927.pdf) is a warning, never raw stderr.
+TEST_F(Faults, LeptonicaMessagesAreWarningsNotStderr) {
+#ifndef KREPORT_WITH_OCR
+  GTEST_SKIP() << "built without OCR";
+#endif
+  for (const char* threads : {"1", "2"}) {
+    auto r = sh(std::string("$K extract --threads ") + threads + " $F/odd/tiny_page_image.pdf");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    r = sh(std::string("$K extract --threads ") + threads + " $F/odd/thin_page_image.pdf");
+    EXPECT_EQ(r.code, 0) << r.err;
+    for (size_t at = 0; at < r.err.size(); at = r.err.find('\n', at) + 1)
+      EXPECT_EQ(r.err.compare(at, 9, "kreport: "), 0) << r.err;
+    auto warnings = nlohmann::json::parse(r.out)["warnings"];
+    ASSERT_FALSE(warnings.empty());
+    EXPECT_EQ(warnings[0]["code"], "OCR_ENGINE");
+    EXPECT_EQ(warnings[0]["page"], 2);
+    EXPECT_NE(warnings[0]["message"].get<std::string>().find("Warning in pixBlockconv"),
+              std::string::npos);
+  }
+}
+
 // Also seen: a loop of symbolic links was "does not exist"; a file named -x.pdf was "input
 // is required" without a word about --.
 TEST_F(Faults, SmallerMessagesSayWhatIsWrong) {
