@@ -195,6 +195,35 @@ TEST_F(Faults, Regression_D14_ControlCharactersInNamesAreEscaped) {
   EXPECT_EQ(r.err, "kreport: bad\\nname.json: invalid record, skipped: (record): not valid JSON\n");
 }
 
+// D13: an archive with a table missing, or a foreign database with user_version 1, gave
+// exit 5 ("SQLite: no such table", an internal error); it is not a kreport archive: exit 2.
+TEST_F(Faults, Regression_D13_ArchiveMissingATableIsNotAKreportArchive) {
+  ASSERT_EQ(sh("$K extract -q $F/company_report.pdf | $K index - --db a.sqlite -q").code, 0);
+  auto exec = [&](const char* db, const char* sql) {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / db).c_str(), &h), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(h, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
+    sqlite3_close(h);
+  };
+  exec("a.sqlite",
+       "DROP TRIGGER blocks_fts_insert; DROP TRIGGER blocks_fts_delete; DROP TABLE blocks;");
+  const std::string missing =
+      "kreport: a.sqlite: not a kreport archive (user_version 1 but no "
+      "table blocks)\n";
+  auto r = sh("$K query a.sqlite search 반도체");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, missing);
+  r = sh("$K index $F/../tests/golden/news_page.json --db a.sqlite -q");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, missing);
+  exec("other.sqlite", "CREATE TABLE foo(x); PRAGMA user_version=1;");
+  r = sh("$K query other.sqlite analyst x");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "kreport: other.sqlite: not a kreport archive (user_version 1 but no table "
+            "reports)\n");
+}
+
 // D4: --timeout kept running while the record was written: a reader slower than the
 // deadline got half a record and "timed out".
 TEST_F(Faults, Regression_D4_TimeoutDoesNotCutTheRecordBeingWritten) {
