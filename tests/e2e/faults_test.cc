@@ -116,6 +116,31 @@ TEST_F(Faults, Regression_D2_FullDiskKeepsWholeRecordsOnly) {
   EXPECT_EQ(valid.code, 0) << valid.err;
 }
 
+// Also seen: on a full disk batch converted every remaining document only to fail each at
+// its write. It stops at the first record it cannot write (exit 4), the rest pending.
+TEST_F(Faults, FullDiskStopsABatchTheRestPending) {
+  if (::geteuid() != 0) GTEST_SKIP() << "mounting a tmpfs needs root (CI runs as root)";
+  ASSERT_EQ(sh("mkdir in full && for i in 1 2 3 4 5 6 7 8; do cp $F/company_report.pdf "
+               "in/r$i.pdf; done")
+                .code,
+            0);
+  if (sh("mount -t tmpfs -o size=100k tmpfs full").code != 0)
+    GTEST_SKIP() << "cannot mount a tmpfs here (no CAP_SYS_ADMIN)";
+  auto r = sh("$K batch in -o full -j 2 -q --summary summary.json");  // a record is 48 KB
+  sh("umount full");
+  EXPECT_EQ(r.code, 4);
+  std::string last = r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1);
+  EXPECT_EQ(last.rfind("kreport: batch stopped: cannot write: No space left on device: ", 0), 0u)
+      << r.err;
+  auto summary = nlohmann::json::parse(read_file(dir_ / "summary.json"));
+  EXPECT_FALSE(summary["complete"].get<bool>());
+  EXPECT_GE(summary["pending"].get<int>(), 4);  // only the workers running then failed
+  EXPECT_LE(summary["failed"].get<int>(), 2);
+  EXPECT_EQ(summary["converted"].get<int>() + summary["failed"].get<int>() +
+                summary["pending"].get<int>(),
+            8);
+}
+
 // D3: with stdout closed, the record went to stderr (a copy of stderr took fd 1) and exit 0.
 TEST_F(Faults, Regression_D3_ClosedStdoutIsExit4NotStderr) {
   auto r = sh("$K extract $F/two_analysts.pdf >&-");
