@@ -5,7 +5,9 @@
 // held back until a second shows there is more than one (then the first must parse, else the
 // file is one indented record), so that a file's only record is named after the file.
 // Standard input is never held back (index writes each record as it arrives): its first
-// line is judged at once by json_nesting.
+// line is judged at once, by the same test (it parses), so that a file and the same bytes on
+// standard input give the same records (a line of balanced brackets that does not parse once
+// made standard input JSON Lines, each line an invalid record, where the file was one).
 #include "kreport/records.h"
 
 #include <fcntl.h>
@@ -117,7 +119,7 @@ class Reader {
       if (blank(buf_)) return buf_.clear();
       // A file's first line is looked at only once a second follows (item(): most files hold
       // one compact record, which is one record either way); standard input's must be now.
-      if (streaming_ && !json_nesting(buf_).closed) {
+      if (streaming_ && !nlohmann::json::accept(buf_)) {
         mode_ = Mode::whole;  // an indented record: everything from here on is one
         buf_ += '\n';
         return;

@@ -67,6 +67,15 @@ TEST(Records, BrokenFileIsReportedOnceNotLineByLine) {
   EXPECT_EQ(read("oops\nmore oops\n"), Names({"f.json=oops\nmore oops\n"}));
 }
 
+// Found by fuzz/records_fuzzer: a first line whose brackets and quotes balance but which does
+// not parse made standard input JSON Lines (each line an invalid record) where the same file
+// was one broken document.
+TEST(Records, Regression_StandardInputJudgesTheFirstLineAsAFileDoes) {
+  std::string text = "{\"a\": [1 2]}\n  \"b\": 3,\n}\n";
+  EXPECT_EQ(read(text), Names({"f.json=" + text}));
+  EXPECT_EQ(read(text, 1, /*streaming=*/true), Names({"-=" + text}));
+}
+
 TEST(Records, EveryChunkingGivesTheSameRecords) {
   std::string text = "{\"a\": \"x\\ny\"}\n{\"b\": [1, {\"c\": \"}\"}]}\n\n{\"d\": 4}";
   Names whole = read(text);
