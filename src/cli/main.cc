@@ -178,7 +178,9 @@ Examples:
           "  kreport extract report.pdf | kreport validate -\n"
           "\nEach record is checked against the schema version it names\n"
           "(schema_version). A file may hold one record or JSON Lines; every\n"
-          "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n") +
+          "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n"
+          "A record is at most 32 MiB (exit 2 beyond) and nests at most 64 deep\n"
+          "(invalid beyond: exit 3).\n") +
       kExitCodes);
 
   kreport::cli::IndexArgs ia;
@@ -203,7 +205,9 @@ is skipped, one from a newer kreport replaces it (--force: any). A record that f
 schema (records of schema 1.0 to 1.2 are read) is one line on stderr,
 "FILE: invalid record, skipped: /json/pointer: reason", and the others are indexed (exit 3).
 Records are committed every --batch records: an interrupted run keeps what it committed and
-a rerun completes it. An archive of a newer schema version is refused.
+a rerun completes it. An archive of a newer schema version is refused. Bounds: a record
+is at most 32 MiB (exit 2 beyond) and nests at most 64 deep (invalid beyond); a folder holds
+at most a million entries (exit 2 beyond).
 Ask with kreport query, or in SQL (sqlite3 archive.sqlite; the tables are in README.md).
 )") + kExitCodes);
 
@@ -232,7 +236,8 @@ TICKER is the 6-digit code or the company name as printed; METRIC an estimates m
 (revenue, operating_profit, net_profit, eps, ...). search finds TEXT as written (letters in
 any case) in any block of text; a row's date is the report's publication date (the history
 point's date for target-prices), which --since and --until filter. Rows come in a fixed
-order, so the same records always give the same answer. Anything else: SQL on the archive.
+order, so the same records always give the same answer. An argument is at most 256
+characters and a DATE a day the calendar has (else exit 1). Anything else: SQL on the archive.
 )" + kExitCodes);
 
   std::string schema_version, schema_name = "report";
