@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian packages kreport needs to build and test, then builds it.
 # Usage: scripts/setup.sh [PRESET]   (PRESET: dev (default), asan, release)
+# Everything it prints goes to stderr: `scripts/setup.sh && build/kreport extract r.pdf`
+# (the README's first command) prints the record alone on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-dev}
@@ -20,9 +22,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}" >&2
-  $sudo apt-get update -qq
+  $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset"
+cmake --build --preset "$preset" >&2

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kreport/files.h"
 #include "kreport/load.h"
 
 namespace kreport {
@@ -43,7 +44,8 @@ struct BatchResult {
   int converted = 0, skipped = 0, failed = 0, pending = 0;
   long long pages = 0;  // pages converted by this run (skipped records not counted)
   double seconds = 0;
-  int interrupted_by = 0;  // the signal (SIGINT, SIGTERM) that stopped the batch, or 0
+  int interrupted_by = 0;  // the signal (SIGINT, SIGTERM, SIGHUP) that stopped the batch, or 0
+  std::string stopped_by;  // why writing records stopped the batch (a full disk), or ""
 };
 
 /// Called after each finished input, in completion order, with how many are done.
@@ -52,12 +54,13 @@ using BatchProgress = std::function<void(const FileResult&, size_t done, size_t 
 
 /// Every *.pdf under `in_dir` (recursively, extension case-insensitive), sorted: regular
 /// files, and also whatever else bears the name (a dangling symbolic link, a FIFO) so that
-/// it is reported rather than silently left out; folders named x.pdf are folders.
-/// Throws Error(io) when the folder cannot be read.
-std::vector<std::string> find_pdfs(const std::string& in_dir);
+/// it is reported rather than silently left out; folders named x.pdf are folders. A
+/// sub-folder that cannot be read is listed as such (batch reports it as a failed input).
+/// Throws Error(io) when the folder itself cannot be read (list_folder).
+FolderListing find_pdfs(const std::string& in_dir);
 
 /// Runs the batch; writes records (or JSON Lines to stdout) and the summary file. While it
-/// runs, SIGINT and SIGTERM stop it: workers are killed, their temporary files removed, and
+/// runs, SIGINT, SIGTERM and SIGHUP stop it: workers are killed, their temporary files removed, and
 /// the summary written with the unfinished inputs pending (`interrupted_by` says which
 /// signal; the caller then ends by it). Throws Error only for problems with the batch as a
 /// whole (unreadable IN_DIR, OUT_DIR that cannot be created, stdout closed in JSON Lines

@@ -21,6 +21,7 @@ enum class Errc {
   too_large,     // over --max-size
   timeout,       // over --timeout
   memory,        // over --max-memory
+  resource,      // the machine's limits (file descriptors, processes) left no room for it
   output,        // cannot write the output
   invalid,       // a record fails its schema (validate)
   internal,      // a bug: an exception we did not expect

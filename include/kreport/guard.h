@@ -21,7 +21,10 @@ struct GuardOptions {
 /// "timed out after 5 s (--timeout)": the reason a document failed its deadline.
 std::string timeout_message(double seconds);
 
-/// "out of memory: over the limit of 512 MiB (--max-memory)".
+/// "out of memory: over the limit of 512 MiB (--max-memory)"; or, when the process already
+/// has a lower address-space limit (or `bytes` is 0: none asked for), that one's, named as
+/// what it is: "... over the address-space limit of 87.9 MiB this process was started with
+/// (ulimit -v)".
 std::string memory_message(long long bytes);
 
 /// False under AddressSanitizer, which reserves terabytes of address space when it starts:

@@ -21,12 +21,13 @@ struct IndexOptions {
 /// What happened to one record.
 struct IndexEvent {
   std::string input;    // the file, "FILE:LINE" for JSON Lines, "-:LINE" for stdin
-  std::string status;   // "indexed", "replaced", "skipped", "invalid" or "unreadable"
+  std::string status;   // "indexed", "replaced", "skipped", "invalid", "unreadable" or
+                        // "over_limit" (kMaxRecordBytes: not read)
   std::string message;  // why it was skipped, invalid or unreadable
 };
 
 struct IndexResult {
-  int indexed = 0, replaced = 0, skipped = 0, invalid = 0, unreadable = 0;
+  int indexed = 0, replaced = 0, skipped = 0, invalid = 0, unreadable = 0, over_limit = 0;
   double seconds = 0;
 };
 
@@ -51,6 +52,11 @@ struct QueryResult {
   std::vector<std::vector<Value>> rows;
 };
 
+/// The longest argument a named query takes, in characters: a search phrase of 256 letters
+/// is longer than any sentence worth looking for, and the cost of an FTS5 phrase grows with
+/// its length (131,000 characters of one repeated trigram took 4 GB and 44 s).
+inline constexpr size_t kMaxQueryArgChars = 256;
+
 /// Filters every named query understands.
 struct QueryOptions {
   std::string since, until;  // ISO dates, inclusive; empty: open
@@ -69,8 +75,10 @@ struct NamedQuery {
 const std::vector<NamedQuery>& named_queries();
 
 /// Runs named query `name` with `args` on the archive at `db_path` (opened read-only).
-/// Throws Error(usage) for an unknown name or wrong arguments, Error(io) when the archive
-/// is missing, Error(invalid) when it is not a kreport archive or is of a newer version.
+/// Throws Error(usage) for an unknown name or wrong arguments (an argument longer than
+/// kMaxQueryArgChars, a --since or --until that is not a date YYYY-MM-DD), Error(io) when
+/// the archive is missing, Error(invalid) when it is not a kreport archive or is of a newer
+/// version.
 QueryResult run_query(const std::string& db_path, const std::string& name,
                       const std::vector<std::string>& args, const QueryOptions& options);
 

@@ -68,6 +68,9 @@ struct RawPage {
   // OCR: the lines it read on the page (words with origin ocr), their mean confidence (0-100).
   int ocr_lines = 0;
   double ocr_confidence = 0;
+  // What the OCR engine's libraries said about the page's image (leptonica's "Error in ...",
+  // "Warning in ..."), in the order of the page's regions: a warning, never raw stderr.
+  std::vector<std::string> ocr_messages = {};
 };
 
 /// The PDF's info dictionary and version; absent entries stay empty.

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "batch_parts.h"
@@ -47,7 +49,7 @@ extern "C" void on_stop_signal(int sig) {
   (void)ignored;
 }
 
-// SIGINT and SIGTERM, for the lifetime of this object, become a byte on a pipe.
+// SIGINT, SIGTERM and SIGHUP, for the lifetime of this object, become a byte on a pipe.
 class StopSignals {
  public:
   StopSignals() {
@@ -58,12 +60,14 @@ class StopSignals {
     action.sa_handler = on_stop_signal;
     ::sigaction(SIGINT, &action, &old_int_);
     ::sigaction(SIGTERM, &action, &old_term_);
+    ::sigaction(SIGHUP, &action, &old_hup_);  // the terminal went away: stop the same way
   }
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
   ~StopSignals() {
     ::sigaction(SIGINT, &old_int_, nullptr);
     ::sigaction(SIGTERM, &old_term_, nullptr);
+    ::sigaction(SIGHUP, &old_hup_, nullptr);
     ::close(fds_[0]);
     ::close(fds_[1]);
   }
@@ -80,23 +84,53 @@ class StopSignals {
  private:
   int fds_[2];
   struct sigaction old_int_ {
-  }, old_term_{};
+  }, old_term_{}, old_hup_{};
 };
 
 void copy_to_stdout(const std::string& path) {
-  std::string data = read_input(path);
-  std::fwrite(data.data(), 1, data.size(), stdout);
-  if (std::fflush(stdout) != 0)
-    throw Error(Errc::output,
-                std::string("cannot write to standard output: ") + std::strerror(errno), "-");
+  write_stdout(read_input(path));
 }
 
+constexpr const char* kScratchPrefix = "kreport-batch-";
+
+fs::path temp_folder() {
+  const char* tmpdir = std::getenv("TMPDIR");
+  return tmpdir && *tmpdir ? tmpdir : "/tmp";
+}
+
+// The private folder of a JSON Lines batch, in $TMPDIR: kreport-batch-PID-XXXXXX, so that
+// one left by a batch killed with SIGKILL can be told from one in use.
 fs::path make_scratch() {
-  char tmpl[] = "/tmp/kreport-batch-XXXXXX";
-  if (!::mkdtemp(tmpl))
+  std::string tmpl =
+      (temp_folder() / (kScratchPrefix + std::to_string(::getpid()) + "-XXXXXX")).string();
+  if (!::mkdtemp(tmpl.data()))
     throw Error(Errc::output,
-                std::string("cannot create a temporary folder: ") + std::strerror(errno));
+                std::string("cannot create a temporary folder: ") + std::strerror(errno),
+                temp_folder().string());
   return tmpl;
+}
+
+// What batches killed with SIGKILL left: their scratch folders (this user's, their process
+// gone) and, in OUT_DIR, the temporary files of records being written (x.json.tmpPID).
+void remove_leftovers(const BatchOptions& options) {
+  std::error_code ec;
+  for (fs::directory_iterator it(temp_folder(), ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind(kScratchPrefix, 0) != 0) continue;
+    struct stat st {};
+    long pid = std::strtol(name.c_str() + std::strlen(kScratchPrefix), nullptr, 10);
+    if (::lstat(it->path().c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::getuid() &&
+        process_gone(pid))
+      fs::remove_all(it->path(), ec);
+  }
+  if (options.jsonl) return;
+  try {
+    FolderListing stale = list_folder(
+        options.out_dir, [](const fs::path& p) { return is_stale_temp(p.filename().string()); });
+    for (const std::string& rel : stale.files) fs::remove(fs::path(options.out_dir) / rel, ec);
+  } catch (const Error&) {
+    // An OUT_DIR too large to list: nothing is swept, nothing else changes.
+  }
 }
 
 class Scheduler {
@@ -120,12 +154,34 @@ class Scheduler {
   }
 
   BatchResult run() {
-    while (next_ < jobs_.size() || !running_.empty()) {
-      if ((result_.interrupted_by = signals_.received()) != 0) break;
-      start_more();
-      if (!running_.empty()) wait_for_news();
+    try {
+      while (next_ < jobs_.size() || !running_.empty()) {
+        if ((result_.interrupted_by = signals_.received()) != 0) break;
+        if (!result_.stopped_by.empty()) break;
+        start_more();
+        if (!running_.empty()) wait_for_news();
+      }
+    } catch (const Error& e) {
+      // Standard output failed (a closed pipe, a full disk): the batch stops there, nothing
+      // more is converted for nobody, and the summary (with --summary) says what was done.
+      if (e.code() != Errc::output || !options_.jsonl) throw;
+      emitting_ = false;
+      stop_all();
+      // In JSON Lines a record is done once it is printed: the rest was not delivered.
+      for (size_t i = emitted_; i < jobs_.size(); ++i) {
+        FileResult& f = result_.files[i];
+        if (f.status != "converted") continue;
+        result_.pages -= f.pages;
+        f = FileResult{};
+        f.input = jobs_[i].input;
+        f.status = "pending";
+        --result_.converted, ++result_.pending;
+      }
+      result_.seconds = elapsed();
+      write_summary();
+      throw;
     }
-    if (result_.interrupted_by != 0) stop_all();
+    if (result_.interrupted_by != 0 || !result_.stopped_by.empty()) stop_all();
     result_.seconds = elapsed();
     write_summary();
     return result_;
@@ -134,19 +190,36 @@ class Scheduler {
  private:
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
 
+  // Starts workers up to the slots. One that cannot be started (out of file descriptors or
+  // processes) makes the batch go on with the workers it has; with none, the document fails
+  // with the reason and the next is tried.
   void start_more() {
-    size_t slots = static_cast<size_t>(std::max(1, options_.jobs));
-    while (running_.size() < slots && next_ < jobs_.size()) {
-      size_t i = next_++;
-      if (std::optional<FileResult> settled = planner_.settle(i)) {
-        record(i, std::move(*settled));
-        continue;
+    while (running_.size() < slots_ && next_ < jobs_.size()) {
+      size_t i = next_;
+      if (!next_settled_) {
+        if (std::optional<FileResult> settled = planner_.settle(i)) {
+          ++next_;
+          record(i, std::move(*settled));
+          continue;
+        }
+        next_settled_ = true;  // it needs a worker: settled once, whenever that starts
       }
       std::vector<int> inherited = {signals_.read_fd(), signals_.write_fd()};
       for (auto& [pid, w] : running_)
         inherited.insert(inherited.end(), {w.status_fd, w.capture_fd});
-      Worker w = batch::start_worker(jobs_, i, options_, inherited);
-      running_[w.pid] = w;
+      std::string why;
+      std::optional<Worker> w = batch::start_worker(jobs_, i, options_, inherited, &why);
+      if (!w && !running_.empty()) {
+        slots_ = running_.size();  // as many at once as the limits allow
+        return;
+      }
+      ++next_;
+      next_settled_ = false;
+      if (!w) {
+        record(i, batch::failed_to_start(jobs_[i], why));
+        continue;
+      }
+      running_[w->pid] = *w;
     }
   }
 
@@ -197,6 +270,12 @@ class Scheduler {
   }
 
   void record(size_t i, FileResult r) {
+    // A full disk fails every document after this one at its write: the batch stops here,
+    // the rest pending, rather than convert them all for nothing.
+    if (r.error == errc_name(Errc::output) &&
+        (r.message.find(std::strerror(ENOSPC)) != std::string::npos ||
+         r.message.find(std::strerror(EDQUOT)) != std::string::npos))
+      result_.stopped_by = r.message;
     if (r.status == "converted")
       ++result_.converted, result_.pages += r.pages;
     else if (r.status == "skipped")
@@ -212,7 +291,7 @@ class Scheduler {
 
   // JSON Lines: every record whose predecessors are all done, in input order.
   void emit_ready_lines() {
-    while (options_.jsonl && emitted_ < done_.size() && done_[emitted_]) {
+    while (options_.jsonl && emitting_ && emitted_ < done_.size() && done_[emitted_]) {
       if (result_.files[emitted_].status == "converted") {
         copy_to_stdout(jobs_[emitted_].target);
         fs::remove(jobs_[emitted_].target);
@@ -255,11 +334,18 @@ class Scheduler {
   std::map<pid_t, Worker> running_;
   BatchResult result_;
   size_t next_ = 0, emitted_ = 0, finished_ = 0;
+  bool next_settled_ = false;  // jobs_[next_] was planned and waits for a worker
+  size_t slots_ = static_cast<size_t>(std::max(1, options_.jobs));  // workers at once
+  bool emitting_ = true;  // false once standard output failed
 };
 
 }  // namespace
 
 BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress) {
+  // Where the outputs go is settled first: what cannot be written fails before any work.
+  if (!options.jsonl) make_folders(options.out_dir);
+  if (!options.summary_path.empty()) check_output_file(options.summary_path);
+  remove_leftovers(options);
   normalize("\uFF21");  // build ICU's tables once here, so every forked worker inherits them
   Scheduler scheduler(options, progress);
   return scheduler.run();

@@ -13,20 +13,26 @@
 #include <vector>
 
 #include "kreport/batch.h"
+#include "kreport/files.h"
 
 namespace kreport::batch {
 
 using Clock = std::chrono::steady_clock;
 
 struct Job {
-  std::string rel;     // relative to IN_DIR, '/'-separated
-  std::string input;   // IN_DIR/rel
-  std::string target;  // where the worker writes the record
+  std::string rel;         // relative to IN_DIR, '/'-separated
+  std::string input;       // IN_DIR/rel
+  std::string target;      // where the worker writes the record
+  std::string unreadable;  // a sub-folder that could not be read: why (no target then)
 };
 
-/// One job per input: OUT_DIR/rel.json, or SCRATCH/index.json in JSON Lines mode.
-std::vector<Job> plan_jobs(const std::vector<std::string>& rels, const BatchOptions& options,
+/// One job per input (OUT_DIR/rel.json, or SCRATCH/index.json in JSON Lines mode) and one
+/// per unreadable sub-folder, in the order of their relative paths.
+std::vector<Job> plan_jobs(const FolderListing& found, const BatchOptions& options,
                            const std::filesystem::path& scratch);
+
+/// The result of a job no worker could be started for (start_worker's `why`).
+FileResult failed_to_start(const Job& job, const std::string& why);
 
 /// Settles the inputs that need no worker: already claimed by another input, up to date,
 /// not a file, or with an output that escapes OUT_DIR through a link.
@@ -55,9 +61,12 @@ struct Worker {
   bool killed_for_time = false;
 };
 
-/// Forks a worker for `jobs[i]`. `inherited` are descriptors the worker must close.
-Worker start_worker(const std::vector<Job>& jobs, size_t i, const BatchOptions& options,
-                    const std::vector<int>& inherited);
+/// Forks a worker for `jobs[i]`. `inherited` are descriptors the worker must close. nullopt,
+/// with the reason in `why`, when no worker can be started now (out of file descriptors or
+/// processes: ulimit -n, -u); nothing is left open then.
+std::optional<Worker> start_worker(const std::vector<Job>& jobs, size_t i,
+                                   const BatchOptions& options, const std::vector<int>& inherited,
+                                   std::string* why);
 
 /// What the worker that ended with `wait_status` did; closes its descriptors, and removes
 /// its temporary file if it failed.

@@ -48,6 +48,8 @@ std::optional<FileResult> up_to_date(const std::string& input, const std::string
 std::string not_a_file(const std::string& input) {
   std::error_code ec;
   fs::file_status st = fs::status(input, ec);
+  // A loop of links (ELOOP) is not a missing file: the reason says which it is.
+  if (ec && ec != std::errc::no_such_file_or_directory) return "cannot open: " + ec.message();
   if (!fs::exists(st)) {
     if (fs::is_symlink(fs::symlink_status(input, ec)))
       return "cannot open: a symbolic link to " + fs::read_symlink(input, ec).string() +
@@ -58,13 +60,9 @@ std::string not_a_file(const std::string& input) {
   return "";
 }
 
-// Where `target` really lands, links resolved, is not inside `root`.
+// Where `target` really lands, links resolved, is not inside `root` (a real_location).
 bool escapes(const fs::path& root, const std::string& target) {
-  std::error_code ec;
-  fs::path real = fs::weakly_canonical(fs::path(target).parent_path(), ec);
-  if (ec) return true;
-  fs::path rel = real.lexically_relative(root);
-  return rel.empty() || *rel.begin() == "..";
+  return !is_within(root, real_location(fs::path(target).parent_path().string()));
 }
 
 FileResult failed(const Job& job, Errc code, const std::string& message) {
@@ -78,13 +76,20 @@ FileResult failed(const Job& job, Errc code, const std::string& message) {
 
 }  // namespace
 
-std::vector<Job> plan_jobs(const std::vector<std::string>& rels, const BatchOptions& options,
+FileResult failed_to_start(const Job& job, const std::string& why) {
+  return failed(job, Errc::resource, why);
+}
+
+std::vector<Job> plan_jobs(const FolderListing& found, const BatchOptions& options,
                            const fs::path& scratch) {
-  std::vector<Job> jobs(rels.size());
-  for (size_t i = 0; i < rels.size(); ++i) {
-    fs::path rel = rels[i];
-    jobs[i].rel = rels[i];
+  std::vector<Job> jobs;
+  for (const std::string& rel : found.files) jobs.push_back({rel, "", "", ""});
+  for (const auto& [rel, why] : found.unreadable) jobs.push_back({rel, "", "", why});
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.rel < b.rel; });
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    fs::path rel = jobs[i].rel;
     jobs[i].input = (fs::path(options.in_dir) / rel).string();
+    if (!jobs[i].unreadable.empty()) continue;  // a folder: never converted
     jobs[i].target = options.jsonl
                          ? (scratch / (std::to_string(i) + ".json")).string()
                          : (fs::path(options.out_dir) / rel.replace_extension(".json")).string();
@@ -94,12 +99,14 @@ std::vector<Job> plan_jobs(const std::vector<std::string>& rels, const BatchOpti
 
 Planner::Planner(const BatchOptions& options, const std::vector<Job>& jobs)
     : options_(options), jobs_(jobs) {
-  std::error_code ec;
-  if (!options.jsonl) out_root_ = fs::weakly_canonical(options.out_dir, ec);
+  if (!options.jsonl) out_root_ = real_location(options.out_dir);
 }
 
 std::optional<FileResult> Planner::settle(size_t i) {
   const Job& job = jobs_[i];
+  if (!job.unreadable.empty())
+    return failed(job, Errc::io,
+                  "cannot read folder: " + job.unreadable + " (its PDFs not listed)");
   if (std::string why = not_a_file(job.input); !why.empty()) return failed(job, Errc::io, why);
   if (options_.jsonl) return std::nullopt;
   auto [it, fresh] = claimed_.emplace(job.target, i);
@@ -128,20 +135,8 @@ std::optional<FileResult> Planner::settle(size_t i) {
 
 namespace kreport {
 
-std::vector<std::string> find_pdfs(const std::string& in_dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(in_dir, ec)) throw Error(Errc::io, "not a folder", in_dir);
-  std::vector<std::string> found;
-  fs::recursive_directory_iterator it(in_dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) throw Error(Errc::io, "cannot read folder: " + ec.message(), in_dir);
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) throw Error(Errc::io, "cannot read folder: " + ec.message(), in_dir);
-    if (!it->is_directory(ec) && batch::is_pdf_name(it->path()))
-      found.push_back(it->path().lexically_relative(in_dir).generic_string());
-  }
-  std::sort(found.begin(), found.end());
-  return found;
+FolderListing find_pdfs(const std::string& in_dir) {
+  return list_folder(in_dir, [](const std::filesystem::path& p) { return batch::is_pdf_name(p); });
 }
 
 }  // namespace kreport

@@ -59,8 +59,12 @@ std::string convert_one(const Job& job, const BatchOptions& options) {
                              int capture_fd, pid_t parent) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(0);
-  ::signal(SIGINT, SIG_DFL);  // the parent's handlers are for the parent
-  ::signal(SIGTERM, SIG_DFL);
+  // Stop signals are the parent's to act on: Ctrl-C reaches the whole process group, and a
+  // worker that died of it first was counted as a crash, not as pending (D12). The parent
+  // kills its workers itself (SIGKILL), and the kernel does if the parent dies.
+  ::signal(SIGINT, SIG_IGN);
+  ::signal(SIGTERM, SIG_IGN);
+  ::signal(SIGHUP, SIG_IGN);
   GuardOptions guard;
   guard.timeout_seconds = options.timeout_seconds;
   guard.max_memory_bytes = options.max_memory_bytes;
@@ -140,19 +144,31 @@ FileResult result_of(const Job& job, const Worker& worker, int wait_status,
 
 }  // namespace
 
-Worker start_worker(const std::vector<Job>& jobs, size_t i, const BatchOptions& options,
-                    const std::vector<int>& inherited) {
+std::optional<Worker> start_worker(const std::vector<Job>& jobs, size_t i,
+                                   const BatchOptions& options, const std::vector<int>& inherited,
+                                   std::string* why) {
   int fds[2];
-  if (::pipe(fds) != 0) throw Error(Errc::internal, std::string("pipe: ") + std::strerror(errno));
+  if (::pipe(fds) != 0) {
+    *why = std::string("cannot start a worker: ") + std::strerror(errno);
+    return std::nullopt;
+  }
   Worker w;
   w.job = i;
   w.status_fd = fds[0];
   w.capture_fd = open_capture();
+  auto give_up = [&](int err) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    if (w.capture_fd >= 0) ::close(w.capture_fd);
+    *why = std::string("cannot start a worker: ") + std::strerror(err);
+    return std::nullopt;
+  };
+  if (w.capture_fd < 0 && memory_limit_supported()) return give_up(errno);
   w.started = Clock::now();
   pid_t parent = ::getpid();
   std::fflush(nullptr);  // the worker must not inherit and re-flush our buffered output
   w.pid = ::fork();
-  if (w.pid < 0) throw Error(Errc::internal, std::string("fork: ") + std::strerror(errno));
+  if (w.pid < 0) return give_up(errno);
   if (w.pid == 0) {
     ::close(fds[0]);
     for (int fd : inherited) ::close(fd);

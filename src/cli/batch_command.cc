@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "kreport/batch.h"
 #include "kreport/error.h"
+#include "kreport/files.h"
 
 namespace kreport::cli {
 namespace {
@@ -49,8 +50,8 @@ std::string signal_name(int sig) {
 
 int run_batch(const BatchArgs& args) {
   BatchOptions options;
-  options.in_dir = args.in_dir;
-  options.out_dir = args.out_dir;
+  options.in_dir = folder_arg(args.in_dir);
+  options.out_dir = folder_arg(args.out_dir);
   options.summary_path = args.summary;
   options.password = args.password;
   options.force = args.force;
@@ -88,10 +89,15 @@ int run_batch(const BatchArgs& args) {
           "interrupted by {}: {} converted, {} up to date, {} failed, {} not done (a rerun "
           "does the rest)",
           signal_name(r.interrupted_by), r.converted, r.skipped, r.failed, r.pending);
-    else if (!args.quiet)
+    else if (!args.quiet && r.stopped_by.empty())
       spdlog::info("{} converted, {} up to date, {} failed ({} pages in {:.1f} s)", r.converted,
                    r.skipped, r.failed, r.pages, r.seconds);
     if (r.interrupted_by != 0) end_by(r.interrupted_by);
+    if (!r.stopped_by.empty()) {
+      spdlog::error("batch stopped: {}: {} converted, {} not done (a rerun does the rest)",
+                    one_line(r.stopped_by), r.converted, r.pending);
+      return kExitOutput;
+    }
     return r.failed > 0 ? kExitSomeFailed : kExitOk;
   } catch (const Error& e) {
     spdlog::error(describe(e));

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <thread>
 
 #include "kreport/error.h"
@@ -39,13 +40,6 @@ std::string warning_line(const std::string& file, const Warning& w) {
   return where + ": warning " + w.code + ": " + one_line(w.message);
 }
 
-void write_stdout(const std::string& data) {
-  std::fwrite(data.data(), 1, data.size(), stdout);
-  if (std::fflush(stdout) != 0 || std::ferror(stdout))
-    throw Error(Errc::output,
-                std::string("cannot write to standard output: ") + std::strerror(errno), "-");
-}
-
 // Arms --timeout and --max-memory on this process; the lines are made now, since the
 // handlers may only write and exit. Nothing reaches stdout or the -o file before extraction
 // ends, so dying there leaves no partial output behind.
@@ -64,7 +58,7 @@ void guard_extract(const ExtractArgs& args) {
 // The stage dump the user asked for: DIR/<stage>.json for each stage named.
 StageDump dump_to(const std::vector<std::string>& arg) {
   if (arg.size() != 2) return nullptr;
-  std::string stages = arg[0], dir = arg[1];
+  std::string stages = arg[0], dir = folder_arg(arg[1]);
   static const std::vector<std::string> known = {"lines", "regions", "tables", "blocks"};
   std::vector<std::string> wanted;
   for (size_t b = 0, e; b <= stages.size(); b = e + 1) {
@@ -78,11 +72,10 @@ StageDump dump_to(const std::vector<std::string>& arg) {
       throw Error(Errc::usage, "--dump-stage: unknown stage \"" + s +
                                    "\" (known: lines, regions, tables, blocks, all)");
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);  // a failure shows when the dump is written
   return [wanted, dir](const std::string& stage, const std::string& json) {
-    if (std::find(wanted.begin(), wanted.end(), stage) != wanted.end())
-      write_file_atomic(dir + "/" + stage + ".json", json);
+    if (std::find(wanted.begin(), wanted.end(), stage) == wanted.end()) return;
+    make_folders(dir);
+    write_file_atomic((std::filesystem::path(dir) / (stage + ".json")).string(), json);
   };
 }
 
@@ -91,6 +84,7 @@ StageDump dump_to(const std::vector<std::string>& arg) {
 int run_extract(const ExtractArgs& args) {
   guard_extract(args);
   try {
+    if (!args.output.empty()) check_output_file(args.output);
     std::string bytes = read_input(args.input, args.limits.max_bytes());
     ConvertOptions options;
     options.path = args.input;
@@ -111,6 +105,9 @@ int run_extract(const ExtractArgs& args) {
     end_capture();
     if (guard_ran_out_of_memory())
       throw Error(Errc::memory, memory_message(args.limits.max_memory_bytes(1)), args.input);
+    // Read in time: --timeout bounds the reading, not how fast stdout's reader takes the
+    // record (a pager), which the deadline would cut mid-record (D4).
+    stop_watching();
     if (!args.quiet)
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     for (const Evidence& e : evidence) spdlog::info(evidence_line(args.input, e));
@@ -119,15 +116,22 @@ int run_extract(const ExtractArgs& args) {
     timings.add("record",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (args.timings) spdlog::info("{}: timings: {}", args.input, timings.describe());
-    if (args.output.empty())
+    if (args.output.empty()) {
       write_stdout(json);
-    else
+    } else {
+      remove_stale_temps(args.output);  // left by a run killed while writing it
       write_file_atomic(args.output, json);
+    }
     return kExitOk;
   } catch (const Error& e) {
     end_capture();
     spdlog::error(describe(e));
     return exit_code(e.code());
+  } catch (const std::bad_alloc&) {
+    // Out of memory without the guard's new-handler (--max-memory 0 under a ulimit -v).
+    end_capture();
+    spdlog::error("{}: {}", one_line(args.input), memory_message(args.limits.max_memory_bytes(1)));
+    return exit_code(Errc::memory);
   } catch (const std::exception& e) {
     end_capture();
     spdlog::error("{}: internal error: {}", one_line(args.input), e.what());

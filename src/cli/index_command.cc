@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "kreport/error.h"
+#include "kreport/files.h"
 #include "kreport/index.h"
 
 namespace kreport::cli {
@@ -19,18 +20,21 @@ int run_index(const IndexArgs& args) {
   options.force = args.force;
   auto progress = [](const IndexEvent& e) {
     if (e.status == "invalid")
-      spdlog::error("{}: invalid record, skipped: {}", e.input, e.message);
-    else if (e.status == "unreadable")
-      spdlog::error("{}: {}", e.input, e.message);
+      spdlog::error("{}: invalid record, skipped: {}", one_line(e.input), one_line(e.message));
+    else if (e.status == "unreadable" || e.status == "over_limit")
+      spdlog::error("{}: {}", one_line(e.input), e.message);
   };
   try {
     IndexResult r = index_records(args.inputs, options, progress);
     if (!args.quiet)
-      spdlog::info("{} indexed, {} replaced, {} skipped, {} invalid{} ({:.2f} s)", r.indexed,
+      spdlog::info("{} indexed, {} replaced, {} skipped, {} invalid{}{} ({:.2f} s)", r.indexed,
                    r.replaced, r.skipped, r.invalid,
                    r.unreadable ? ", " + std::to_string(r.unreadable) + " unreadable" : "",
+                   r.over_limit ? ", " + std::to_string(r.over_limit) + " over the limit" : "",
                    r.seconds);
-    return r.invalid + r.unreadable > 0 ? kExitSomeFailed : kExitOk;
+    // Records over a limit are rejected input (2), unless some were invalid or unreadable (3).
+    if (r.invalid + r.unreadable > 0) return kExitSomeFailed;
+    return r.over_limit > 0 ? kExitInput : kExitOk;
   } catch (const Error& e) {
     spdlog::error(describe(e));
     return exit_code(e.code());
@@ -45,12 +49,7 @@ int run_query(const QueryArgs& args) {
   try {
     QueryResult r = kreport::run_query(args.db, args.name, args.args, options);
     bool table = args.format.empty() ? ::isatty(STDOUT_FILENO) : args.format == "table";
-    std::string out = table ? format_table(r) : format_jsonl(r);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-      spdlog::error("-: cannot write to standard output");
-      return kExitOutput;
-    }
+    write_stdout(table ? format_table(r) : format_jsonl(r));
     return kExitOk;
   } catch (const Error& e) {
     if (e.code() == Errc::usage) {

@@ -5,9 +5,12 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <filesystem>
+#include <iostream>
 
 #include "commands.h"
 #include "kreport/error.h"
+#include "kreport/files.h"
 
 namespace {
 
@@ -17,14 +20,16 @@ Exit codes:
   1  usage error (bad option or argument)
   2  input rejected: missing, empty, not a PDF, truncated or damaged, encrypted
      (or wrong --password), no pages, no usable text on any page, or over a
-     limit (--max-size, --timeout, --max-memory); an archive that is missing
-     (query), not a kreport archive, or of a newer schema version
+     limit (--max-size, --timeout, --max-memory, ulimit -v; a record over 32 MiB,
+     a folder of over a million entries); an archive that is missing (query),
+     not a kreport archive, or of a newer schema version
   3  some inputs failed (batch: documents that did not convert; validate, index:
      invalid or unreadable records), the others were processed
   4  output could not be written (also a closed stdout)
   5  internal error (a bug: please report it with the input file)
-  130, 143  batch stopped by SIGINT, SIGTERM: workers killed, temporary files
-     removed, summary written with the rest pending; a rerun does the rest
+  129, 130, 143  batch stopped by SIGHUP, SIGINT, SIGTERM: workers killed,
+     temporary files removed, summary written with the rest pending; a rerun
+     does the rest
 Errors are one line on stderr: "kreport: FILE: reason". Data goes to stdout or -o.)";
 
 // A check that reads the option's text (before CLI11 converts it), so that every limit is
@@ -70,6 +75,8 @@ void add_ocr(CLI::App* cmd, kreport::OcrMode& mode) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // First of all: no file opened later may take the number of a closed stdin/stdout/stderr.
+  kreport::occupy_closed_std_fds();
   // A closed stdout (`kreport extract r.pdf | head -c 1`) is a write error, exit 4, not death
   // by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
@@ -81,16 +88,16 @@ int main(int argc, char** argv) {
   CLI::App app{
       "kreport turns Korean securities-research PDFs (broker reports) into JSON records that\n"
       "follow a versioned JSON Schema (\"kreport.report\", see `kreport schema`).\n\n"
-      "Examples:\n"
-      "  kreport extract report.pdf                 print the record on stdout\n"
-      "  cat report.pdf | kreport extract -         the same, from standard input\n"
+      "Examples (each one is run by the tests as written):\n"
+      "  kreport extract report.pdf                  # print the record on stdout\n"
+      "  cat report.pdf | kreport extract -          # the same, from standard input\n"
       "  kreport extract report.pdf -o r.json --pretty\n"
-      "  kreport batch reports/ -o records/ -j 4    a folder, in parallel, surviving bad files\n"
-      "  kreport batch reports/ --jsonl > all.jsonl every record as one JSON line\n"
-      "  kreport validate records/*.json            check records against their schema\n"
+      "  kreport batch reports/ -o records/ -j 4     # a folder, in parallel, surviving bad files\n"
+      "  kreport batch reports/ --jsonl > all.jsonl  # every record as one JSON line\n"
+      "  kreport validate records/*.json             # check records against their schema\n"
       "  kreport batch reports/ --jsonl | kreport index - --db archive.sqlite\n"
-      "  kreport query archive.sqlite target-prices 005930   ask the archive\n"
-      "  kreport rules ratings                      the rating words kreport knows\n"};
+      "  kreport query archive.sqlite target-prices 005930   # ask the archive\n"
+      "  kreport rules ratings                       # the rating words kreport knows\n"};
   app.name("kreport");
   app.footer(kExitCodes);
   app.set_version_flag("--version", std::string("kreport ") + KREPORT_VERSION);
@@ -128,7 +135,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 8));
   add_limits(extract, ex.limits);
   add_ocr(extract, ex.ocr);
-  extract->footer(kExitCodes);
+  extract->footer(std::string(R"(
+Examples:
+  kreport extract report.pdf -o r.json --pretty     # to a file, written atomically
+  kreport extract locked.pdf --password secret      # an encrypted PDF
+  kreport extract scan.pdf --ocr off                # never OCR: a scan is rejected (exit 2)
+  kreport extract report.pdf --dump-stage lines,tables dump/ > /dev/null
+)") + kExitCodes);
 
   kreport::cli::BatchArgs ba;
   CLI::App* batch =
@@ -147,7 +160,10 @@ int main(int argc, char** argv) {
   add_limits(batch, ba.limits);
   add_ocr(batch, ba.ocr);
   batch->footer(
-      std::string("\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
+      std::string("\nExamples:\n"
+                  "  kreport batch reports/ -o records/             # every *.pdf under reports/\n"
+                  "  kreport batch reports/ --jsonl > all.jsonl     # JSON Lines, in input order\n"
+                  "\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
                   "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"
                   "crashing file is reported and the others still convert. Outputs are written\n"
                   "atomically; a rerun skips records that are up to date (same input SHA-256 and\n"
@@ -161,9 +177,15 @@ int main(int argc, char** argv) {
   validate->add_option("inputs", va.inputs, "Record files, or - for standard input")->required();
   validate->add_flag("-q,--quiet", va.quiet, "Print problems only, not the final count");
   validate->footer(
-      std::string("\nEach record is checked against the schema version it names\n"
-                  "(schema_version). A file may hold one record or JSON Lines; every\n"
-                  "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n") +
+      std::string(
+          "\nExamples:\n"
+          "  kreport validate records/*.json               # records and the batch summary\n"
+          "  kreport extract report.pdf | kreport validate -\n"
+          "\nEach record is checked against the schema version it names\n"
+          "(schema_version). A file may hold one record or JSON Lines; every\n"
+          "problem is one line on stderr: FILE[:LINE]: /json/pointer: what is wrong.\n"
+          "A record is at most 32 MiB (exit 2 beyond) and nests at most 64 deep\n"
+          "(invalid beyond: exit 3).\n") +
       kExitCodes);
 
   kreport::cli::IndexArgs ia;
@@ -180,8 +202,8 @@ int main(int argc, char** argv) {
   index->footer(std::string(R"(
 Examples:
   kreport batch reports/ --jsonl | kreport index - --db archive.sqlite
-  kreport index records/ --db archive.sqlite     every *.json under records/
-  kreport index new.json --db archive.sqlite     add one record
+  kreport index records/ --db archive.sqlite     # every *.json under records/
+  kreport index new.json --db archive.sqlite     # add one record
 
 A record is known by its PDF's sha256: one already indexed from the same kreport version
 is skipped, one from a newer kreport replaces it (--force: any). A record that fails its
@@ -189,7 +211,9 @@ schema (records of schema 1.0 to 1.3 are read) is one line on stderr,
 "FILE: invalid record, skipped: /json/pointer: reason", and the others are indexed (exit 3).
 Records are committed every --batch records: an interrupted run keeps what it committed and
 a rerun completes it. An archive of a newer schema version is refused; an older one is
-brought up to date (its new columns NULL) when kreport opens it.
+brought up to date (its new columns NULL) when kreport opens it. Bounds: a record is at
+most 32 MiB (exit 2 beyond) and nests at most 64 deep (invalid beyond); a folder holds at
+most a million entries (exit 2 beyond).
 Ask with kreport query, or in SQL (sqlite3 archive.sqlite; the tables are in README.md).
 )") + kExitCodes);
 
@@ -230,7 +254,8 @@ any case) in any block of text, text gives a company's reports block by block, a
 one section kind with --section (the summaries of every report on 005930 this year: text
 005930 --section summary --since 2026-01-01); a row's date is the report's publication date (the history
 point's date for target-prices), which --since and --until filter. Rows come in a fixed
-order, so the same records always give the same answer. Anything else: SQL on the archive.
+order, so the same records always give the same answer. An argument is at most 256
+characters and a DATE a day the calendar has (else exit 1). Anything else: SQL on the archive.
 )" + kExitCodes);
 
   std::string schema_version, schema_name = "report";
@@ -238,12 +263,21 @@ order, so the same records always give the same answer. Anything else: SQL on th
   schema->add_option("--version", schema_version, "Schema version, e.g. 1.0 (default: current)");
   schema->add_option("--name", schema_name, "Which schema: report (default) or batch_summary")
       ->check(CLI::IsMember({"report", "batch_summary"}));
+  schema->footer(R"(
+Examples:
+  kreport schema > report.schema.json           # the record's schema, as kreport writes it
+  kreport schema --version 1.0                  # an older version
+  kreport schema --name batch_summary           # batch's _summary.json
+)");
 
   std::vector<std::string> rule_names;
   CLI::App* rules = app.add_subcommand(
       "rules", "List the rule tables: the words and forms kreport reads, each with an example");
   rules->add_option("tables", rule_names, "Only these tables (e.g. ratings date_forms)");
   rules->footer(
+      "\nExamples:\n"
+      "  kreport rules                                 # every table\n"
+      "  kreport rules ratings date_forms              # two of them\n"
       "\nEvery row is a rule the stages apply (a rating word, a date form, a section\n"
       "heading, a column label...) with a real example it holds on; the test suite runs\n"
       "each rule on its example.\n");
@@ -253,10 +287,20 @@ order, so the same records always give the same answer. Anything else: SQL on th
   } catch (const CLI::ParseError& e) {
     // CLI11 exits with its own 100+ codes; ours are documented, so map them here.
     if (e.get_exit_code() == 0) {
-      app.exit(e);
+      app.exit(e);  // --help, --version: on std::cout, whose failure is an output error too
+      if (!std::cout.flush()) {
+        spdlog::error("-: cannot write to standard output");
+        return kreport::kExitOutput;
+      }
       return kreport::kExitOk;
     }
-    spdlog::error("{} (see kreport --help)", e.what());
+    // A file whose name starts with '-' is taken for an option: say how to name it.
+    std::string hint;
+    for (int i = 1; i < argc; ++i)
+      if (argv[i][0] == '-' && argv[i][1] != '\0' && std::filesystem::exists(argv[i]))
+        hint = std::string("; ") + argv[i] + " is a file: put -- before it (kreport extract -- " +
+               argv[i] + ")";
+    spdlog::error("{}{} (see kreport --help)", e.what(), hint);
     return kreport::kExitUsage;
   }
   if (*extract) return kreport::cli::run_extract(ex);

@@ -1,10 +1,11 @@
 // `kreport rules`: the rule tables as text, all of them or the ones named.
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
+#include <algorithm>
 
 #include "commands.h"
 #include "kreport/error.h"
+#include "kreport/files.h"
 #include "kreport/rules.h"
 
 namespace kreport::cli {
@@ -22,9 +23,13 @@ int run_rules(const std::vector<std::string>& names) {
     }
     chosen.push_back(*it);
   }
-  std::string text = describe_rules(names.empty() ? tables : chosen);
-  std::fputs(text.c_str(), stdout);
-  return std::fflush(stdout) == 0 ? kExitOk : kExitOutput;
+  try {
+    write_stdout(describe_rules(names.empty() ? tables : chosen));
+  } catch (const Error& e) {
+    spdlog::error(describe(e));
+    return exit_code(e.code());
+  }
+  return kExitOk;
 }
 
 }  // namespace kreport::cli

@@ -4,18 +4,18 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "kreport/error.h"
 #include "kreport/files.h"
+#include "kreport/records.h"
 #include "kreport/validate.h"
 
 namespace kreport::cli {
 namespace {
 
 struct Counts {
-  int valid = 0, invalid = 0;
+  int valid = 0, invalid = 0, unreadable = 0, over_limit = 0;
 };
 
 void check(const std::string& name, std::string_view text, Counts& counts) {
@@ -26,42 +26,29 @@ void check(const std::string& name, std::string_view text, Counts& counts) {
   }
   ++counts.invalid;
   for (const Problem& p : problems)
-    spdlog::error("{}: {}: {}", name, p.pointer.empty() ? "(record)" : p.pointer, p.message);
-}
-
-void check_file(const std::string& path, Counts& counts) {
-  std::string text = read_input(path);
-  if (nlohmann::json::accept(text)) return check(path, text, counts);
-  // Not one JSON document: JSON Lines, one record per non-empty line.
-  size_t line_no = 0, start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    ++line_no;
-    std::string_view line(text.data() + start, end - start);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos)
-      check(path + ":" + std::to_string(line_no), line, counts);
-    start = end + 1;
-  }
+    spdlog::error("{}: {}: {}", one_line(name), p.pointer.empty() ? "(record)" : p.pointer,
+                  one_line(p.message));
 }
 
 }  // namespace
 
 int run_validate(const ValidateArgs& args) {
   Counts counts;
-  int unreadable = 0;
-  for (const std::string& path : args.inputs) {
-    try {
-      check_file(path, counts);
-    } catch (const Error& e) {
-      spdlog::error(describe(e));
-      ++unreadable;
-    }
+  for (const std::string& path : args.inputs)
+    read_records(path, [&counts](RecordInput&& r) {
+      if (r.problem.empty()) return check(r.name, r.text, counts);
+      spdlog::error("{}: {}", one_line(r.name), r.problem);
+      ++(r.over_limit ? counts.over_limit : counts.unreadable);
+    });
+  if (!args.quiet) {
+    std::string more;
+    if (counts.unreadable) more += ", " + std::to_string(counts.unreadable) + " unreadable";
+    if (counts.over_limit) more += ", " + std::to_string(counts.over_limit) + " over the limit";
+    spdlog::info("{} valid, {} invalid record(s){}", counts.valid, counts.invalid, more);
   }
-  if (!args.quiet)
-    spdlog::info("{} valid, {} invalid record(s){}", counts.valid, counts.invalid,
-                 unreadable ? ", " + std::to_string(unreadable) + " unreadable file(s)" : "");
-  return counts.invalid + unreadable > 0 ? kExitSomeFailed : kExitOk;
+  // Records over a limit are rejected input (2), unless some were invalid or unreadable (3).
+  if (counts.invalid + counts.unreadable > 0) return kExitSomeFailed;
+  return counts.over_limit > 0 ? kExitInput : kExitOk;
 }
 
 int run_schema(const std::string& name, const std::string& version) {
@@ -71,8 +58,13 @@ int run_schema(const std::string& name, const std::string& version) {
     spdlog::error("unknown schema {} version \"{}\" (known: {})", name, v, known_versions(name));
     return kExitUsage;
   }
-  std::fputs(text, stdout);
-  return std::fflush(stdout) == 0 ? kExitOk : kExitOutput;
+  try {
+    write_stdout(text);
+  } catch (const Error& e) {
+    spdlog::error(describe(e));
+    return exit_code(e.code());
+  }
+  return kExitOk;
 }
 
 }  // namespace kreport::cli

@@ -19,6 +19,7 @@ int exit_code(Errc code) {
     case Errc::too_large:
     case Errc::timeout:
     case Errc::memory:
+    case Errc::resource:
     case Errc::invalid:
       return kExitInput;
     case Errc::output:
@@ -55,6 +56,8 @@ const char* errc_name(Errc code) {
       return "timeout";
     case Errc::memory:
       return "memory";
+    case Errc::resource:
+      return "resource";
     case Errc::output:
       return "output";
     case Errc::invalid:

@@ -161,7 +161,13 @@ void arm_memory_limit(long long bytes, int capture_fd) {
   ::dup2(state.capture_fd, STDERR_FILENO);
   std::set_new_handler(on_new_failure);
   ::signal(SIGABRT, on_abort);
-  rlimit limit{static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+  if (bytes <= 0) return;  // only the limit the process was started with (ulimit -v)
+  // Never above a limit the process already has: memory_message names that one.
+  rlimit limit{};
+  ::getrlimit(RLIMIT_AS, &limit);
+  limit.rlim_cur = std::min(limit.rlim_cur, static_cast<rlim_t>(bytes));
+  limit.rlim_max = std::min(limit.rlim_max, static_cast<rlim_t>(bytes));
+  limit.rlim_cur = std::min(limit.rlim_cur, limit.rlim_max);
   ::setrlimit(RLIMIT_AS, &limit);
 }
 
@@ -175,6 +181,14 @@ std::string timeout_message(double seconds) {
 
 std::string memory_message(long long bytes) {
   char buf[64];
+  rlimit now{};
+  // A limit the process already has (ulimit -v) below the one asked for is the one it meets.
+  if (::getrlimit(RLIMIT_AS, &now) == 0 && now.rlim_cur != RLIM_INFINITY &&
+      (bytes <= 0 || static_cast<long long>(now.rlim_cur) < bytes)) {
+    std::snprintf(buf, sizeof buf, "%g", static_cast<double>(now.rlim_cur) / kMiB);
+    return std::string("out of memory: over the address-space limit of ") + buf +
+           " MiB this process was started with (ulimit -v)";
+  }
   std::snprintf(buf, sizeof buf, "%g", static_cast<double>(bytes) / kMiB);
   return std::string("out of memory: over the limit of ") + buf + " MiB (--max-memory)";
 }
@@ -211,7 +225,10 @@ void guard_process(const GuardOptions& options) {
   state.exit_code = options.exit_code;
   state.timeout.set(options.timeout_line);
   state.memory.set(options.memory_line);
-  if (options.max_memory_bytes > 0 && memory_limit_supported())
+  // A limit the process was started with (ulimit -v) is met the same way as --max-memory.
+  rlimit started{};
+  bool limited = ::getrlimit(RLIMIT_AS, &started) == 0 && started.rlim_cur != RLIM_INFINITY;
+  if ((options.max_memory_bytes > 0 || limited) && memory_limit_supported())
     arm_memory_limit(options.max_memory_bytes, options.capture_fd);
   if (options.timeout_seconds > 0 || state.capture_fd >= 0) start_watching(options.timeout_seconds);
 }

@@ -16,6 +16,7 @@
 
 #include "kreport/error.h"
 #include "kreport/files.h"
+#include "kreport/records.h"
 #include "kreport/validate.h"
 #include "schema.h"
 #include "writer.h"
@@ -74,8 +75,14 @@ class Indexer {
     ++result_.unreadable;
     progress_({name, "unreadable", message});
   }
+  void over_limit(const std::string& name, const std::string& message) {
+    ++result_.over_limit;
+    progress_({name, "over_limit", message});
+  }
   void finish() {
-    if (open_) db_.exec("COMMIT");
+    if (!open_) return;
+    writer_.flush();
+    db_.exec("COMMIT");
     open_ = false;
   }
 
@@ -95,9 +102,10 @@ class Indexer {
 };
 
 void Indexer::add(const std::string& name, std::string_view text) {
-  std::vector<Problem> problems = validate_record(text);
-  if (!problems.empty()) return report(name, "invalid", result_.invalid, first_problem(problems));
-  nlohmann::json record = nlohmann::json::parse(text);
+  ParsedRecord parsed = parse_record(text);  // the one parse: validated, then written
+  if (!parsed.problems.empty())
+    return report(name, "invalid", result_.invalid, first_problem(parsed.problems));
+  const nlohmann::json& record = parsed.doc;
   std::string schema = record.at("schema").get<std::string>();
   if (schema != kReportSchema)
     return report(
@@ -128,81 +136,40 @@ void Indexer::add(const std::string& name, std::string_view text) {
   }
 }
 
-// One record per non-empty line.
-void add_lines(Indexer& indexer, const std::string& name, std::string_view text) {
-  size_t line_no = 0, start = 0;
-  while (start < text.size()) {
-    size_t end = std::min(text.find('\n', start), text.size());
-    ++line_no;
-    std::string_view line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos)
-      indexer.add(name + ":" + std::to_string(line_no), line);
-    start = end + 1;
-  }
-}
-
-// A file of several records, one per line: not one JSON document, but its first line is.
-bool is_json_lines(std::string_view text) {
-  if (nlohmann::json::accept(text)) return false;
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return false;
-  size_t end = std::min(text.find('\n', start), text.size());
-  return nlohmann::json::accept(text.substr(start, end - start));
-}
-
-// Standard input as it arrives: a record is written before the next line is read.
-void add_stdin(Indexer& indexer) {
-  char* line = nullptr;
-  size_t capacity = 0;
-  ssize_t n;
-  size_t line_no = 0;
-  while ((n = ::getline(&line, &capacity, stdin)) > 0) {
-    std::string_view text(line, static_cast<size_t>(n));
-    ++line_no;
-    if (text.find_first_not_of(" \t\r\n") != std::string_view::npos)
-      indexer.add("-:" + std::to_string(line_no), text);
-  }
-  std::free(line);
-}
-
-// Every *.json under `dir`, sorted, as the user would name them.
-std::vector<std::string> record_files(const std::string& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (it->is_regular_file() && p.extension() == ".json" && p.filename() != kBatchSummaryName)
-      files.push_back(p.string());
-  }
-  if (ec) throw Error(Errc::io, "cannot read the folder: " + ec.message(), dir);
-  std::sort(files.begin(), files.end());
-  return files;
+// Every record of one file (or of standard input), as it is read.
+void add_records(Indexer& indexer, const std::string& path) {
+  read_records(path, [&indexer](RecordInput&& r) {
+    if (r.problem.empty())
+      indexer.add(r.name, r.text);
+    else if (r.over_limit)
+      indexer.over_limit(r.name, r.problem);
+    else
+      indexer.unreadable(r.name, r.problem);
+  });
 }
 
 void add_input(Indexer& indexer, const std::string& input) {
-  if (input == "-") return add_stdin(indexer);
-  std::vector<std::string> files{input};
   std::error_code ec;
-  if (fs::is_directory(input, ec)) {
-    try {
-      files = record_files(input);
-    } catch (const Error& e) {
-      return indexer.unreadable(input, e.message());
-    }
+  if (input == "-" || !fs::is_directory(input, ec)) return add_records(indexer, input);
+  // Every *.json under the folder, sorted, as the user would name them; a sub-folder that
+  // cannot be read is reported, the rest indexed.
+  FolderListing found;
+  try {
+    found = list_folder(input, [](const fs::path& p) {
+      return p.extension() == ".json" && p.filename() != kBatchSummaryName;
+    });
+  } catch (const Error& e) {
+    return indexer.unreadable(input, e.message());
   }
-  for (const std::string& f : files) {
-    std::string text;
-    try {
-      text = read_input(f);
-    } catch (const Error& e) {
-      indexer.unreadable(f, e.message());
-      continue;
-    }
-    if (is_json_lines(text))
-      add_lines(indexer, f, text);
+  for (const auto& [rel, why] : found.unreadable)
+    indexer.unreadable((fs::path(input) / rel).string(), "cannot read folder: " + why);
+  for (const std::string& rel : found.files) {
+    std::string path = (fs::path(input) / rel).string();
+    // A FIFO or device named *.json would be waited on or read forever: reported instead.
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+      indexer.unreadable(path, "cannot read: not a regular file");
     else
-      indexer.add(f, text);  // one record, or a broken one reported once, not line by line
+      add_records(indexer, path);  // a dangling link is reported by the open
   }
 }
 

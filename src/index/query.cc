@@ -6,6 +6,7 @@
 #include "kreport/index.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <regex>
@@ -277,6 +278,27 @@ QueryResult search(sql::Db& db, const std::vector<std::string>& a, const QueryOp
   return r;
 }
 
+// --since and --until: a day as YYYY-MM-DD that the calendar has (empty: no bound).
+void check_date(const char* option, const std::string& date) {
+  if (date.empty()) return;
+  auto digits = [&](size_t from, size_t n) {
+    return std::all_of(date.begin() + from, date.begin() + from + n,
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' && digits(0, 4) && digits(5, 2) &&
+            digits(8, 2);
+  if (ok) {
+    using namespace std::chrono;
+    year_month_day day{year{std::stoi(date.substr(0, 4))},
+                       month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+                       std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+    ok = day.ok();
+  }
+  if (!ok)
+    throw Error(Errc::usage,
+                std::string(option) + ": expected a date YYYY-MM-DD, got '" + date + "'");
+}
+
 using Runner = QueryResult (*)(sql::Db&, const std::vector<std::string>&, const QueryOptions&);
 
 struct Entry {
@@ -343,9 +365,17 @@ QueryResult run_query(const std::string& db_path, const std::string& name,
     throw Error(Errc::usage, "query " + name + " takes" + usage + " (got " +
                                  std::to_string(args.size()) + " argument(s))");
   }
+  check_date("--since", options.since);
+  check_date("--until", options.until);
   // Records are NFC (record contract): arguments typed on any keyboard are made so too.
   std::vector<std::string> normalized;
-  for (const std::string& a : args) normalized.push_back(normalize(a));
+  for (size_t i = 0; i < args.size(); ++i) {
+    normalized.push_back(normalize(args[i]));
+    if (size_t n = utf8::length(normalized.back()); n > kMaxQueryArgChars)
+      throw Error(Errc::usage, "query " + name + ": " + it->query.args[i] + " is " +
+                                   std::to_string(n) + " characters long, over the limit of " +
+                                   std::to_string(kMaxQueryArgChars));
+  }
   std::unique_ptr<sql::Db> db = archive::open_for_reading(db_path);
   return it->run(*db, normalized, options);
 }

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "kreport/error.h"
+#include "kreport/files.h"
 
 namespace kreport::archive {
 namespace {
@@ -167,6 +168,19 @@ ALTER TABLE estimates ADD COLUMN currency TEXT;
 ALTER TABLE estimates ADD COLUMN fiscal_year_end INTEGER;
 )sql";
 
+// What every archive has: a database without one of these is not a kreport archive (without
+// a trigger, the full-text index would silently miss what is written).
+constexpr std::pair<const char*, const char*> kObjects[] = {{"table", "reports"},
+                                                            {"table", "analysts"},
+                                                            {"table", "estimates"},
+                                                            {"table", "rating_history"},
+                                                            {"table", "peers"},
+                                                            {"table", "tables"},
+                                                            {"table", "blocks"},
+                                                            {"table", "blocks_fts"},
+                                                            {"trigger", "blocks_fts_insert"},
+                                                            {"trigger", "blocks_fts_delete"}};
+
 int user_version(sql::Db& db) {
   sql::Stmt st(db, "PRAGMA user_version");
   return st.step() ? static_cast<int>(st.int64(0)) : 0;
@@ -177,8 +191,21 @@ bool has_tables(sql::Db& db) {
   return st.step() && st.int64(0) > 0;
 }
 
-// Throws unless `version` is one this kreport reads; 0 is a new, empty database.
-void check_version(const sql::Db& db, int version, bool empty) {
+// The first of kreport's tables and triggers `db` lacks ("table blocks"), or "".
+std::string missing_object(sql::Db& db) {
+  sql::Stmt st(db, "SELECT count(*) FROM sqlite_schema WHERE type = ?1 AND name = ?2");
+  for (auto [type, name] : kObjects) {
+    st.bind(1, std::string(type)).bind(2, std::string(name));
+    bool there = st.step() && st.int64(0) > 0;
+    st.reset();
+    if (!there) return std::string(type) + " " + name;
+  }
+  return "";
+}
+
+// Throws unless `version` is one this kreport reads and its tables and triggers are there;
+// 0 is a new, empty database.
+void check_version(sql::Db& db, int version, bool empty) {
   if (version > kArchiveVersion)
     throw Error(Errc::invalid,
                 "archive schema version " + std::to_string(version) +
@@ -188,11 +215,18 @@ void check_version(const sql::Db& db, int version, bool empty) {
   if (version == 0 && !empty)
     throw Error(Errc::invalid,
                 "not a kreport archive (an SQLite database without kreport's tables)", db.path());
+  if (version == 0) return;
+  if (std::string missing = missing_object(db); !missing.empty())
+    throw Error(Errc::invalid,
+                "not a kreport archive (user_version " + std::to_string(version) + " but no " +
+                    missing + ")",
+                db.path());
 }
 
 }  // namespace
 
 std::unique_ptr<sql::Db> open_for_writing(const std::string& path) {
+  check_output_file(path);
   auto db = std::make_unique<sql::Db>(path, true);
   // WAL: readers never block the writer, and a killed writer leaves only whole transactions.
   // synchronous=NORMAL is durable against a crash of the process (not of the machine).

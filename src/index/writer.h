@@ -22,11 +22,16 @@ class Writer {
   /// The report indexed under `sha256`, if any.
   std::optional<Existing> find(const std::string& sha256);
 
-  /// Deletes report `id` and, through the foreign keys, every row that belongs to it.
+  /// Deletes report `id` and, through the foreign keys, every row that belongs to it (also
+  /// its blocks not written yet).
   void remove(long long id);
 
-  /// Inserts a record (valid against its schema, any version) into every table.
+  /// Inserts a record (valid against its schema, any version) into every table; its blocks
+  /// are written at flush().
   void insert(const nlohmann::json& record);
+
+  /// Writes the blocks of the reports inserted since the last call: call it before a commit.
+  void flush();
 
  private:
   long long insert_report(const nlohmann::json& record);
@@ -38,7 +43,8 @@ class Writer {
   void insert_blocks(long long id, const nlohmann::json& record);
 
   sql::Db& db_;
-  sql::Stmt find_, remove_, report_, analyst_, estimate_, history_, peer_, table_, block_;
+  sql::Stmt find_, remove_, report_, analyst_, estimate_, history_, peer_, table_, blocks_;
+  nlohmann::json pending_blocks_ = nlohmann::json::array();  // rows for blocks_, in order
 };
 
 }  // namespace kreport::archive

@@ -15,6 +15,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "image_text.h"
@@ -128,25 +129,39 @@ OcrEngine* second_engine(std::string* why) {
 
 std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int dpi,
                                 const std::vector<OcrRegion>& regions,
-                                const std::function<OcrEngine*()>& second) {
-  if (!second || regions.size() < kRegionsForTwo) return engine.read(image, dpi, regions);
+                                const std::function<OcrEngine*()>& second,
+                                std::vector<std::string>& messages) {
+  auto alone = [&] {
+    std::vector<OcrLine> lines = engine.read(image, dpi, regions);
+    for (std::string& m : engine.take_messages()) messages.push_back(std::move(m));
+    return lines;
+  };
+  if (!second || regions.size() < kRegionsForTwo) return alone();
   // Each engine reads the next region no one has taken (lines differ in length, so halves
   // would leave one engine waiting) and its lines go to the region's place.
   std::vector<std::vector<OcrLine>> read(regions.size());
+  std::vector<std::vector<std::string>> said(regions.size());
   std::atomic<size_t> next{0};
   auto read_with = [&](OcrEngine& e) {
-    for (size_t i = next++; i < regions.size(); i = next++)
+    for (size_t i = next++; i < regions.size(); i = next++) {
       read[i] = e.read(image, dpi, {regions[i]});
+      said[i] = e.take_messages();
+    }
   };
   std::exception_ptr failed;
-  std::thread helper([&] {
-    try {
-      if (OcrEngine* other = second()) read_with(*other);
-    } catch (...) {
-      failed = std::current_exception();
-      next = regions.size();
-    }
-  });
+  std::thread helper;
+  try {
+    helper = std::thread([&] {
+      try {
+        if (OcrEngine* other = second()) read_with(*other);
+      } catch (...) {
+        failed = std::current_exception();
+        next = regions.size();
+      }
+    });
+  } catch (const std::system_error&) {
+    return alone();  // no second thread to be had: one engine reads
+  }
   try {
     read_with(engine);
   } catch (...) {
@@ -160,6 +175,9 @@ std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int d
   for (std::vector<OcrLine>& lines : read)
     out.insert(out.end(), std::make_move_iterator(lines.begin()),
                std::make_move_iterator(lines.end()));
+  for (std::vector<std::string>& m : said)
+    messages.insert(messages.end(), std::make_move_iterator(m.begin()),
+                    std::make_move_iterator(m.end()));
   return out;
 }
 

@@ -40,6 +40,9 @@ class OcrEngine {
   /// The lines read in `regions`, region by region.
   virtual std::vector<OcrLine> read(const GrayImage& image, int dpi,
                                     const std::vector<OcrRegion>& regions) = 0;
+  /// What the engine's libraries printed (leptonica's messages) since the last call, in
+  /// order: kreport reports them as warnings, they never reach stderr.
+  virtual std::vector<std::string> take_messages() = 0;
 };
 
 /// The OCR engine, loaded on first use; nullptr (with the reason in `why`) when this build
@@ -56,10 +59,12 @@ OcrEngine* second_engine(std::string* why);
 /// The lines read in `regions`, in their order. Given a `second` engine (called on the other
 /// thread, so that loading it overlaps the first engine's reading) and enough regions to pay
 /// for its start (~0.15 s of CPU), both read at once, each taking the next region; each
-/// region is read alone, so the lines are the same either way.
+/// region is read alone, so the lines are the same either way. The engines' messages are
+/// appended to `messages` in region order, so they are the same either way too.
 std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int dpi,
                                 const std::vector<OcrRegion>& regions,
-                                const std::function<OcrEngine*()>& second);
+                                const std::function<OcrEngine*()>& second,
+                                std::vector<std::string>& messages);
 
 /// The words of OCR lines read from an image of `dpi` (boxes in points), origin ocr.
 std::vector<Word> ocr_words(const std::vector<OcrLine>& lines, int dpi);

@@ -11,6 +11,7 @@
 #include <future>
 #include <limits>
 #include <mutex>
+#include <system_error>
 
 #include "image_text.h"
 #include "kreport/error.h"
@@ -138,8 +139,13 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
   }
   std::lock_guard<std::mutex> turn(ocr_turn());
   // The first engine loads (~0.1 s, once a process) on another core while the page renders.
-  auto loading = std::async(threads >= 2 ? std::launch::async : std::launch::deferred,
-                            [&why] { return load::ocr_engine(&why); });
+  auto load = [&why] { return load::ocr_engine(&why); };
+  std::future<load::OcrEngine*> loading;
+  try {
+    loading = std::async(threads >= 2 ? std::launch::async : std::launch::deferred, load);
+  } catch (const std::system_error&) {
+    loading = std::async(std::launch::deferred, load);  // no thread to be had: in turn
+  }
   double square_inches = out.width / 72 * out.height / 72;
   int dpi = std::min(kOcrDpi, static_cast<int>(std::sqrt(kMaxOcrPixels / square_inches)));
   load::GrayImage image = doc.render(number, dpi);
@@ -150,6 +156,7 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
     where.clear();
     for (const load::OcrRegion& r : engine->find_lines(image, dpi))
       where.push_back({r.x0 * 72.0 / dpi, r.y0 * 72.0 / dpi, r.x1 * 72.0 / dpi, r.y1 * 72.0 / dpi});
+    out.ocr_messages = engine->take_messages();
   }
   std::function<load::OcrEngine*()> second;
   if (threads >= 2)
@@ -158,7 +165,8 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
       return load::second_engine(&ignored);
     };
   std::vector<load::OcrLine> lines = load::read_lines(
-      *engine, image, dpi, load::line_regions(where, dpi, image.width, image.height), second);
+      *engine, image, dpi, load::line_regions(where, dpi, image.width, image.height), second,
+      out.ocr_messages);
   std::vector<Word> words = load::ocr_words(lines, dpi);
   for (Word& w : words) w.bbox = to_page(w.bbox);
   if (whole)

@@ -3,16 +3,46 @@
 // each region is read as one line (--psm 7) or a block (--psm 6), never the whole page as
 // --psm 3, which silently drops lines. Text comes by RIL_TEXTLINE: its spacing is right,
 // where word-level output splits Hangul per syllable.
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include "ocr.h"
 
 namespace kreport::load {
 namespace {
+
+// A page's worth of leptonica's messages is plenty to say what went wrong.
+constexpr size_t kMaxMessages = 20;
+
+// leptonica prints "Error in pixScaleAreaMap: pixd too small" and the like on stderr; its
+// handler sends them to the engine working on this thread instead (dropped when none is).
+thread_local std::vector<std::string>* lept_messages = nullptr;
+
+extern "C" void keep_lept_message(const char* text) {
+  if (!lept_messages || lept_messages->size() >= kMaxMessages) return;
+  std::string line(text);
+  while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
+  if (!line.empty()) lept_messages->push_back(std::move(line));
+}
+
+// For the lifetime of this object, leptonica's messages on this thread go to `sink`.
+class LeptMessagesTo {
+ public:
+  explicit LeptMessagesTo(std::vector<std::string>& sink) : previous_(lept_messages) {
+    lept_messages = &sink;
+  }
+  ~LeptMessagesTo() { lept_messages = previous_; }
+  LeptMessagesTo(const LeptMessagesTo&) = delete;
+  LeptMessagesTo& operator=(const LeptMessagesTo&) = delete;
+
+ private:
+  std::vector<std::string>* previous_;
+};
 
 class TesseractEngine : public OcrEngine {
  public:
@@ -29,6 +59,7 @@ class TesseractEngine : public OcrEngine {
   }
 
   std::vector<OcrRegion> find_lines(const GrayImage& image, int dpi) override {
+    LeptMessagesTo to(messages_);
     set(image, dpi);
     api_.SetPageSegMode(tesseract::PSM_AUTO);
     std::unique_ptr<tesseract::PageIterator> it(api_.AnalyseLayout());
@@ -53,6 +84,7 @@ class TesseractEngine : public OcrEngine {
 
   std::vector<OcrLine> read(const GrayImage& image, int dpi,
                             const std::vector<OcrRegion>& regions) override {
+    LeptMessagesTo to(messages_);
     // The engine holds a copy of the render it was last given: setting it again copies the
     // whole page (~50 ms at 300 dpi). Each SetRectangle thresholds its region afresh.
     if (image.serial == 0 || image.serial != held_ || dpi != held_dpi_) set(image, dpi);
@@ -77,6 +109,8 @@ class TesseractEngine : public OcrEngine {
     return out;
   }
 
+  std::vector<std::string> take_messages() override { return std::exchange(messages_, {}); }
+
  private:
   void set(const GrayImage& image, int dpi) {
     api_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
@@ -85,7 +119,8 @@ class TesseractEngine : public OcrEngine {
   }
 
   tesseract::TessBaseAPI api_;
-  long held_ = 0;  // the serial of the render set last (0: none)
+  std::vector<std::string> messages_;  // leptonica's, since take_messages
+  long held_ = 0;                      // the serial of the render set last (0: none)
   int held_dpi_ = 0;
 };
 
@@ -93,6 +128,7 @@ class TesseractEngine : public OcrEngine {
 }  // namespace kreport::load
 
 extern "C" kreport::load::OcrEngine* kreport_ocr_create(const char* languages, std::string* error) {
+  leptSetStderrHandler(kreport::load::keep_lept_message);  // never leptonica's own stderr
   auto engine = std::make_unique<kreport::load::TesseractEngine>();
   if (!engine->init(languages, error)) return nullptr;
   return engine.release();

@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "kreport/diagnostics.h"
@@ -89,6 +90,12 @@ PageLines lines_of(const RawPage& raw, Diagnostics& diag) {
               std::to_string(raw.unread_image_text.size()) +
                   " run(s) of text drawn as images with no /ActualText, " +
                   percent(raw.unread_image_share) + " of the page: not read");
+  if (!raw.ocr_messages.empty())
+    diag.warn("OCR_ENGINE", raw.number,
+              std::to_string(raw.ocr_messages.size()) +
+                  " message(s) from the OCR engine's image library (leptonica) about the page "
+                  "image, first: " +
+                  sanitize_utf8(raw.ocr_messages.front()));
   if (raw.ocr_lines > 0)
     diag.warn("OCR_TEXT", raw.number,
               std::to_string(raw.ocr_lines) + " line(s) read by OCR, mean confidence " +
@@ -172,17 +179,22 @@ std::vector<PageRead> read_with(int readers, std::string_view bytes, const PdfDo
     }
   };
   std::vector<std::thread> helpers;
-  for (int k = 1; k < readers; ++k)
-    helpers.emplace_back([&, k] {
-      Timings* t = timings ? &times[static_cast<size_t>(k)] : nullptr;
-      std::optional<PdfDocument> own;
-      try {
-        own.emplace(timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); }));
-      } catch (...) {
-        return;  // the first document opened these bytes: it reads the pages left
-      }
-      read_on(*own, t);
-    });
+  for (int k = 1; k < readers; ++k) {
+    try {
+      helpers.emplace_back([&, k] {
+        Timings* t = timings ? &times[static_cast<size_t>(k)] : nullptr;
+        std::optional<PdfDocument> own;
+        try {
+          own.emplace(timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); }));
+        } catch (...) {
+          return;  // the first document opened these bytes: it reads the pages left
+        }
+        read_on(*own, t);
+      });
+    } catch (const std::system_error&) {
+      break;  // no thread to be had (a process or address-space limit): fewer readers
+    }
+  }
   read_on(doc, timings ? &times[0] : nullptr);
   for (std::thread& h : helpers) h.join();
   if (timings)

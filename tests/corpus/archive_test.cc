@@ -1,10 +1,12 @@
-// The archive on the real reports: their records index, and a full-text query gives the same
-// answer from every archive built of them. The times (issue 20's bar: index in under 2 s, a
-// query in under 50 ms, process start included) are printed, not asserted: speed is the
-// benchmark's to measure (a timed test fails on a busy machine and says nothing then).
-// Skipped where ../shared/real is absent.
+// The archive on the real reports (issues 20 and 29): indexing their records costs at most
+// 20 ms of CPU a record (process start included; CPU, not wall time, since the machine is
+// shared) and a full-text query answers in under 50 ms, process start included (best of
+// kTries). Skipped where ../shared/real is absent, and under the sanitizers, whose slowdown
+// says nothing about these numbers.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -18,10 +20,19 @@ using kreport::test::source_dir;
 namespace {
 
 constexpr int kTries = 3;
+constexpr double kIndexCpuSecondsPerRecord = 0.020;
+constexpr double kQuerySeconds = 0.050;
 
 fs::path real_pdfs() {
   if (const char* env = std::getenv("KREPORT_REAL_DIR")) return fs::path(env) / "pdfs";
   return source_dir().parent_path() / "shared" / "real" / "pdfs";
+}
+
+// CPU seconds (user and system) of the children waited for so far.
+double children_cpu() {
+  rusage u{};
+  ::getrusage(RUSAGE_CHILDREN, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 template <typename F>
@@ -36,7 +47,10 @@ double best_seconds(F&& f) {
   return best;
 }
 
-TEST(RealArchive, IndexesTheRealRecordsAndAnswersAlikeFromEveryCopy) {
+TEST(RealArchive, IndexesInUnderTwentyMsOfCpuARecordAndSearchesInUnderFiftyMilliseconds) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "timings are not measured under the sanitizers";
+#endif
   if (!fs::is_directory(real_pdfs())) GTEST_SKIP() << "no " << real_pdfs();
   fs::path dir = fs::temp_directory_path() / ("kreport-real-archive-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -49,15 +63,23 @@ TEST(RealArchive, IndexesTheRealRecordsAndAnswersAlikeFromEveryCopy) {
   auto db = [&](int i) {
     return "'" + (dir / ("a" + std::to_string(i) + ".sqlite")).string() + "'";
   };
+  size_t count = std::count(batch.out.begin(), batch.out.end(), '\n');
+  ASSERT_GT(count, 0u);
   int code = -1;
-  double index = best_seconds(
-      [&](int i) { code = run_kreport("index -q '" + records + "' --db " + db(i)).code; });
+  double index = 1e9;
+  for (int i = 0; i < kTries; ++i) {
+    double before = children_cpu();
+    code = run_kreport("index -q '" + records + "' --db " + db(i)).code;
+    index = std::min(index, (children_cpu() - before) / static_cast<double>(count));
+  }
   EXPECT_EQ(code, 0);
   std::string answer;
   double query = best_seconds(
       [&](int) { answer = run_kreport("query " + db(0) + " search HBM --format jsonl").out; });
-  std::cout << "index the real records: " << index << " s; search HBM: " << query * 1000
-            << " ms (best of " << kTries << ")\n";
+  std::cout << "index " << count << " real records: " << index * 1000
+            << " ms of CPU a record; search HBM: " << query * 1000 << " ms\n";
+  EXPECT_LE(index, kIndexCpuSecondsPerRecord);
+  EXPECT_LT(query, kQuerySeconds);
   // Same records, same answer, from any of the archives built of them.
   EXPECT_FALSE(answer.empty());
   for (int i = 1; i < kTries; ++i)

@@ -20,14 +20,17 @@ std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
-Run run_kreport(const std::string& args, const std::string& stdin_path, bool raw) {
+namespace {
+
+Run run_in(const std::filesystem::path& cwd, const std::string& args, const std::string& stdin_path,
+           bool raw) {
   static int counter = 0;
   auto dir = std::filesystem::temp_directory_path() /
              ("kreport-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::create_directories(dir);
   auto out = dir / "out", err = dir / "err";
   std::string program = raw ? "" : "'" KREPORT_BIN "' ";
-  std::string cmd = "cd '" + source_dir().string() + "' && " + program + args + " <" +
+  std::string cmd = "cd '" + cwd.string() + "' && " + program + args + " <" +
                     (stdin_path.empty() ? std::string("/dev/null") : "'" + stdin_path + "'") +
                     " >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
@@ -37,6 +40,16 @@ Run run_kreport(const std::string& args, const std::string& stdin_path, bool raw
   r.err = read_file(err);
   std::filesystem::remove_all(dir);
   return r;
+}
+
+}  // namespace
+
+Run run_kreport(const std::string& args, const std::string& stdin_path, bool raw) {
+  return run_in(source_dir(), args, stdin_path, raw);
+}
+
+Run run_kreport_in(const std::filesystem::path& cwd, const std::string& args) {
+  return run_in(cwd, args, "", false);
 }
 
 Run run_kreport_into_closed_pipe(const std::string& args) {

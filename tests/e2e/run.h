@@ -16,6 +16,9 @@ struct Run {
 /// shell command (to set an environment variable, say).
 Run run_kreport(const std::string& args, const std::string& stdin_path = "", bool raw = false);
 
+/// `kreport ARGS` run in the folder `cwd` (a user's own working directory), stdin empty.
+Run run_kreport_in(const std::filesystem::path& cwd, const std::string& args);
+
 /// `kreport ARGS` with standard output a pipe whose reading end is already closed, as when
 /// the reader (`| head -c 1`) has gone: every write fails with EPIPE.
 Run run_kreport_into_closed_pipe(const std::string& args);

@@ -20,9 +20,9 @@ TEST(Error, InFileKeepsCodeAndPage) {
 
 TEST(Error, ExitCodesAreTheDocumentedOnes) {
   EXPECT_EQ(exit_code(Errc::usage), 1);
-  for (Errc c :
-       {Errc::io, Errc::empty, Errc::not_pdf, Errc::damaged, Errc::encrypted, Errc::bad_password,
-        Errc::no_pages, Errc::no_text, Errc::too_large, Errc::timeout, Errc::memory})
+  for (Errc c : {Errc::io, Errc::empty, Errc::not_pdf, Errc::damaged, Errc::encrypted,
+                 Errc::bad_password, Errc::no_pages, Errc::no_text, Errc::too_large, Errc::timeout,
+                 Errc::memory, Errc::resource})
     EXPECT_EQ(exit_code(c), 2) << errc_name(c);
   EXPECT_EQ(exit_code(Errc::output), 4);
   EXPECT_EQ(exit_code(Errc::internal), 5);

@@ -416,12 +416,28 @@ std::string error_of(const std::function<void()>& f) {
 TEST_F(Archive, NewerSchemaVersionIsRefused) {
   index({source("tests/index/records/sk_005930_20241202.json").string()});
   set_user_version(db(), kArchiveVersion + 1);
-  std::string expected = "invalid: " + db() +
-                         ": archive schema version 3 is newer than this kreport reads (2): use a "
-                         "newer kreport";
+  std::string expected = "invalid: " + db() + ": archive schema version " +
+                         std::to_string(kArchiveVersion + 1) +
+                         " is newer than this kreport reads (" + std::to_string(kArchiveVersion) +
+                         "): use a newer kreport";
   EXPECT_EQ(error_of([&] { index_fixtures(); }), expected);
   EXPECT_EQ(error_of([&] { run_query(db(), "analyst", {"한동희"}, {}); }), expected);
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM reports"), "1");  // left as it was
+}
+
+// Issue 40 (D13): a database that says it is an archive but lacks kreport's tables is "not a
+// kreport archive" (exit 2), never an SQLite error taken for a bug.
+TEST_F(Archive, Regression_ArchiveWithATableMissingIsNotAnArchive) {
+  index_fixtures();
+  ASSERT_EQ(sqlite_exec(db(), "DROP TABLE blocks"), "ok");
+  std::string expected =
+      "invalid: " + db() + ": not a kreport archive (user_version 2 but no table blocks)";
+  EXPECT_EQ(error_of([&] { run_query(db(), "search", {"HBM"}, {}); }), expected);
+  EXPECT_EQ(error_of([&] { index_fixtures(); }), expected);
+  sqlite_exec(db("other.sqlite"), "CREATE TABLE foo(x); PRAGMA user_version=1");
+  EXPECT_EQ(error_of([&] { run_query(db("other.sqlite"), "analyst", {"x"}, {}); }),
+            "invalid: " + db("other.sqlite") +
+                ": not a kreport archive (user_version 1 but no table reports)");
 }
 
 TEST_F(Archive, OtherFilesAreNotArchives) {

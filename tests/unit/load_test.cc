@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <utility>
 
 #include "../../src/load/image_text.h"
 #include "../../src/load/ocr.h"
@@ -151,8 +152,10 @@ class FakeEngine : public OcrEngine {
       wait_for_->cv_.wait_for(lock, std::chrono::seconds(10), [&] { return wait_for_->read_; });
     }
     std::vector<OcrLine> out;
-    for (const OcrRegion& r : regions)
+    for (const OcrRegion& r : regions) {
       out.push_back({std::to_string(r.y0) + " " + name_, r.x0, r.y0, r.x1, r.y1, 90});
+      said_.push_back("Warning in fake: region " + std::to_string(r.y0));
+    }
     {
       std::lock_guard<std::mutex> lock(mu_);
       read_ = true;
@@ -160,9 +163,11 @@ class FakeEngine : public OcrEngine {
     cv_.notify_all();
     return out;
   }
+  std::vector<std::string> take_messages() override { return std::exchange(said_, {}); }
 
  private:
   std::string name_;
+  std::vector<std::string> said_;
   FakeEngine* wait_for_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -181,8 +186,14 @@ TEST(Ocr, ManyRegionsAreReadByTwoEnginesInTheirOrder) {
   FakeEngine second("second");
   FakeEngine first("first", &second);
   GrayImage image;
-  auto lines = read_lines(first, image, 300, regions, [&] { return &second; });
+  std::vector<std::string> messages;
+  auto lines = read_lines(
+      first, image, 300, regions, [&] { return &second; }, messages);
   ASSERT_EQ(lines.size(), 20u);
+  // The engines' messages (leptonica's, in use) in the regions' order too, whoever read them.
+  ASSERT_EQ(messages.size(), 20u);
+  for (size_t i = 0; i < messages.size(); ++i)
+    EXPECT_EQ(messages[i], "Warning in fake: region " + std::to_string(i * 10));
   int by_first = 0, by_second = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string y = std::to_string(i * 10) + " ";
@@ -193,13 +204,15 @@ TEST(Ocr, ManyRegionsAreReadByTwoEnginesInTheirOrder) {
   EXPECT_EQ(by_first + by_second, 20);
   // No second engine (none loads, or the page has few lines): the first reads them all.
   FakeEngine alone("first");
-  lines = read_lines(alone, image, 300, regions, [] { return static_cast<OcrEngine*>(nullptr); });
+  lines = read_lines(
+      alone, image, 300, regions, [] { return static_cast<OcrEngine*>(nullptr); }, messages);
   EXPECT_EQ(texts_of(lines).back(), "190 first");
   EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
                           [](const OcrLine& l) { return l.text.ends_with("first"); }),
             20);
   regions.resize(3);
-  lines = read_lines(alone, image, 300, regions, [&] { return &second; });
+  lines = read_lines(
+      alone, image, 300, regions, [&] { return &second; }, messages);
   EXPECT_EQ(texts_of(lines), (std::vector<std::string>{"0 first", "10 first", "20 first"}));
 }
 

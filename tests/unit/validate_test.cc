@@ -172,3 +172,47 @@ TEST(Validate, BothSummaryVersionsValidate) {
   pending_in_10.replace(pending_in_10.find("1.1"), 3, "1.0");
   EXPECT_FALSE(kreport::validate_record(pending_in_10).empty());
 }
+
+namespace {
+
+// Issue 40 (D5): 80,000 levels of arrays crashed the parser's and the validator's recursion
+// (SIGSEGV); a record nested past the limit is invalid without being parsed.
+TEST(Validate, Regression_DeepNestingIsRefusedUnparsed) {
+  int n = 80000;
+  std::string deep = "{\"schema\":\"kreport.report\",\"schema_version\":\"1.2\",\"source\":" +
+                     std::string(n, '[') + std::string(n, ']') + "}";
+  auto problems = kreport::validate_record(deep);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "");
+  EXPECT_EQ(problems[0].message, "nested 80001 levels deep, over the limit of 64 (not read)");
+  // At the limit the record is parsed, and found wrong for what it is.
+  int at = kreport::kMaxRecordDepth - 1;
+  std::string ok = "{\"schema\":\"kreport.report\",\"schema_version\":\"1.2\",\"source\":" +
+                   std::string(at, '[') + std::string(at, ']') + "}";
+  EXPECT_EQ(kreport::json_nesting(ok).depth, kreport::kMaxRecordDepth);
+  auto at_limit = kreport::validate_record(ok);
+  ASSERT_FALSE(at_limit.empty());
+  EXPECT_EQ(at_limit[0].pointer, "/source");
+}
+
+TEST(Validate, KeyGivenTwiceIsInvalid) {
+  nlohmann::json record = minimal_record();
+  std::string text = record.dump();
+  size_t title = text.find("\"title\":");
+  ASSERT_NE(title, std::string::npos);
+  text.insert(title, "\"title\":\"first\",");
+  auto problems = kreport::validate_record(text);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/document/title");
+  EXPECT_EQ(problems[0].message, "the key \"title\" is given twice in one object");
+  EXPECT_TRUE(kreport::validate_record(record.dump()).empty());
+}
+
+TEST(Validate, NestingLooksPastStrings) {
+  EXPECT_EQ(kreport::json_nesting(R"({"a": "[[[{{", "b": [1, [2]]})").depth, 3);
+  EXPECT_TRUE(kreport::json_nesting(R"({"a": "\"}"})").closed);
+  EXPECT_FALSE(kreport::json_nesting("{").closed);
+  EXPECT_TRUE(kreport::json_nesting("42").closed);
+}
+
+}  // namespace
