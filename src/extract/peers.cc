@@ -252,6 +252,11 @@ void peers_by_rows(const Table& t, size_t name, std::vector<Peer>& peers) {
     Peer probe;
     set_name(probe, *label);
     bool same = peers.size() > before && peers.back().name == probe.name;
+    // A new company prints a figure; a row of words alone is a caption or part of a contents
+    // table ("Part II _ 메모리 반도체"), unless it continues the company above.
+    if (!same && std::none_of(row.begin(), row.end(),
+                              [](const Cell& c) { return std::holds_alternative<double>(c); }))
+      continue;
     Peer& p = same ? peers.back() : peers.emplace_back(std::move(probe));
     p.table = t.id;
     for (size_t k = 0; k < row.size() && k < t.columns.size(); ++k) {
