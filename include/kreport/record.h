@@ -13,7 +13,7 @@
 namespace kreport {
 
 inline constexpr const char* kSchemaName = "kreport.report";
-inline constexpr const char* kSchemaVersion = "1.3";
+inline constexpr const char* kSchemaVersion = "1.4";
 
 using OptString = std::optional<std::string>;
 using OptNumber = std::optional<double>;
@@ -109,6 +109,15 @@ struct Quantity {
   OptString unit;
 };
 
+/// One printed figure of a peer row besides its fixed keys: "PER(배) / 2025F" -> per, 2025F.
+struct PeerValue {
+  std::string label;   // the column (or, transposed, row) label as printed
+  std::string metric;  // slug from the metric vocabulary, "other" when it knows no word
+  OptString period;    // the year or window the label names: "2025F", "1W"
+  Cell value;          // number, text or empty, as the table's cell
+  OptString unit;
+};
+
 struct Peer {
   OptString name, ticker, market, value_chain;
   OptNumber price;
@@ -117,6 +126,7 @@ struct Peer {
   OptNumber correlation;
   OptString earnings_date;  // as printed: "01-28"
   OptString comment;
+  std::vector<PeerValue> values;  // every other column, typed (schema 1.4)
   std::string table;
 };
 

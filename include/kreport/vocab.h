@@ -177,6 +177,11 @@ bool has_role(std::string_view label, std::span<const Role> table, std::string_v
 
 /// Columns of peer tables: ticker, market_cap, name, price, ...
 std::span<const Role> peer_columns();
+/// Words about tables of companies: parts (one company's SOTP or segments: no peers),
+/// peer_title, not_company (an average row, a score's part), country (under a name).
+std::span<const Role> peer_words();
+/// A peer row's figures the metric vocabulary has no word for: target_price, rating, psr, ...
+std::span<const Role> peer_metrics();
 /// Columns of rating-history tables: date, rating, target, gap_avg, gap_extreme.
 std::span<const Role> history_columns();
 /// Row labels of financial summaries: revenue, operating_profit, eps, per, ...

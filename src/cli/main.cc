@@ -207,7 +207,7 @@ Examples:
 
 A record is known by its PDF's sha256: one already indexed from the same kreport version
 is skipped, one from a newer kreport replaces it (--force: any). A record that fails its
-schema (records of schema 1.0 to 1.3 are read) is one line on stderr,
+schema (records of schema 1.0 to 1.4 are read) is one line on stderr,
 "FILE: invalid record, skipped: /json/pointer: reason", and the others are indexed (exit 3).
 Records are committed every --batch records: an interrupted run keeps what it committed and
 a rerun completes it. An archive of a newer schema version is refused; an older one is

@@ -151,6 +151,13 @@ json peer(const Peer& p) {
   for (const auto& [period, value] : p.returns) returns[period] = opt(value);
   json cap = nullptr;
   if (p.market_cap) cap = {{"value", opt(p.market_cap->value)}, {"unit", opt(p.market_cap->unit)}};
+  json values = json::array();
+  for (const PeerValue& v : p.values)
+    values.push_back({{"label", v.label},
+                      {"metric", v.metric},
+                      {"period", opt(v.period)},
+                      {"value", cell(v.value)},
+                      {"unit", opt(v.unit)}});
   return json{{"name", opt(p.name)},
               {"ticker", opt(p.ticker)},
               {"market", opt(p.market)},
@@ -161,6 +168,7 @@ json peer(const Peer& p) {
               {"correlation", opt(p.correlation)},
               {"earnings_date", opt(p.earnings_date)},
               {"comment", opt(p.comment)},
+              {"values", std::move(values)},
               {"table", p.table}};
 }
 

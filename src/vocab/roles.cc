@@ -19,10 +19,57 @@ const Role kPeerColumns[] = {
     {"market_cap", {"시가총액", "Market Cap", "Mkt Cap", "시총"}, "시가총액 (조원)"},
     {"earnings_date", {"실적발표", "Earnings"}, "실적발표 예정일 / 비고"},
     {"correlation", {"상관계수", "Correlation"}, "상관계수"},
-    {"name", {"기업명", "종목명", "회사명", "종목", "Company", "Name"}, "기업명"},
+    {"name", {"기업명", "종목명", "회사명", "종목", "Company", "Name", "회사"}, "기업명"},
     {"value_chain", {"구분", "밸류체인", "Value Chain", "섹터", "Sector", "분야"}, "구분"},
     {"comment", {"비고", "코멘트", "Comment", "투자포인트"}, "비고"},
     {"price", {"주가", "현재가", "Price", "종가"}, "주가 (현지통화)", {"목표", "Target", "수익률"}},
+};
+
+// Words that say what a table of companies is, and what of it is no company. `peer_title`: a
+// title or header that compares the report's company with others (the first text column then
+// holds the companies); `parts`: the table lists one company's parts (a SOTP, segments,
+// licensing deals), never peers; `not_company`: a row or column of a peer table that is a
+// group's figure or a score's part, not a company; `country`: printed under a company's name
+// in a transposed header, not part of it.
+const Role kPeerWords[] = {
+    {"parts",
+     {"SOTP", "Sum of the parts", "Sum-of-the-parts", "부문별", "사업부", "자회사", "지분가치",
+      "Segment", "segment", "세그먼트", "기술이전", "라이선스", "License", "Licensing"},
+     "[표15] / 구분 NAVER 의 SOTP 밸류에이션"},
+    {"peer_title",
+     {"Peer", "peer", "PEER", "경쟁사", "동종", "유사업체", "Valuation 비교", "밸류에이션 비교",
+      "Coverage", "커버리지"},
+     "Peer 그룹과의 ESG 평가 등급 비교"},
+    {"not_company",
+     {"평균", "합계", "Average", "average", "Median", "중간값", "Total", "지수", "KOSPI", "KOSDAQ",
+      "S&P", "종합 등급", "Environment", "Social", "Governance", "지배구조", "자료:", "주:"},
+     "사회(Social)"},
+    {"country",
+     {"UNITED STATES", "SOUTH KOREA", "KOREA",   "BRITAIN", "UNITED KINGDOM", "CANADA", "SWEDEN",
+      "NORWAY",        "FRANCE",      "GERMANY", "JAPAN",   "CHINA",          "TAIWAN", "미국",
+      "한국",          "중국",        "일본",    "독일",    "대만",           "유럽"},
+     "ITM POWER / BRITAIN"},
+};
+
+// What a peer row's figure is, where the metric vocabulary knows no word for it: tried before
+// the metrics (`목표주가` is no price, `시가총액` no `주가`).
+const Role kPeerMetrics[] = {
+    {"target_price",
+     {"목표주가", "목표가", "적정주가", "Target price", "TP"},
+     "수정 후 / 목표주가 / (원)"},
+    {"rating", {"투자의견", "투자판단", "Rating"}, "수정 후 / 투자의견"},
+    {"market_cap", {"시가총액", "Market Cap", "Mkt Cap", "시총"}, "시가총액 / (백만달러)"},
+    {"return",
+     {"1D", "1W", "2W", "1M", "3M", "6M", "9M", "1Y", "2Y", "3Y", "YTD"},
+     "수익률 (%) / 1W",
+     {},
+     true},
+    {"price",
+     {"주가", "현재가", "Price", "종가"},
+     "현재가(원) / (10/14)",
+     {"목표", "수익률", "상승률"}},
+    {"psr", {"PSR", "P/S"}, "P/S(x) / FY1"},
+    {"peg", {"PEG"}, "PEG / (x) / 2021E"},
 };
 
 const Role kHistoryColumns[] = {
@@ -194,6 +241,14 @@ const char* role_of(std::string_view label, std::span<const Role> table) {
 bool has_role(std::string_view label, std::span<const Role> table, std::string_view role) {
   return std::any_of(table.begin(), table.end(),
                      [&](const Role& r) { return r.role == role && row_matches(r, label); });
+}
+
+std::span<const Role> peer_words() {
+  return kPeerWords;
+}
+
+std::span<const Role> peer_metrics() {
+  return kPeerMetrics;
 }
 
 std::span<const Role> peer_columns() {

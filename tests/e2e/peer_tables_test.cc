@@ -1,0 +1,83 @@
+// Tables of companies become peer rows (fixtures/src/peer_tables.html, issue 32): a global
+// valuation table with tickers, a transposed domestic peer group with an average column, and a
+// coverage table continued across a page break under the same header.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "run.h"
+
+using kreport::test::run_kreport;
+using nlohmann::json;
+
+namespace {
+
+json extract() {
+  auto r = run_kreport("extract -q fixtures/peer_tables.pdf");
+  EXPECT_EQ(r.code, 0) << r.err;
+  return r.code == 0 ? json::parse(r.out) : json::object();
+}
+
+const json* peer(const json& record, const std::string& name) {
+  for (const json& p : record["peers"])
+    if (p["name"] == name) return &p;
+  return nullptr;
+}
+
+const json* value(const json& p, const std::string& metric) {
+  for (const json& v : p["values"])
+    if (v["metric"] == metric) return &v;
+  return nullptr;
+}
+
+TEST(PeerTables, GlobalTableGivesNameTickerMarketAndTypedValues) {
+  json r = extract();
+  const json* p = peer(r, "CERES POWER");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ((*p)["ticker"], "CWR");
+  EXPECT_EQ((*p)["market"], "LN");
+  EXPECT_EQ((*p)["market_cap"]["value"], 610);
+  EXPECT_EQ((*p)["market_cap"]["unit"], "백만달러");
+  const json* per = value(*p, "per");
+  ASSERT_NE(per, nullptr);
+  EXPECT_EQ((*per)["period"], "2025F");
+  EXPECT_EQ((*per)["value"], -25.0);
+  EXPECT_EQ((*per)["unit"], "배");
+}
+
+TEST(PeerTables, TransposedGroupGivesOnePeerPerCompanyColumnAndNoneForTheAverage) {
+  json r = extract();
+  for (const char* name : {"두산퓨얼셀", "에스퓨얼셀", "범한퓨얼셀"}) {
+    const json* p = peer(r, name);
+    ASSERT_NE(p, nullptr) << name;
+  }
+  EXPECT_EQ(peer(r, "평균"), nullptr);
+  const json* p = peer(r, "에스퓨얼셀");
+  EXPECT_EQ((*p)["price"], 9870);
+  const json* pbr = value(*p, "pbr");
+  ASSERT_NE(pbr, nullptr);
+  EXPECT_EQ((*pbr)["period"], "2025F");
+  EXPECT_EQ((*pbr)["value"], 1.2);
+}
+
+TEST(PeerTables, TableContinuedOnTheNextPageIsOneTable) {
+  json r = extract();
+  const json* first = peer(r, "효성중공업");
+  const json* second = peer(r, "HD현대일렉트릭");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ((*first)["table"], (*second)["table"]);  // one table, one id
+  EXPECT_EQ((*second)["price"], 372000);
+  const json* target = value(*second, "target_price");
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ((*target)["value"], 480000);
+  std::vector<std::string> names;
+  for (const json& p : r["peers"])
+    if (p["table"] == (*first)["table"]) names.push_back(p["name"]);
+  EXPECT_EQ(names, (std::vector<std::string>{"두산퓨얼셀", "SK이노베이션", "한화솔루션",
+                                             "효성중공업", "LS ELECTRIC", "HD현대일렉트릭"}));
+}
+
+}  // namespace
