@@ -106,6 +106,37 @@ std::vector<bool> stacked_under_crossing(const PageLines& page,
   return out;
 }
 
+// Under the columns the page may go full width again (Yuanta's quarterly forecasts run from
+// the strip across the gutter, another table standing beside them): from the first row
+// where a line crosses the gutter near something standing apart in the body's width (a
+// gutter of its own on its left), the strip is no sidebar any more. A strip's table running
+// one column past it (its last year) has no such neighbour; a table in the body's column
+// under the prose does not cross. The y where that row starts; none: the largest double.
+double full_width_top(const PageLines& page, const std::vector<Column>& columns, double left,
+                      double gap) {
+  double bottom = columns.front().bbox.y1;
+  for (const Column& c : columns) bottom = std::max(bottom, c.bbox.y1);
+  auto crossing_near = [&](const Line& r) {
+    return std::any_of(page.lines.begin(), page.lines.end(), [&](const Line& o) {
+      return !o.running && o.bbox.x0 < left - gap && o.bbox.x1 > left + gap &&
+             std::fabs(o.bbox.center_y() - r.bbox.center_y()) < kRegions.crossing_rows * r.size;
+    });
+  };
+  double top = std::numeric_limits<double>::max();
+  for (const Line& r : page.lines) {
+    if (r.running || r.bbox.y0 < bottom || r.bbox.x0 < left) continue;
+    double neighbour = 0;  // the right edge of what stands before it on its row
+    for (const Line& o : page.lines)
+      if (&o != &r && !o.running && o.bbox.x1 <= r.bbox.x0 + 1 && o.bbox.y0 < r.bbox.y1 &&
+          r.bbox.y0 < o.bbox.y1)
+        neighbour = std::max(neighbour, o.bbox.x1);
+    if (neighbour > 0 && r.bbox.x0 - neighbour >= kRegions.full_width_gutter_em * r.size &&
+        crossing_near(r))
+      top = std::min(top, r.bbox.y0);
+  }
+  return top;
+}
+
 // The lines wholly beside the columns on one side, when they make a sidebar: left (or right)
 // of every column, or of the columns standing at its height where a full-width lead above
 // reaches across the sidebar's strip.
@@ -136,32 +167,7 @@ std::vector<size_t> sidebar_lines(const PageLines& page, const std::vector<Colum
     if (l.bbox.x1 <= left - gap || beside(l, -1)) before.push_back(i);
     if (l.bbox.x0 >= right + gap || beside(l, +1)) after.push_back(i);
   }
-  // Under the columns the page may go full width again (Yuanta's quarterly forecasts run from
-  // the strip across the gutter, another table standing beside them): from the first row
-  // where a line crosses the gutter near something standing apart in the body's width (a
-  // gutter of its own on its left), the strip is no sidebar any more. A strip's table running
-  // one column past it (its last year) has no such neighbour; a table in the body's column
-  // under the prose does not cross.
-  double bottom = columns.front().bbox.y1;
-  for (const Column& c : columns) bottom = std::max(bottom, c.bbox.y1);
-  auto crossing_near = [&](const Line& r) {
-    return std::any_of(page.lines.begin(), page.lines.end(), [&](const Line& o) {
-      return !o.running && o.bbox.x0 < left - gap && o.bbox.x1 > left + gap &&
-             std::fabs(o.bbox.center_y() - r.bbox.center_y()) < kRegions.crossing_rows * r.size;
-    });
-  };
-  double band_top = std::numeric_limits<double>::max();
-  for (const Line& r : page.lines) {
-    if (r.running || r.bbox.y0 < bottom || r.bbox.x0 < left) continue;
-    double neighbour = 0;  // the right edge of what stands before it on its row
-    for (const Line& o : page.lines)
-      if (&o != &r && !o.running && o.bbox.x1 <= r.bbox.x0 + 1 && o.bbox.y0 < r.bbox.y1 &&
-          r.bbox.y0 < o.bbox.y1)
-        neighbour = std::max(neighbour, o.bbox.x1);
-    if (neighbour > 0 && r.bbox.x0 - neighbour >= kRegions.full_width_gutter_em * r.size &&
-        crossing_near(r))
-      band_top = std::min(band_top, r.bbox.y0);
-  }
+  double band_top = full_width_top(page, columns, left, gap);
   std::erase_if(before, [&](size_t i) { return page.lines[i].bbox.center_y() > band_top; });
   auto fits = [&](const std::vector<size_t>& side) {
     if (side.size() < static_cast<size_t>(kRegions.sidebar_lines)) return false;
