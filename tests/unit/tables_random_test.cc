@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <regex>
 #include <set>
 
 #include "kreport/extract.h"
@@ -108,8 +109,16 @@ TEST(TablesRandom, AnyPageGivesWellFormedGrids) {
       PageLayout ordered = order_page(pages[p], set.placed[p]);
       EXPECT_EQ(ordered.lines.size(), pages[p].lines.size()) << "round " << round;
     }
-    peers_of(tables);
-    rating_history_of(tables, {});
+    // The readers of the tables take what they are given, whatever it is: a peer is named,
+    // a rating change is dated (an ISO date) and names a rating or a price.
+    for (const Peer& peer : peers_of(tables))
+      EXPECT_TRUE(peer.name && !peer.name->empty()) << "round " << round << ": a nameless peer";
+    for (const RatingChange& c : rating_history_of(tables, {})) {
+      ASSERT_TRUE(c.date.has_value()) << "round " << round;
+      EXPECT_TRUE(std::regex_match(*c.date, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+          << "round " << round << ": " << *c.date;
+      EXPECT_TRUE(c.rating || c.target_price) << "round " << round << ": " << *c.date;
+    }
   }
   std::printf("%zu tables found on random pages\n", found);
   EXPECT_GT(found, 50u);  // the checks above ran on tables, not on nothing
