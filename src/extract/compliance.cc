@@ -25,7 +25,7 @@ namespace {
 std::string sentence_after(const std::string& text, size_t at) {
   size_t end = text.find("다", at);
   end = end == std::string::npos ? text.size() : std::min(end + 3, text.size());
-  return text.substr(at, std::min(end - at, size_t{90}));
+  return text.substr(at, std::min(end - at, kExtract.statement_bytes));
 }
 
 bool negated(const std::string& sentence) {
@@ -56,12 +56,13 @@ std::vector<RatingDefinition> parse_definitions(const PageLayout& page) {
           rule = n->text;
           break;
         }
-    if (!contains(rule, "%") || utf8::decode(rule).size() > 80) continue;
+    if (!contains(rule, "%") || utf8::decode(rule).size() > kExtract.max_definition_chars) continue;
     std::string scope = d->scope;
     if (scope.empty()) {  // Neutral: the scope of the column it stands in
       scope = "stock";
       for (const auto& [ol, od] : seen)
-        if (*od->scope && std::abs(ol->bbox.x0 - l.bbox.x0) < 5) scope = od->scope;
+        if (*od->scope && std::abs(ol->bbox.x0 - l.bbox.x0) < kExtract.definition_column_x)
+          scope = od->scope;
     }
     seen.push_back({&l, d});
     std::string capital = printed;
@@ -121,8 +122,9 @@ bool written_date_label(const std::string& text, size_t k) {
 }
 
 OptString distribution_date(const std::string& text, size_t at) {
-  size_t from = at > 400 ? at - 400 : 0;
-  std::string window = text.substr(from, 800);
+  const size_t half = kExtract.distribution_window_bytes;
+  size_t from = at > half ? at - half : 0;
+  std::string window = text.substr(from, 2 * half);
   // The `기준일` nearest the percentages: a notice may also print its own date of record
   // (`작성 기준일: 2025년 5월 14일`) a few lines before the distribution.
   std::optional<std::string> nearest;
@@ -153,8 +155,10 @@ OptNumber value_under(const PageLayout& page, const Line& head) {
   double cx = (head.bbox.x0 + head.bbox.x1) / 2;
   const Line* best = nullptr;
   for (const Line& l : page.lines) {
-    bool below = l.bbox.y0 > head.bbox.y1 - 1 && l.bbox.y0 - head.bbox.y1 < 40;
-    if (below && l.bbox.x0 - 15 < cx && l.bbox.x1 + 15 > cx && std::regex_match(l.text, pct) &&
+    bool below =
+        l.bbox.y0 > head.bbox.y1 - 1 && l.bbox.y0 - head.bbox.y1 < kExtract.percent_under_gap;
+    if (below && l.bbox.x0 - kExtract.percent_under_x < cx &&
+        l.bbox.x1 + kExtract.percent_under_x > cx && std::regex_match(l.text, pct) &&
         (!best || l.bbox.y0 < best->bbox.y0))
       best = &l;
   }

@@ -50,8 +50,48 @@ struct ExtractParams {
   double company_size_share = 0.9;
   size_t header_ticker_pages = 5;  // running headers of the first pages give a picture box's code
 
+  // A currency line (`현재주가(11/13) 52,300원`) is short; longer ones are sentences.
+  size_t max_price_line_chars = 30;
+  // A company's name printed by its code is short: `삼성전자`, `LG에너지솔루션`; a longer
+  // neighbour is a headline or a sentence.
+  size_t max_company_chars = 30;
+  double company_before_gap_em = 2;    // a name before its code on the baseline (× code size)
+  double company_near_gap_em = 1;      // a name right above or under its code (× code size)
+  size_t max_target_label_chars = 40;  // `목표주가(12M, 상향)`; longer is a sentence
+  // A label's own parentheses open right after it: `목표주가(12M)`, `적정주가 (12 개월)`.
+  size_t label_paren_bytes = 3;
+  // The box's rating is the largest rating line; sizes within this are the same size (the
+  // topmost wins), as fonts of one box differ by rendering noise.
+  double rating_size_step = 0.5;
+
+  // ---- title and report type (title.cc) ----
+  size_t min_title_chars = 4;  // shorter lines are labels (`기업분석`), page numbers
+  // The title is the largest line; a line must be this much larger to beat another, so a
+  // title of one size set on two lines starts with its first line.
+  double title_size_step = 0.1;
+  double title_same_size = 0.3;    // the title's second line is set in its size
+  double title_same_x = 3;         // ... flush with its first
+  double title_next_gap_em = 0.8;  // ... and under it within this (× the first line's size)
+  size_t max_series_chars = 50;    // `SK AI WEEKLY #12`; a longer line naming a series is prose
+  size_t industry_codes = 3;       // a report printing this many stock codes covers an industry
+  // A Hangul syllable carries about three Latin letters' worth of text: a report is Korean
+  // when its syllables × this reach its Latin letters.
+  long hangul_latin_weight = 3;
+
   // ---- compliance (compliance.cc) ----
   size_t near_before_bytes = 60;  // `보유` may stand this far before `1% 이상` (~20 syllables)
+  size_t statement_bytes = 90;    // a statement's sentence, read up to its `다` or this far
+  // A rating definition is one short line: `Buy(매수) 시장대비 +20% 이상 주가 상승 예상` is
+  // 31 characters; a longer line with a rating word and a percentage is a sentence.
+  size_t max_definition_chars = 80;
+  double definition_column_x = 5;  // definitions in one column start within this of each other
+  // A distribution's date stands within this many bytes before or after its percentages
+  // (Hanwha prints `기준일` three lines above `매수 95.2%`).
+  size_t distribution_window_bytes = 400;
+  // A distribution printed as a table: the percentage under a header cell starts within this
+  // under it, and spans the header's middle give or take this.
+  double percent_under_gap = 40;
+  double percent_under_x = 15;
 };
 
 inline constexpr ExtractParams kExtract{};

@@ -154,7 +154,7 @@ std::optional<double> current_price(const PageLayout& page) {
     if (std::none_of(current_labels().begin(), current_labels().end(),
                      [&](const char* w) { return l.text.starts_with(w); }))
       continue;
-    if (utf8::decode(l.text).size() > 30) continue;
+    if (utf8::decode(l.text).size() > kExtract.max_price_line_chars) continue;
     std::string rest = l.text.substr(l.text.find(')') == std::string::npos ? 0 : l.text.find(')'));
     if (auto v = parse_won(rest); v && rest.find_first_of("0123456789") != std::string::npos)
       return v;
@@ -213,7 +213,8 @@ OptString company_before(std::string_view text, std::string_view code) {
   while (!before.empty() && std::string_view("([A ").find(before.back()) != std::string_view::npos)
     before.pop_back();
   before = trim(before);
-  if (before.empty() || utf8::decode(before).size() > 30) return std::nullopt;
+  if (before.empty() || utf8::decode(before).size() > kExtract.max_company_chars)
+    return std::nullopt;
   return before;
 }
 
@@ -228,15 +229,17 @@ OptString company_by(const PageLayout& page, const Line& code) {
     if (&l == &code || l.size < kExtract.company_size_share * code.size) continue;
     bool across = l.bbox.x0 < code.bbox.x1 && l.bbox.x1 > code.bbox.x0;
     bool before = same_baseline(l, code) && l.bbox.x1 <= code.bbox.x0 + 1 &&
-                  code.bbox.x0 - l.bbox.x1 < 2 * code.size;
-    bool above = across && l.bbox.y1 <= code.bbox.y0 + 1 && code.bbox.y0 - l.bbox.y1 < code.size;
-    bool under = across && l.bbox.y0 >= code.bbox.y1 - 1 && l.bbox.y0 - code.bbox.y1 < code.size;
+                  code.bbox.x0 - l.bbox.x1 < kExtract.company_before_gap_em * code.size;
+    bool above = across && l.bbox.y1 <= code.bbox.y0 + 1 &&
+                 code.bbox.y0 - l.bbox.y1 < kExtract.company_near_gap_em * code.size;
+    bool under = across && l.bbox.y0 >= code.bbox.y1 - 1 &&
+                 l.bbox.y0 - code.bbox.y1 < kExtract.company_near_gap_em * code.size;
     int rank = before ? 0 : above ? 1 : under ? 2 : 3;
     if (rank < best_rank) best = &l, best_rank = rank;
   }
   if (!best || parse_ticker(best->text)) return std::nullopt;
   std::string name = trim(best->text);
-  if (name.empty() || utf8::decode(name).size() > 30 ||
+  if (name.empty() || utf8::decode(name).size() > kExtract.max_company_chars ||
       std::isdigit(static_cast<unsigned char>(name[0])))
     return std::nullopt;
   return name;
@@ -245,7 +248,7 @@ OptString company_by(const PageLayout& page, const Line& code) {
 }  // namespace
 
 bool is_target_label(std::string_view text) {
-  if (utf8::decode(text).size() > 40) return false;
+  if (utf8::decode(text).size() > kExtract.max_target_label_chars) return false;
   for (std::string_view o : other_prices())
     if (contains(text, o)) return false;
   // A label followed by a particle is a sentence's subject or object, not a box's label:
@@ -314,7 +317,8 @@ std::optional<double> parse_target_price(std::string_view line) {
     if (at == std::string::npos) continue;
     std::string rest = s.substr(at + l.size());
     // Skip the label's own parentheses: `목표주가(12M)`, `적정주가 (12 개월)`.
-    if (size_t open = rest.find('('); open != std::string::npos && open < 3)
+    if (size_t open = rest.find('(');
+        open != std::string::npos && open < kExtract.label_paren_bytes)
       rest = rest.substr(std::min(rest.size(), rest.find(')') + 1));
     if (rest.find_first_of("0123456789") == std::string::npos) return std::nullopt;
     return parse_won(rest);
@@ -342,8 +346,8 @@ std::optional<RatingLine> box_rating(const PageLayout& page) {
       auto r = parse_rating(p);
       if (!r) continue;
       const Line* b = best ? best->line : nullptr;
-      if (!b || l.size > b->size + 0.5 ||
-          (std::abs(l.size - b->size) <= 0.5 && l.bbox.y0 < b->bbox.y0))
+      if (!b || l.size > b->size + kExtract.rating_size_step ||
+          (std::abs(l.size - b->size) <= kExtract.rating_size_step && l.bbox.y0 < b->bbox.y0))
         best = RatingLine{*r, &l};
     }
   }

@@ -13,6 +13,7 @@
 #include <regex>
 #include <set>
 
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -30,7 +31,7 @@ bool names_a_code(const std::string& t) {
 
 bool title_candidate(const Line& l, const OptString& company) {
   std::string t = trim(l.text);
-  if (utf8::length(t) < 4 || l.running || is_masthead(t)) return false;
+  if (utf8::length(t) < kExtract.min_title_chars || l.running || is_masthead(t)) return false;
   if (t.find_first_not_of("0123456789.,%-+() ") == std::string::npos) return false;
   if (company && squash(t) == squash(*company)) return false;
   // `인터넷/SW (Positive)`: a sector and its opinion head an industry report's cover.
@@ -79,15 +80,16 @@ TitleInfo find_title(const std::vector<PageLayout>& pages, const OptString& comp
   for (;;) {
     const Line* best = nullptr;
     for (const Line& l : cover->lines)
-      if (candidate(l) && (!best || l.size > best->size + 0.1)) best = &l;
+      if (candidate(l) && (!best || l.size > best->size + kExtract.title_size_step)) best = &l;
     if (!best) break;
     std::string title = trim(best->text);
     std::vector<const Line*> used = {best};
     for (const Line& l : cover->lines) {  // a second line of the same title
       const Line* last = used.back();
-      bool below = l.bbox.y0 > last->bbox.y0 && l.bbox.y0 - last->bbox.y1 < last->size * 0.8;
-      if (&l != last && below && std::abs(l.size - best->size) < 0.3 &&
-          std::abs(l.bbox.x0 - best->bbox.x0) < 3 && candidate(l))
+      bool below = l.bbox.y0 > last->bbox.y0 &&
+                   l.bbox.y0 - last->bbox.y1 < last->size * kExtract.title_next_gap_em;
+      if (&l != last && below && std::abs(l.size - best->size) < kExtract.title_same_size &&
+          std::abs(l.bbox.x0 - best->bbox.x0) < kExtract.title_same_x && candidate(l))
         title += " " + trim(l.text), used.push_back(&l);
     }
     if (!is_masthead(title)) {
@@ -99,7 +101,8 @@ TitleInfo find_title(const std::vector<PageLayout>& pages, const OptString& comp
   }
   // The series: a line with an issue number beats a bare banner.
   for (const Line& l : cover->lines) {
-    if (!is_series_line(l.text) || utf8::decode(l.text).size() > 50) continue;
+    if (!is_series_line(l.text) || utf8::decode(l.text).size() > kExtract.max_series_chars)
+      continue;
     TitleInfo s = split_series(l.text);
     if (s.series && (!out.series || (s.issue && !out.issue)))
       out.series = s.series, out.issue = s.issue;
@@ -120,7 +123,7 @@ std::string classify_report(const std::vector<PageLayout>& pages, const TitleInf
   for (size_t i = 0; i < pages.size(); ++i)
     for (const Line& l : pages[i].lines)
       if (auto t = parse_ticker(l.text)) codes.insert(t->code);
-  if (codes.size() >= 3) return "industry";
+  if (codes.size() >= kExtract.industry_codes) return "industry";
   if (vocab::report_type_word(text, "strategy")) return "strategy";
   if (vocab::report_type_word(text, "economy")) return "economy";
   // A slide deck about one company prints its code on one slide of forty, not on the cover.
@@ -138,8 +141,7 @@ std::string detect_language(const std::vector<PageLayout>& pages) {
         else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
           ++latin;
       }
-  // A Hangul syllable carries about three Latin letters' worth of text.
-  return hangul * 3 >= latin || hangul + latin == 0 ? "ko" : "en";
+  return hangul * kExtract.hangul_latin_weight >= latin || hangul + latin == 0 ? "ko" : "en";
 }
 
 }  // namespace kreport::extract
