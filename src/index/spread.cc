@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "kreport/vocab.h"
 #include "query_internal.h"
 
 namespace kreport::archive {
@@ -15,20 +16,11 @@ namespace {
 
 constexpr int kDecimals = 2;
 
-// Korean won units as printed in financial tables ("(단위: 십억원)"), in won.
-struct WonUnit {
-  const char* unit;
-  double won;
-};
-constexpr WonUnit kWonUnits[] = {
-    {"원", 1},     {"천원", 1e3},   {"만원", 1e4},    {"백만원", 1e6},  {"천만원", 1e7},
-    {"억원", 1e8}, {"십억원", 1e9}, {"백억원", 1e10}, {"천억원", 1e11}, {"조원", 1e12},
-};
-
+// What one won unit printed in a table ("(단위: 십억원)") is worth in won, from the
+// vocabulary's unit table (the one list of units), or 0.
 double won_per(const std::string& unit) {
-  for (const WonUnit& u : kWonUnits)
-    if (unit == u.unit) return u.won;
-  return 0;
+  const vocab::UnitWord* u = vocab::unit_word(unit);
+  return u && std::string_view(u->currency) == "KRW" ? u->scale : 0;
 }
 
 double rounded(double v) {

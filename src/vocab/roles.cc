@@ -167,9 +167,13 @@ const Role kTotalWords[] = {
 
 const UnitWord kUnitWords[] = {
     {"조원", "amount", "(조원)", 1e12, "KRW"},
+    {"천억원", "amount", "(천억원)", 1e11, "KRW"},
+    {"백억원", "amount", "(백억원)", 1e10, "KRW"},
     {"십억원", "amount", "(단위: 십억원, 원 , %)", 1e9, "KRW"},
     {"억원", "amount", "(억원, 원, %)", 1e8, "KRW"},
+    {"천만원", "amount", "(천만원)", 1e7, "KRW"},
     {"백만원", "amount", "(백만원)", 1e6, "KRW"},
+    {"만원", "amount", "(단위: 만원)", 1e4, "KRW"},
     {"천원", "amount", "(천원)", 1e3, "KRW"},
     {"십억달러", "amount", "(십억달러)", 1e9, "USD"},
     {"백만달러", "amount", "(백만달러)", 1e6, "USD"},
