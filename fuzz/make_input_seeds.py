@@ -37,26 +37,39 @@ def records(outdir):
     write(outdir, "cut.jsonl", compact[0] + "\n" + compact[1][: len(compact[1]) // 2])
 
 
+# The named queries in `kreport query --help`'s order (src/index/query.cc, entries()): a seed's
+# first byte is its index here.
+QUERIES = ["target-prices", "forecasts", "spread", "quarters", "revisions", "search", "text",
+           "analyst", "peers"]
+
+
 def query(outdir):
     rec = json.load(open(os.path.join(HERE, "..", "tests", "golden", "company_report.json")))
     doc = rec["document"]
     ticker = (doc.get("recommendation") or {}).get("ticker") or "005930"
     analyst = ((doc.get("analysts") or [{}])[0]).get("name") or "analyst"
+    q = QUERIES.index
     cases = [
-        (0, 0, "", "", [ticker]),
-        (0, 3, "2020-01-01", "2030-12-31", [doc.get("company") or "삼성전자"]),
-        (1, 0, "", "", [ticker, "영업이익", "2025"]),
-        (2, 5, "", "2026-01-01", [ticker, "EPS", "2025E"]),
-        (3, 0, "", "", ["반도체"]),
-        (3, 2, "2024-02-29", "", ['"HBM" OR NEAR(x) *']),
-        (3, 0, "", "", ["%_\\'"]),
-        (4, 1, "", "", [analyst]),
-        (4, 0, "", "", ["someone@example.com"]),
+        (q("target-prices"), 0, "", "", [ticker]),
+        (q("target-prices"), 3, "2020-01-01", "2030-12-31", [doc.get("company") or "삼성전자"]),
+        (q("forecasts"), 0, "", "", [ticker, "영업이익", "2025"]),
+        (q("spread"), 5, "", "2026-01-01", [ticker, "EPS", "2025E"]),
+        (q("quarters"), 0, "", "", [ticker, "operating_profit", "2Q25"]),
+        (q("revisions"), 0, "2024-01-01", "", ["삼성전자"]),
+        (q("search"), 0, "", "", ["반도체"]),
+        (q("search"), 2, "2024-02-29", "", ['"HBM" OR NEAR(x) *']),
+        (q("search"), 0, "", "", ["%_\\'"]),
+        (q("text"), 4, "", "", [ticker]),
+        (q("analyst"), 1, "", "", [analyst]),
+        (q("analyst"), 0, "", "", ["someone@example.com"]),
+        (q("peers"), 0, "", "", ["SK하이닉스"]),
+        (q("peers"), 3, "2025-01-01", "", ["bloom ENERGY"]),
+        (q("peers"), 0, "", "", ["BE"]),
     ]
-    for n, (q, limit, since, until, args) in enumerate(cases):
-        data = bytes([q, limit]) + b"\0".join(s.encode() for s in [since, until] + args)
+    for n, (query, limit, since, until, args) in enumerate(cases):
+        data = bytes([query, limit]) + b"\0".join(s.encode() for s in [since, until] + args)
         write(outdir, "q%02d" % n, data)
-    write(outdir, "q_unknown", bytes([5, 0]) + b"no-such-query\0\0\0x")
+    write(outdir, "q_unknown", bytes([len(QUERIES), 0]) + b"no-such-query\0\0\0x")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ namespace kreport {
 
 /// The archive schema this kreport writes and reads (`PRAGMA user_version`). An archive of a
 /// newer version is refused; the tables are described in README.md ("The archive").
-inline constexpr int kArchiveVersion = 2;
+inline constexpr int kArchiveVersion = 3;
 
 struct IndexOptions {
   std::string db_path;

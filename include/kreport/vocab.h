@@ -325,6 +325,16 @@ struct MarketCode {
 std::span<const MarketCode> market_codes();
 bool is_market_code(std::string_view s);
 
+/// A mark that scores or ticks a cell of a grid (ESG quartiles as dots, a feature matrix's
+/// ticks): a cell of marks alone is a value, as a number is.
+struct ScoreMark {
+  const char* glyph;  // one character, UTF-8
+  const char* example;
+};
+std::span<const ScoreMark> score_marks();
+/// `text` is one or more score marks, spaces between them, and nothing else: "● ● ●".
+bool is_marks(std::string_view text);
+
 // ---- people's names (names.cc) -------------------------------------------------------
 
 /// A Korean family name and a name that opens with it.

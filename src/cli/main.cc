@@ -246,13 +246,15 @@ Examples:
   kreport query archive.sqlite search 영업이익 --section summary
   kreport query archive.sqlite text 005930 --section summary --since 2025-01-01
   kreport query archive.sqlite analyst 박성민 --format jsonl
+  kreport query archive.sqlite peers SK하이닉스 --limit 20
 
 TICKER is the 6-digit code or the company name as printed; METRIC an estimates metric
 (revenue, operating_profit, net_profit, eps, ...); QUARTER a fiscal quarter (2Q25, 2025Q2).
 spread compares firms on value x scale (382,000억원 = 38,200십억원). search finds TEXT as written (letters in
 any case) in any block of text, text gives a company's reports block by block, and both keep
 one section kind with --section (the summaries of every report on 005930 this year: text
-005930 --section summary --since 2026-01-01); a row's date is the report's publication date (the history
+005930 --section summary --since 2026-01-01); peers gives every table of companies that
+compared one (a ticker, or a name as printed in any case), a row per company and value; a row's date is the report's publication date (the history
 point's date for target-prices), which --since and --until filter. Rows come in a fixed
 order, so the same records always give the same answer. An argument is at most 256
 characters and a DATE a day the calendar has (else exit 1). Anything else: SQL on the archive.

@@ -4,7 +4,8 @@
 // Valuation 비교): one row per company; or, transposed, when its leading columns are row
 // labels with a valuation figure (PER, 시가총액) among them and at least two later columns
 // are headed by companies (`LINDE PLC / LIN GY`). A table of one company's parts (SOTP,
-// segments) gives none. Every figure beside the fixed keys is kept as a typed value.
+// segments) gives none. Every figure beside the fixed keys is kept as a typed value; a score
+// printed as marks ("● ● ●") is a figure, kept as printed.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -48,6 +49,12 @@ std::optional<double> number_in(const Cell& c) {
 
 const std::string* text_in(const Cell& c) {
   return std::get_if<std::string>(&c);
+}
+
+// A figure about a company: a number, or a score printed as marks ("● ● ●": an ESG quartile).
+bool is_figure(const Cell& c) {
+  const std::string* s = text_in(c);
+  return std::holds_alternative<double>(c) || (s && vocab::is_marks(*s));
 }
 
 void set_ticker(Peer& p, const Cell& c) {
@@ -138,6 +145,10 @@ void fill_fixed(Peer& p, const PeerValue& v, const std::string& label) {
 // "ITM POWER / BRITAIN" -> ITM POWER: a company as a header or a cell prints it.
 void set_name(Peer& p, const std::string& printed) {
   std::string s = printed;
+  // A score's marks printed so close after the name that they were read with it.
+  for (size_t at = s.rfind(' '); at != std::string::npos && vocab::is_marks(s.substr(at));
+       at = s.rfind(' '))
+    s.erase(at);
   for (size_t at; (at = s.find(" / ")) != std::string::npos;) s.replace(at, 3, " ");
   std::smatch m;
   static const std::regex kNameTicker(R"(^(.*\S)\s+([A-Z0-9.\-]{1,10})\s+([A-Z]{2})$)");
@@ -179,12 +190,31 @@ bool is_period(const std::string& s) {
   return vocab::fiscal_period(s) || vocab::fiscal_quarter(s) || period_in(s);
 }
 
+// Whether a word of `table` stands in `s` as a word: a Latin word of it never inside a longer
+// one ("ROA" is no metric in "BROADCOM").
+bool has_word(const std::string& s, std::span<const vocab::Role> table) {
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  for (const vocab::Role& r : table)
+    for (std::string_view w : r.words)
+      for (size_t at = s.find(w); at != std::string::npos; at = s.find(w, at + 1)) {
+        bool left = at == 0 || !letter(w.front()) || !letter(s[at - 1]);
+        size_t end = at + w.size();
+        bool right = end == s.size() || !letter(w.back()) || !letter(s[end]);
+        if (left && right) return true;
+      }
+  return false;
+}
+
+bool names_metric(const std::string& s, std::span<const vocab::Role> table) {
+  return vocab::role_of(s, table) && has_word(s, table);
+}
+
 // A printed company: letters, no period, no metric, no group figure, no caption or source.
 bool company_like(const std::string& s) {
-  if (s.empty() || has(s, "not_company") || is_period(s)) return false;
+  if (s.empty() || has(s, "not_company") || is_period(s) || vocab::is_marks(s)) return false;
   if (vocab::label_of(s) != vocab::LineLabel::none) return false;
-  if (vocab::role_of(s, vocab::metric_words()) || vocab::role_of(s, vocab::peer_metrics()) ||
-      vocab::role_of(s, vocab::estimate_columns()))  // "직전추정", "QoQ": an estimate's column
+  if (names_metric(s, vocab::metric_words()) || names_metric(s, vocab::peer_metrics()) ||
+      names_metric(s, vocab::estimate_columns()))  // "직전추정", "QoQ": an estimate's column
     return false;
   return std::any_of(s.begin(), s.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
@@ -225,8 +255,7 @@ std::optional<size_t> company_column(const Table& t) {
   for (size_t k = *col; k < t.columns.size(); ++k) {
     std::vector<std::string> names;
     for (const auto& row : t.rows) {
-      bool figures =
-          std::any_of(row.begin(), row.end(), [](const Cell& c) { return !!number_in(c); });
+      bool figures = std::any_of(row.begin(), row.end(), is_figure);
       if (const std::string* s = text_in(row[k]); s && figures && company_like(*s))
         names.push_back(*s);
     }
@@ -254,9 +283,7 @@ void peers_by_rows(const Table& t, size_t name, std::vector<Peer>& peers) {
     bool same = peers.size() > before && peers.back().name == probe.name;
     // A new company prints a figure; a row of words alone is a caption or part of a contents
     // table ("Part II _ 메모리 반도체"), unless it continues the company above.
-    if (!same && std::none_of(row.begin(), row.end(),
-                              [](const Cell& c) { return std::holds_alternative<double>(c); }))
-      continue;
+    if (!same && std::none_of(row.begin(), row.end(), is_figure)) continue;
     Peer& p = same ? peers.back() : peers.emplace_back(std::move(probe));
     p.table = t.id;
     for (size_t k = 0; k < row.size() && k < t.columns.size(); ++k) {
@@ -278,6 +305,28 @@ void peers_by_rows(const Table& t, size_t name, std::vector<Peer>& peers) {
   }
 }
 
+// The one unit printed over a transposed table's row labels ("(십억원)" in its top-left
+// cell), or none (none printed, or several: "(십억원, 원, 배)" says not which row is which).
+OptString corner_unit(const Table& t, size_t labels) {
+  OptString unit;
+  for (size_t k = 0; k < labels; ++k) {
+    std::vector<const vocab::UnitWord*> units = vocab::units_in(t.columns[k].label);
+    OptString here = units.size() == 1 ? OptString(units[0]->unit) : t.columns[k].unit;
+    if (units.size() > 1 || (here && unit && *here != *unit)) return std::nullopt;
+    if (here) unit = here;
+  }
+  return unit;
+}
+
+// An amount of money the company has (market cap, sales, profit): what a corner's unit
+// (십억원) is printed for; a price, a per-share figure, a multiple or a rate is never in it.
+bool is_amount(const std::string& metric) {
+  static const char* const kAmounts[] = {
+      "market_cap",    "revenue",    "gross_profit",           "operating_profit",
+      "pretax_profit", "net_profit", "net_profit_controlling", "ebitda"};
+  return std::find(std::begin(kAmounts), std::end(kAmounts), metric) != std::end(kAmounts);
+}
+
 // A table whose columns are companies and whose rows are figures (`PER(배) | FY23A`): the
 // leading columns of text are the row labels, every later column with a company's header one
 // peer, if a row is a valuation or market figure.
@@ -293,7 +342,7 @@ bool peers_by_columns(const Table& t, std::vector<Peer>& peers) {
   std::vector<size_t> companies;
   for (size_t k = labels; k < t.columns.size(); ++k) {
     bool number = std::any_of(t.rows.begin(), t.rows.end(),
-                              [&](const auto& row) { return !!number_in(row[k]); });
+                              [&](const auto& row) { return is_figure(row[k]); });
     if (number && company_like(header_name(t.columns[k].label))) companies.push_back(k);
   }
   auto row_label = [&](const std::vector<Cell>& row) {
@@ -309,6 +358,7 @@ bool peers_by_columns(const Table& t, std::vector<Peer>& peers) {
            m == "market_cap" || m == "price";
   });
   if (companies.size() < 2 || !valuation) return false;
+  OptString corner = corner_unit(t, labels);
   for (size_t k : companies) {
     Peer& p = peers.emplace_back();
     p.table = t.id;
@@ -317,6 +367,7 @@ bool peers_by_columns(const Table& t, std::vector<Peer>& peers) {
       std::string label = row_label(row);
       if (label.empty() || std::holds_alternative<std::monostate>(row[k])) continue;
       PeerValue v = value_of(label, std::nullopt, row[k], std::nullopt);
+      if (!v.unit && corner && is_amount(v.metric)) v.unit = corner;
       fill_fixed(p, v, label);
       p.values.push_back(std::move(v));
     }

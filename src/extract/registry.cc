@@ -349,6 +349,17 @@ RuleTable market_codes() {
           }};
 }
 
+RuleTable score_marks() {
+  auto rows = vocab::score_marks();
+  return {"score_marks", "marks that score a grid's cell (a cell of marks alone is a value)",
+          rows_of(rows, [](const vocab::ScoreMark& r) { return quoted(r.glyph); }),
+          [rows](size_t i, const std::string& ex) -> std::string {
+            if (ex.find(rows[i].glyph) == std::string::npos)
+              return "the example has no " + quoted(rows[i].glyph);
+            return vocab::is_marks(ex) ? "" : "not a cell of marks";
+          }};
+}
+
 }  // namespace
 
 std::vector<RuleTable> rule_tables() {
@@ -384,6 +395,7 @@ std::vector<RuleTable> rule_tables() {
           cover_words(),
           surnames(),
           market_codes(),
+          score_marks(),
           joins("particles", "particles and endings a line may open with when broken inside a word",
                 vocab::particles()),
           joins("counters", "counters and units a line may open with after a number",

@@ -160,6 +160,38 @@ WHERE (a.name = :who OR a.email = :who COLLATE NOCASE) AND ${in_range:r.publishe
 ORDER BY r.published DESC, r.sha256, a.seq
 LIMIT :limit)sql";
 
+// Every table of companies that compares the subject: one that lists it (by ticker, or by
+// name in any case of ASCII letters), and every peer table of a report on it. The subject is
+// its ticker, its name, and each name or ticker a report or a peer row prints beside it.
+// One row per value of every company in those tables (a peer without values, schema 1.3
+// and older, gives one row of NULLs); `subject` marks the company's own rows. Newest report
+// first; within one, the record's order.
+constexpr const char* kPeers = R"sql(
+WITH keys AS (
+  SELECT :subject AS k
+  UNION SELECT ticker FROM reports WHERE company = :subject AND ticker IS NOT NULL
+  UNION SELECT company FROM reports WHERE ticker = :subject AND company IS NOT NULL
+  UNION SELECT ticker FROM peers WHERE name = :subject COLLATE NOCASE AND ticker IS NOT NULL
+  UNION SELECT name FROM peers WHERE ticker = :subject AND name IS NOT NULL),
+listed AS (
+  SELECT report_id, seq, table_id FROM peers
+  WHERE ticker IN (SELECT k FROM keys) OR name COLLATE NOCASE IN (SELECT k FROM keys)),
+compared AS (
+  SELECT report_id, table_id FROM listed
+  UNION
+  SELECT p.report_id, p.table_id FROM peers p JOIN reports r ON r.id = p.report_id
+  WHERE r.ticker IN (SELECT k FROM keys))
+SELECT r.published, r.broker, p.table_id AS "table", p.name AS peer, p.ticker, p.market,
+       EXISTS (SELECT 1 FROM listed l WHERE l.report_id = p.report_id AND l.seq = p.seq)
+         AS subject,
+       v.metric, v.label, v.period, v.value, v.unit, r.path AS report
+FROM compared c JOIN reports r ON r.id = c.report_id
+JOIN peers p ON p.report_id = c.report_id AND p.table_id IS c.table_id
+LEFT JOIN peer_values v ON v.report_id = p.report_id AND v.peer_seq = p.seq
+WHERE ${in_range:r.published}
+ORDER BY r.published DESC, r.sha256, p.seq, v.seq
+LIMIT :limit)sql";
+
 // A block's section kind, when --section asks for one (NULL: any).
 constexpr const char* kInSection = "(:section IS NULL OR b.section_kind = :section)";
 
@@ -331,6 +363,12 @@ const std::vector<Entry>& entries() {
       {{"analyst", {"NAME"}, "an analyst's reports (name or e-mail), newest first"},
        [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
          return select_rows(db, kAnalyst, {{":who", a[0]}}, o);
+       }},
+      {{"peers",
+        {"TICKER_OR_NAME"},
+        "every report that compared a company: with whom, at which multiples"},
+       [](sql::Db& db, const std::vector<std::string>& a, const QueryOptions& o) {
+         return select_rows(db, kPeers, {{":subject", a[0]}}, o);
        }},
   };
   return kEntries;

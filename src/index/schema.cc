@@ -1,4 +1,4 @@
-// The archive's schema, version 2 (PRAGMA user_version). One row per report in `reports`,
+// The archive's schema, version 3 (PRAGMA user_version). One row per report in `reports`,
 // keyed by the PDF's sha256; every other table hangs off reports.id and goes with it
 // (ON DELETE CASCADE). Numbers are NUMERIC so an integral value reads back as an integer.
 // The full-text index is an external-content FTS5 table over blocks.text, kept in step by
@@ -9,6 +9,10 @@
 // Version 2 (records of schema 1.3) adds the estimates' quarter, figure before a revision,
 // consensus, scale, currency and fiscal year end, and the report's previous target: version 1
 // archives gain the columns (NULL for what they hold) when kreport next opens them.
+// Version 3 (records of schema 1.4) adds peer_values, each peer's typed values (its
+// multiples, prices and returns by metric and period), and finds peers by name: a version 2
+// archive gains the table, empty for the peers already there, until their records are
+// indexed again (`kreport index --force`).
 #include "schema.h"
 
 #include <filesystem>
@@ -116,6 +120,19 @@ CREATE TABLE peers (
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
 CREATE INDEX peers_ticker ON peers(ticker);
+CREATE INDEX peers_name ON peers(name COLLATE NOCASE);
+
+CREATE TABLE peer_values (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  peer_seq INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  label TEXT,
+  metric TEXT NOT NULL,
+  period TEXT,
+  value,
+  unit TEXT,
+  PRIMARY KEY (report_id, peer_seq, seq)
+) WITHOUT ROWID;
 
 CREATE TABLE tables (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -168,18 +185,41 @@ ALTER TABLE estimates ADD COLUMN currency TEXT;
 ALTER TABLE estimates ADD COLUMN fiscal_year_end INTEGER;
 )sql";
 
-// What every archive has: a database without one of these is not a kreport archive (without
-// a trigger, the full-text index would silently miss what is written).
-constexpr std::pair<const char*, const char*> kObjects[] = {{"table", "reports"},
-                                                            {"table", "analysts"},
-                                                            {"table", "estimates"},
-                                                            {"table", "rating_history"},
-                                                            {"table", "peers"},
-                                                            {"table", "tables"},
-                                                            {"table", "blocks"},
-                                                            {"table", "blocks_fts"},
-                                                            {"trigger", "blocks_fts_insert"},
-                                                            {"trigger", "blocks_fts_delete"}};
+// Version 2 -> 3: the peers' values and the index by name.
+constexpr const char* kFrom2 = R"sql(
+CREATE INDEX IF NOT EXISTS peers_name ON peers(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS peer_values (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  peer_seq INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  label TEXT,
+  metric TEXT NOT NULL,
+  period TEXT,
+  value,
+  unit TEXT,
+  PRIMARY KEY (report_id, peer_seq, seq)
+) WITHOUT ROWID;
+)sql";
+
+// What every archive of at least version `since` has: a database without one of these is not
+// a kreport archive (without a trigger, the full-text index would silently miss what is
+// written).
+struct Object {
+  const char* type;
+  const char* name;
+  int since;
+};
+constexpr Object kObjects[] = {{"table", "reports", 1},
+                               {"table", "analysts", 1},
+                               {"table", "estimates", 1},
+                               {"table", "rating_history", 1},
+                               {"table", "peers", 1},
+                               {"table", "tables", 1},
+                               {"table", "blocks", 1},
+                               {"table", "blocks_fts", 1},
+                               {"trigger", "blocks_fts_insert", 1},
+                               {"trigger", "blocks_fts_delete", 1},
+                               {"table", "peer_values", 3}};
 
 int user_version(sql::Db& db) {
   sql::Stmt st(db, "PRAGMA user_version");
@@ -191,10 +231,12 @@ bool has_tables(sql::Db& db) {
   return st.step() && st.int64(0) > 0;
 }
 
-// The first of kreport's tables and triggers `db` lacks ("table blocks"), or "".
-std::string missing_object(sql::Db& db) {
+// The first of the tables and triggers a version `version` archive has that `db` lacks
+// ("table blocks"), or "".
+std::string missing_object(sql::Db& db, int version) {
   sql::Stmt st(db, "SELECT count(*) FROM sqlite_schema WHERE type = ?1 AND name = ?2");
-  for (auto [type, name] : kObjects) {
+  for (auto [type, name, since] : kObjects) {
+    if (since > version) continue;
     st.bind(1, std::string(type)).bind(2, std::string(name));
     bool there = st.step() && st.int64(0) > 0;
     st.reset();
@@ -216,7 +258,7 @@ void check_version(sql::Db& db, int version, bool empty) {
     throw Error(Errc::invalid,
                 "not a kreport archive (an SQLite database without kreport's tables)", db.path());
   if (version == 0) return;
-  if (std::string missing = missing_object(db); !missing.empty())
+  if (std::string missing = missing_object(db, version); !missing.empty())
     throw Error(Errc::invalid,
                 "not a kreport archive (user_version " + std::to_string(version) + " but no " +
                     missing + ")",
@@ -241,6 +283,7 @@ std::unique_ptr<sql::Db> open_for_writing(const std::string& path) {
   }
   if (version == 0) db->exec(kSchema);
   if (version == 1) db->exec(kFrom1);
+  if (version >= 1 && version <= 2) db->exec(kFrom2);
   if (version < kArchiveVersion)
     db->exec(("PRAGMA user_version=" + std::to_string(kArchiveVersion)).c_str());
   db->exec("COMMIT");

@@ -1,6 +1,7 @@
 // A record's parts, table by table. Records of every schema version are read: a key that an
 // older version lacks (estimates before 1.2, an analyst's role, a block's origin, an
-// estimate's quarter or consensus before 1.3) is NULL.
+// estimate's quarter or consensus before 1.3) is NULL; a peer's values (1.4) are rows of
+// peer_values.
 // Child rows keep the record's order in `seq`, from 1. The blocks of a whole transaction go
 // in with one statement, just before its commit: their trigger feeds the full-text index
 // (FTS5), which writes its pending terms out at the end of every statement once it took part
@@ -61,6 +62,9 @@ Writer::Writer(sql::Db& db)
             "INSERT INTO peers (report_id, seq, name, ticker, market, value_chain, price, "
             "market_cap, market_cap_unit, returns, correlation, earnings_date, comment, "
             "table_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+      peer_value_(db,
+                  "INSERT INTO peer_values (report_id, peer_seq, seq, label, metric, period, "
+                  "value, unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
       table_(db,
              "INSERT INTO tables (report_id, seq, table_id, kind, title, page, bbox, columns, "
              "rows, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
@@ -181,9 +185,10 @@ void Writer::insert_rating_history(long long id, const json& compliance) {
         .run();
 }
 
+// Each peer and its values (schema 1.4; none before), in the record's order.
 void Writer::insert_peers(long long id, const json& record) {
   long long seq = 0;
-  for (const json& p : list(record, "peers"))
+  for (const json& p : list(record, "peers")) {
     peer_.bind(1, id)
         .bind(2, ++seq)
         .bind(3, at(p, "name"))
@@ -199,6 +204,18 @@ void Writer::insert_peers(long long id, const json& record) {
         .bind(13, at(p, "comment"))
         .bind(14, at(p, "table"))
         .run();
+    long long value_seq = 0;
+    for (const json& v : list(p, "values"))
+      peer_value_.bind(1, id)
+          .bind(2, seq)
+          .bind(3, ++value_seq)
+          .bind(4, at(v, "label"))
+          .bind(5, at(v, "metric"))
+          .bind(6, at(v, "period"))
+          .bind(7, at(v, "value"))
+          .bind(8, at(v, "unit"))
+          .run();
+  }
 }
 
 void Writer::insert_tables(long long id, const json& record) {

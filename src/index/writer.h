@@ -43,7 +43,8 @@ class Writer {
   void insert_blocks(long long id, const nlohmann::json& record);
 
   sql::Db& db_;
-  sql::Stmt find_, remove_, report_, analyst_, estimate_, history_, peer_, table_, blocks_;
+  sql::Stmt find_, remove_, report_, analyst_, estimate_, history_, peer_, peer_value_, table_,
+      blocks_;
   nlohmann::json pending_blocks_ = nlohmann::json::array();  // rows for blocks_, in order
 };
 

@@ -171,7 +171,7 @@ bool numeric_row(const std::vector<const Piece*>& cells) {
   size_t values = 0, years = 0;
   for (const Piece* c : cells) {
     Parsed p = parse_number(c->text);
-    bool value = is_value(p) || value_like(c->text);
+    bool value = is_value(p) || value_like(c->text) || vocab::is_marks(c->text);
     values += value;
     years += value && is_year_header(c->text, p);
   }

@@ -148,7 +148,8 @@ bool fits_column(const Piece* p, const Tiles& tiles) {
 bool group_label(const GridRow& row, const Tiles& tiles) {
   const Piece* p = row.cells.front();
   return row.cells.size() == 1 && tiles.bands.size() > 1 && p->bbox.x1 <= tiles.hi(0) &&
-         p->text.rfind("- ", 0) != 0 && !is_value(parse_number(p->text));
+         p->text.rfind("- ", 0) != 0 && !is_value(parse_number(p->text)) &&
+         !vocab::is_marks(p->text);
 }
 
 // A line of one cell reaching over several columns: a comment under a row.
@@ -157,12 +158,50 @@ bool comment_line(const GridRow& row, const Tiles& tiles) {
 }
 
 // A cell printed over two lines or more: its next line sits closer under the row than the
-// table's rows sit to each other, carries no values and stays within its column. Neither a
+// table's rows sit to each other, carries no values (numbers, or score marks: "● ● ●") and
+// stays within its column. Neither a
 // group label of the first column nor a comment line under a row is one.
-void merge_wrapped_lines(std::vector<GridRow>& rows, size_t first_data, const Tiles& tiles) {
+void merge_wrapped_lines(std::vector<GridRow>& rows, size_t& first_data,
+                         std::vector<const Piece*>& header, const Tiles& tiles) {
   double widest = 0;
   for (size_t i = first_data + 1; i < rows.size(); ++i)
     widest = std::max(widest, rows[i].top() - rows[i - 1].bottom());
+  auto values = [&](const GridRow& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(), [](const Piece* c) {
+      return is_value(parse_number(c->text)) || vocab::is_marks(c->text);
+    });
+  };
+  auto first_column = [&](const GridRow& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(),
+                       [&](const Piece* c) { return tiles.column_of(c) == 0; });
+  };
+  auto name_line = [&](const GridRow& row) {
+    return row.cells.size() == 1 && tiles.column_of(row.cells.front()) == 0 &&
+           fits_column(row.cells.front(), tiles) && !values(row);
+  };
+  // A name wrapped over two lines and centred on its row ("Taiwan Semiconductor" above the
+  // row's values, "Manufacturing Co., Ltd." below them, an ESG benchmark's): a row of values
+  // with its name column empty, one line of that column right above it and one right below,
+  // as close to each other as a cell's lines, and centred on the row.
+  // The first row's name opens above it, among the header's lines.
+  for (size_t i = first_data == 0 ? 0 : first_data - 1; i + 2 < rows.size(); ++i) {
+    const GridRow &above = rows[i], &row = rows[i + 1], &below = rows[i + 2];
+    if (i + 1 < first_data) continue;
+    if (!name_line(above) || !name_line(below) || !values(row) || first_column(row)) continue;
+    const Piece *a = above.cells.front(), *b = below.cells.front();
+    double em = a->size, middle = (a->bbox.y0 + b->bbox.y1) / 2;
+    if (b->bbox.y0 - a->bbox.y1 >= kTable.wrap_gap_em * em ||
+        std::fabs(middle - (row.top() + row.bottom()) / 2) >= kTable.same_row_em * em)
+      continue;
+    GridRow& target = rows[i + 1];
+    target.cells.insert(target.cells.begin(), {a, b});
+    rows.erase(rows.begin() + static_cast<long>(i + 2));
+    rows.erase(rows.begin() + static_cast<long>(i));
+    if (i < first_data) {  // the header's last line: the name's, not the header's
+      --first_data;
+      std::erase(header, a);
+    }
+  }
   for (size_t i = rows.size() - 1; i > first_data && i < rows.size(); --i) {
     const GridRow& row = rows[i];
     double gap = row.top() - rows[i - 1].bottom(), em = row.cells.front()->size;
@@ -170,7 +209,8 @@ void merge_wrapped_lines(std::vector<GridRow>& rows, size_t first_data, const Ti
         gap > 0 && gap < kTable.wrap_gap_em * em && widest >= kTable.row_over_wrap * gap + 0.2 * em;
     bool wrapped = close && !group_label(row, tiles) && !comment_line(row, tiles) &&
                    std::none_of(row.cells.begin(), row.cells.end(), [&](const Piece* c) {
-                     return is_value(parse_number(c->text)) || !fits_column(c, tiles);
+                     return is_value(parse_number(c->text)) || vocab::is_marks(c->text) ||
+                            !fits_column(c, tiles);
                    });
     // Comment lines under a company ("- 추론 시대 …", "- H20 중국 …") are one cell.
     wrapped |= close && comment_line(row, tiles) && comment_line(rows[i - 1], tiles);
@@ -335,7 +375,7 @@ Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string&
   Rows rows = rows_of(pieces);
   Tiles tiles = column_tiles(rows.rows, rows.first_data, rows.header);
   if (tiles.bands.empty()) return t;
-  merge_wrapped_lines(rows.rows, rows.first_data, tiles);
+  merge_wrapped_lines(rows.rows, rows.first_data, rows.header, tiles);
   std::vector<std::vector<const Piece*>> under = header_cells(rows.header, tiles);
   for (size_t k = 0; k < tiles.bands.size(); ++k) {
     std::string label;

@@ -159,7 +159,7 @@ class Region {
       const Piece* p = above[i];
       for (j = i + 1; j < above.size() && above[j]->bbox.y1 > p->bbox.center_y(); ++j) {
       }
-      bool edge = p->bbox.x0 < box_.x0 + p->size ||
+      bool edge = (p->bbox.x0 < box_.x0 + p->size && !continued_below(*p)) ||
                   (p->bbox.x1 > box_.x1 - p->size && p->text.front() == '(');
       if (p->bbox.y1 < top - kTable.header_gap_em * p->size ||
           p->bbox.y0 < start - kTable.max_header_em * p->size || is_caption(p->text) ||
@@ -168,6 +168,23 @@ class Region {
       for (size_t k = i; k < j; ++k) top = std::min(top, above[k]->bbox.y0);
       for (size_t k = i; k < j; ++k) add(above[k]);
     }
+  }
+
+  // A cell's first line, its next line a line of the table alone on its height right under
+  // it in its column: a name wrapped over two lines, centred on its row ("Samsung
+  // Electronics Co.," over "Ltd."), not a title over the table (whose next line is a row's).
+  bool continued_below(const Piece& p) const {
+    auto alone = [&](const Piece* m) {
+      return std::none_of(members_.begin(), members_.end(), [&](const Piece* o) {
+        return o != m &&
+               std::fabs(o->bbox.center_y() - m->bbox.center_y()) < kTable.same_row_em * m->size;
+      });
+    };
+    return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
+      double gap = m->bbox.y0 - p.bbox.y1;
+      return std::fabs(m->bbox.x0 - p.bbox.x0) < p.size && gap >= 0 &&
+             gap < kTable.wrap_gap_em * p.size && alone(m);
+    });
   }
 
   void take_inside() {

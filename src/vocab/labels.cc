@@ -231,6 +231,34 @@ std::span<const MarketCode> market_codes() {
   return kMarketCodes;
 }
 
+// Filled and empty dots, squares, diamonds, stars and ticks; arrows are a trend's, never
+// a score (they stand alone beside one: "◀▶", "▲").
+const ScoreMark kScoreMarks[] = {
+    {"●", "● ● ● ●"}, {"○", "● ○ ○ ○"}, {"◐", "◐"},   {"◎", "◎"},
+    {"■", "■ ■ □"},   {"□", "■ □ □"},   {"◆", "◆ ◆"}, {"◇", "◇"},
+    {"★", "★ ★ ★"},   {"☆", "★ ★ ☆"},   {"✓", "✓"},   {"✔", "✔"},
+};
+
+std::span<const ScoreMark> score_marks() {
+  return kScoreMarks;
+}
+
+bool is_marks(std::string_view text) {
+  bool any = false;
+  while (!text.empty()) {
+    if (text.front() == ' ') {
+      text.remove_prefix(1);
+      continue;
+    }
+    auto mark = std::find_if(std::begin(kScoreMarks), std::end(kScoreMarks),
+                             [&](const ScoreMark& m) { return text.starts_with(m.glyph); });
+    if (mark == std::end(kScoreMarks)) return false;
+    text.remove_prefix(std::string_view(mark->glyph).size());
+    any = true;
+  }
+  return any;
+}
+
 bool is_market_code(std::string_view s) {
   return std::any_of(std::begin(kMarketCodes), std::end(kMarketCodes),
                      [&](const MarketCode& c) { return s == c.code; });

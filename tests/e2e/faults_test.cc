@@ -233,7 +233,7 @@ TEST_F(Faults, Regression_D13_ArchiveMissingATableIsNotAKreportArchive) {
   exec("a.sqlite",
        "DROP TRIGGER blocks_fts_insert; DROP TRIGGER blocks_fts_delete; DROP TABLE blocks;");
   const std::string missing =
-      "kreport: a.sqlite: not a kreport archive (user_version 2 but no "
+      "kreport: a.sqlite: not a kreport archive (user_version 3 but no "
       "table blocks)\n";
   auto r = sh("$K query a.sqlite search 반도체");
   EXPECT_EQ(r.code, 2);

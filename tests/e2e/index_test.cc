@@ -128,10 +128,10 @@ TEST_F(Index, NewerArchiveIsRefused) {
   ASSERT_EQ(run_kreport("index -q tests/golden/sk_weekly.json --db " + q(db())).code, 0);
   sqlite3* h = nullptr;
   sqlite3_open(db().c_str(), &h);
-  sqlite3_exec(h, "PRAGMA user_version=3", nullptr, nullptr, nullptr);
+  sqlite3_exec(h, "PRAGMA user_version=4", nullptr, nullptr, nullptr);
   sqlite3_close(h);
   std::string line = "kreport: " + db().string() +
-                     ": archive schema version 3 is newer than this kreport reads (2): use a "
+                     ": archive schema version 4 is newer than this kreport reads (3): use a "
                      "newer kreport\n";
   auto r = run_kreport("index tests/golden/news_page.json --db " + q(db()));
   EXPECT_EQ(r.code, 2);
@@ -152,7 +152,7 @@ TEST_F(Index, QueryErrors) {
   EXPECT_EQ(unknown.code, 1);
   EXPECT_EQ(unknown.err,
             "kreport: unknown query \"prices\" (known: target-prices, forecasts, spread, quarters, "
-            "revisions, search, text, analyst) (see kreport query --help)\n");
+            "revisions, search, text, analyst, peers) (see kreport query --help)\n");
   auto args = run_kreport("query " + q(db()) + " forecasts 005930 eps");
   EXPECT_EQ(args.code, 1);
   EXPECT_EQ(args.err,
@@ -204,6 +204,7 @@ TEST_F(Index, HelpTeachesTheQueries) {
   for (const char* s :
        {"target-prices TICKER", "forecasts TICKER METRIC YEAR", "spread TICKER METRIC YEAR",
         "quarters TICKER METRIC QUARTER", "revisions TICKER", "search TEXT", "analyst NAME",
+        "peers TICKER_OR_NAME", "kreport query archive.sqlite peers SK하이닉스",
         "kreport query archive.sqlite search HBM", "Exit codes:"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
   auto i = run_kreport("index --help");

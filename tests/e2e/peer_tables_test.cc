@@ -80,4 +80,42 @@ TEST(PeerTables, TableContinuedOnTheNextPageIsOneTable) {
                                              "효성중공업", "LS ELECTRIC", "HD현대일렉트릭"}));
 }
 
+// The corner of a transposed table ("(십억원)") is the unit of its amounts, never of a price
+// or a multiple printed with it.
+TEST(PeerTables, TransposedTablesCornerUnitIsItsAmountsUnit) {
+  json r = extract();
+  const json* p = peer(r, "범한퓨얼셀");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ((*p)["market_cap"]["value"], 88);
+  EXPECT_EQ((*p)["market_cap"]["unit"], "십억원");
+  const json* cap = value(*p, "market_cap");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_EQ((*cap)["unit"], "십억원");
+  const json* price = value(*p, "price");
+  ASSERT_NE(price, nullptr);
+  EXPECT_EQ((*price)["unit"], nullptr);
+  const json* per = value(*p, "per");
+  ASSERT_NE(per, nullptr);
+  EXPECT_EQ((*per)["unit"], "배");
+}
+
+// A grid of score marks under a peer header (an ESG benchmark, "● ● ●" in every cell) is a
+// table, and its companies are peers with their marks kept as printed.
+TEST(PeerTables, GridOfMarksUnderCompaniesGivesPeers) {
+  json r = extract();
+  const json* p = peer(r, "SFC ENERGY AG");
+  ASSERT_NE(p, nullptr);
+  std::vector<std::string> names;
+  for (const json& q : r["peers"])
+    if (q["table"] == (*p)["table"]) names.push_back(q["name"]);
+  // The first name is printed over two lines centred on its row, above and below its marks.
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"HYDROGENICS FUEL CELL SYSTEMS CO., LTD.",
+                                      "BALLARD POWER SYSTEMS", "SFC ENERGY AG", "두산퓨얼셀"}));
+  ASSERT_EQ((*p)["values"].size(), 5u);
+  EXPECT_EQ((*p)["values"][0]["label"], "탄소 배출");
+  EXPECT_EQ((*p)["values"][0]["value"], "● ●");
+  EXPECT_EQ((*p)["values"][4]["value"], "A");
+}
+
 }  // namespace

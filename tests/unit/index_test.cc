@@ -108,6 +108,16 @@ size_t golden_estimates() {
   return n;
 }
 
+size_t golden_peer_values() {
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(source("tests/golden")))
+    if (e.path().extension() == ".json")
+      for (const auto& p :
+           nlohmann::json::parse(slurp(e.path())).value("peers", nlohmann::json::array()))
+        n += p.value("values", nlohmann::json::array()).size();
+  return n;
+}
+
 // Counted from the folders, so a new golden record needs no edit here; 6 are hand-written.
 const int kGoldenRecords = json_files_in("tests/golden"), kHandWritten = 6;
 
@@ -123,8 +133,11 @@ TEST_F(Archive, IndexesEveryFixtureRecordOfEverySchemaVersion) {
   // The hand-written records' 11 and every fixture record's own.
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates"),
             std::to_string(11 + golden_estimates()));
-  // 25 + 5 + 1; china_weekly's valuation table of 8 companies, peer_tables' 12 (issue 32)
-  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM peers"), "51");
+  // 25 + 5 + 1; china_weekly's valuation table of 8 companies, peer_tables' 16 (issue 32)
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM peers"), "55");
+  // Every value of every fixture record's peers (schema 1.4); the hand-written ones have none.
+  EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM peer_values"),
+            std::to_string(golden_peer_values()));
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE type = 'table_ref'"),
             sqlite_scalar(db(), "SELECT count(*) FROM blocks WHERE text IS NULL"));
   EXPECT_EQ(sqlite_scalar(db(),
@@ -237,11 +250,12 @@ TEST_F(Archive, AVersionOneArchiveIsBroughtUpToDate) {
                         "ALTER TABLE estimates DROP COLUMN currency;"
                         "ALTER TABLE estimates DROP COLUMN fiscal_year_end;"
                         "CREATE INDEX estimates_metric ON estimates(metric, fiscal_year);"
+                        "DROP TABLE peer_values; DROP INDEX peers_name;"
                         "PRAGMA user_version=1"),
             "ok");
   // A question opens it: the columns are there, NULL for the rows version 1 wrote.
   EXPECT_EQ(ask("revisions", {"005930"}), "");
-  EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), "2");
+  EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), std::to_string(kArchiveVersion));
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates WHERE previous_value IS NULL"),
             "4");
   // Indexing again fills them.
@@ -307,6 +321,86 @@ TEST_F(Archive, ReportsByAnalyst) {
   EXPECT_EQ(run_query(db(), "analyst", {"정하은"}, {}).rows.size(), 1u);
 }
 
+// The rows of a JSON Lines answer.
+std::vector<nlohmann::json> rows_of(const std::string& jsonl) {
+  std::vector<nlohmann::json> rows;
+  std::istringstream in(jsonl);
+  for (std::string line; std::getline(in, line);) rows.push_back(nlohmann::json::parse(line));
+  return rows;
+}
+
+// Issue 32: every report that compared a company, with whom, at which multiples.
+TEST_F(Archive, PeersAreEveryTableThatComparedTheCompany) {
+  index_fixtures();
+  // By ticker, by name as printed, in any case: the global peer table of peer_tables, its
+  // three companies with every value each prints, the subject's own rows marked.
+  std::string by_ticker = ask("peers", {"BE"});
+  EXPECT_EQ(ask("peers", {"bloom energy"}), by_ticker);
+  EXPECT_EQ(ask("peers", {"BLOOM ENERGY"}), by_ticker);
+  std::vector<nlohmann::json> rows = rows_of(by_ticker);
+  ASSERT_EQ(rows.size(), 12u);  // 3 companies x (market cap, PER, PBR, ROE)
+  EXPECT_EQ(
+      rows[1],
+      nlohmann::json::parse(
+          R"({"published":"2025-03-05","broker":null,"table":"t1","peer":"BLOOM ENERGY","ticker":"BE","market":"US","subject":1,"metric":"per","label":"PER(배) / 2025F","period":"2025F","value":41.2,"unit":"배","report":"fixtures/peer_tables.pdf"})"));
+  std::vector<std::string> peers;
+  for (const auto& r : rows) {
+    EXPECT_EQ(r["table"], "t1");
+    EXPECT_EQ(r["subject"], r["peer"] == "BLOOM ENERGY" ? 1 : 0) << r.dump();
+    if (peers.empty() || peers.back() != r["peer"]) peers.push_back(r["peer"]);
+  }
+  EXPECT_EQ(peers, (std::vector<std::string>{"BLOOM ENERGY", "PLUG POWER", "CERES POWER"}));
+  // The coverage table continued across a page break: one table, its companies in order.
+  peers.clear();
+  for (const auto& r : rows_of(ask("peers", {"SK이노베이션"})))
+    if (peers.empty() ||
+        peers.back() != r["table"].get<std::string>() + " " + r["peer"].get<std::string>())
+      peers.push_back(r["table"].get<std::string>() + " " + r["peer"].get<std::string>());
+  EXPECT_EQ(peers,
+            (std::vector<std::string>{"t3 두산퓨얼셀", "t3 SK이노베이션", "t3 한화솔루션",
+                                      "t3 효성중공업", "t3 LS ELECTRIC", "t3 HD현대일렉트릭"}));
+  // The transposed peer group: a company per column, its values row by row.
+  rows = rows_of(ask("peers", {"에스퓨얼셀"}));
+  ASSERT_EQ(rows.size(), 12u);
+  EXPECT_EQ(rows[1]["metric"], "market_cap");
+  EXPECT_EQ(rows[1]["subject"], 0);
+  EXPECT_EQ(rows[5]["peer"], "에스퓨얼셀");
+  EXPECT_EQ(rows[5]["subject"], 1);
+  // A report on the company compares it with its peers though they never list it; a peer of
+  // a schema 1.3 record has no values: one row of NULLs.
+  EXPECT_EQ(
+      ask("peers", {"삼성전자"}),
+      R"({"published":"2025-03-05","broker":"sk","table":"t2","peer":"SK하이닉스","ticker":"000660","market":"KS","subject":0,"metric":null,"label":null,"period":null,"value":null,"unit":null,"report":"reports/sk_005930_20250305.pdf"}
+)");
+  EXPECT_EQ(ask("peers", {"005930"}), ask("peers", {"삼성전자"}));
+  // Newest report first; --since keeps the later one (SK's, where it is a peer without values).
+  rows = rows_of(ask("peers", {"SK하이닉스"}));
+  ASSERT_EQ(rows.size(), 1u + 25 * 9);  // SK's one row, Mirae's 25 companies x 9 values
+  EXPECT_EQ(rows[0]["report"], "reports/sk_005930_20250305.pdf");
+  EXPECT_EQ(rows[0]["subject"], 1);
+  EXPECT_EQ(rows[1]["report"], "fixtures/mirae_ai_weekly.pdf");
+  EXPECT_EQ(run_query(db(), "peers", {"SK하이닉스"}, {"2025-01-01", "", 0, ""}).rows.size(), 1u);
+  EXPECT_EQ(ask("peers", {"no such company"}), "");
+}
+
+TEST_F(Archive, AVersionTwoArchiveGainsPeerValues) {
+  std::string record = source("tests/golden/peer_tables.json").string();
+  index({record});
+  // As version 2 left it: peers, without their values.
+  ASSERT_EQ(sqlite_exec(db(),
+                        "DROP TABLE peer_values; DROP INDEX peers_name; "
+                        "PRAGMA user_version=2"),
+            "ok");
+  // A question opens it: the table is there, empty; the peers answer without values.
+  std::vector<nlohmann::json> rows = rows_of(ask("peers", {"BE"}));
+  EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), std::to_string(kArchiveVersion));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_TRUE(rows[0]["metric"].is_null());
+  // Indexing the record again fills them.
+  index({record}, "", true);
+  EXPECT_EQ(rows_of(ask("peers", {"BE"})).size(), 12u);
+}
+
 TEST_F(Archive, SameRecordsSameAnswersWhateverTheOrder) {
   index_fixtures();
   std::vector<std::string> files;
@@ -319,6 +413,7 @@ TEST_F(Archive, SameRecordsSameAnswersWhateverTheOrder) {
     if (q.args.size() == 1) args = {q.name == std::string("search") ? "HBM" : "005930"};
     if (q.name == std::string("analyst")) args = {"김도윤"};
     if (q.name == std::string("quarters")) args = {"005930", "operating_profit", "1Q25"};
+    if (q.name == std::string("peers")) args = {"SK하이닉스"};
     std::string a = format_jsonl(run_query(db(), q.name, args, {}));
     std::string b = format_jsonl(run_query(db("reversed.sqlite"), q.name, args, {}));
     EXPECT_FALSE(a.empty()) << q.name;
@@ -432,7 +527,7 @@ TEST_F(Archive, Regression_ArchiveWithATableMissingIsNotAnArchive) {
   index_fixtures();
   ASSERT_EQ(sqlite_exec(db(), "DROP TABLE blocks"), "ok");
   std::string expected =
-      "invalid: " + db() + ": not a kreport archive (user_version 2 but no table blocks)";
+      "invalid: " + db() + ": not a kreport archive (user_version 3 but no table blocks)";
   EXPECT_EQ(error_of([&] { run_query(db(), "search", {"HBM"}, {}); }), expected);
   EXPECT_EQ(error_of([&] { index_fixtures(); }), expected);
   sqlite_exec(db("other.sqlite"), "CREATE TABLE foo(x); PRAGMA user_version=1");
@@ -460,7 +555,7 @@ TEST_F(Archive, QueryUsageErrors) {
   index_fixtures();
   EXPECT_EQ(error_of([&] { run_query(db(), "prices", {}, {}); }),
             "usage: unknown query \"prices\" (known: target-prices, forecasts, spread, quarters, "
-            "revisions, search, text, analyst)");
+            "revisions, search, text, analyst, peers)");
   EXPECT_EQ(error_of([&] {
               run_query(db(), "quarters", {"005930", "eps", "2025"}, {});
             }),
