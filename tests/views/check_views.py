@@ -20,13 +20,17 @@ For each tests/golden/NAME.json (`kreport render` of it is, by construction, wha
     (or a table's header and a single row);
   - the lines of the text chunks are the blocks' texts, each once; the table chunks of a
     table hold its rows, each once and in order, every part under the same header.
-The README's Markdown sample is how tests/golden/company_report.md begins.
+The README's Markdown sample is how tests/golden/company_report.md begins. `render` refuses
+an invalid record (exit 3) and a missing --format (1); `batch --format md|chunks` writes what
+render does (a folder of .md, or chunks on stdout with --jsonl), and refuses md with --jsonl.
 """
 import collections
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 import yaml
@@ -220,6 +224,37 @@ def check_escaping(problems):
                  800, problems)
 
 
+def check_cli(problems):
+    """render refuses what is not a record, and batch writes the views extract does."""
+    def code(args, stdin=None):
+        r = subprocess.run([KREPORT] + args, input=stdin, capture_output=True, text=True)
+        return r.returncode, r.stdout, r.stderr
+    c, out, err = code(["render", "-", "--format", "md"], '{"schema": "kreport.report"}')
+    if c != 3 or out or "invalid record" not in err:
+        problems.append(f"render of an invalid record: exit {c}, stderr {err[:200]!r}")
+    c, _, _ = code(["render", "tests/golden/company_report.json"])
+    if c != 1:
+        problems.append(f"render without --format: exit {c}, want 1")
+    c, _, _ = code(["batch", "fixtures", "--jsonl", "--format", "md"])
+    if c != 1:
+        problems.append(f"batch --jsonl --format md: exit {c}, want 1")
+    golden = os.path.join(SOURCE, "tests/golden")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "in"))
+        shutil.copy(os.path.join(SOURCE, "fixtures/company_report.pdf"), os.path.join(tmp, "in"))
+        c, out, err = code(["batch", os.path.join(tmp, "in"), "--jsonl", "--format", "chunks", "-q"])
+        want = run([KREPORT, "render", os.path.join(golden, "company_report.json"), "--format", "chunks"])
+        if c != 0 or out != want:
+            problems.append(f"batch --format chunks --jsonl: exit {c}, not render's chunks: {err[:200]}")
+        c, _, err = code(["batch", os.path.join(tmp, "in"), "-o", os.path.join(tmp, "out"),
+                          "--format", "md", "-q"])
+        with open(os.path.join(golden, "company_report.md"), encoding="utf-8") as f:
+            want = f.read()
+        written = os.path.join(tmp, "out", "company_report.md")
+        if c != 0 or not os.path.isfile(written) or open(written, encoding="utf-8").read() != want:
+            problems.append(f"batch -o DIR --format md: exit {c}, not the golden Markdown: {err[:200]}")
+
+
 def main():
     problems, golden = [], os.path.join(SOURCE, "tests/golden")
     names = sorted(f[:-5] for f in os.listdir(golden) if f.endswith(".json"))
@@ -234,6 +269,7 @@ def main():
             check_chunks(name, record, text, bound, problems)
         print(f"checked {name}")
     check_escaping(problems)
+    check_cli(problems)
     # The README's sample is the fixture's Markdown as it is printed today.
     with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
         readme = f.read()
