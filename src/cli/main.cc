@@ -297,6 +297,7 @@ Examples:
   kreport schema > report.schema.json           # the record's schema, as kreport writes it
   kreport schema --version 1.0                  # an older version
   kreport schema --name batch_summary           # batch's _summary.json
+  kreport schema --name chunk > chunk.schema.json   # a line of --format chunks
 )");
 
   kreport::cli::RenderArgs ra;
