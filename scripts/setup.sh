@@ -12,7 +12,7 @@ packages=(
   libpoppler-private-dev libicu-dev nettle-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   libgtest-dev libvalijson-dev libsqlite3-dev
   libtesseract-dev tesseract-ocr-kor tesseract-ocr-eng
-  python3 python3-jsonschema qpdf poppler-utils time
+  python3 python3-jsonschema python3-yaml cmark-gfm qpdf poppler-utils time
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates tests/golden/*.json from the fixtures with the current build. Run it after an
+# Regenerates tests/golden/*.json (and their Markdown, *.md) from the fixtures with the current build. Run it after an
 # intended change of output, then read `git diff tests/golden` as a reviewer would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ for pdf in fixtures/*.pdf fixtures/odd/*.pdf; do
   if "$bin" extract -q --pretty "$pdf" >"tests/golden/$name.json.tmp" 2>/dev/null; then
     mv "tests/golden/$name.json.tmp" "tests/golden/$name.json"
     echo "updated tests/golden/$name.json"
+    # The Markdown view, from the record just written (render gives extract --format md's bytes).
+    "$bin" render --format md "tests/golden/$name.json" >"tests/golden/$name.md"
   else
     rm -f "tests/golden/$name.json.tmp"
     echo "skipped $pdf (rejected: an error fixture, tested in tests/e2e/cli_test.cc)"

@@ -8,12 +8,13 @@
 
 #include "kreport/files.h"
 #include "kreport/load.h"
+#include "kreport/views.h"
 
 namespace kreport {
 
 struct BatchOptions {
   std::string in_dir;
-  std::string out_dir;       // records go to OUT_DIR/<relative path>.json (unless jsonl)
+  std::string out_dir;       // records go to OUT_DIR/<relative path>.json (unless jsonl; see view)
   int jobs = 1;              // documents converted at once
   bool force = false;        // convert even when the output is up to date
   bool jsonl = false;        // all records as JSON Lines on stdout, in input order
@@ -24,6 +25,7 @@ struct BatchOptions {
   long long max_bytes = 0;         // see ConvertOptions
   int max_pages = 0;
   OcrMode ocr = OcrMode::off;  // see ConvertOptions
+  ViewOptions view;            // json (records), md or chunks: OUT_DIR/<rel>.json, .md, .jsonl
 };
 
 /// What happened to one input.

@@ -79,7 +79,8 @@ FolderListing list_folder(const std::string& dir,
 /// they could (NAME.tmpPID, its process gone). Quiet: a file it cannot remove stays.
 void remove_stale_temps(const std::string& path);
 
-/// True when `name` is a temporary file write_file_atomic made for a record (x.json.tmpPID)
+/// True when `name` is a temporary file write_file_atomic made for a record (x.json.tmpPID,
+/// or x.md, x.jsonl: batch --format)
 /// and its process is gone.
 bool is_stale_temp(const std::string& name);
 

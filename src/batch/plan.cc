@@ -90,9 +90,10 @@ std::vector<Job> plan_jobs(const FolderListing& found, const BatchOptions& optio
     fs::path rel = jobs[i].rel;
     jobs[i].input = (fs::path(options.in_dir) / rel).string();
     if (!jobs[i].unreadable.empty()) continue;  // a folder: never converted
-    jobs[i].target = options.jsonl
-                         ? (scratch / (std::to_string(i) + ".json")).string()
-                         : (fs::path(options.out_dir) / rel.replace_extension(".json")).string();
+    jobs[i].target = options.jsonl ? (scratch / (std::to_string(i) + ".json")).string()
+                                   : (fs::path(options.out_dir) /
+                                      rel.replace_extension(output_extension(options.view.format)))
+                                         .string();
   }
   return jobs;
 }

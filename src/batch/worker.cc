@@ -22,6 +22,7 @@
 #include "kreport/files.h"
 #include "kreport/guard.h"
 #include "kreport/pipeline.h"
+#include "kreport/views.h"
 
 namespace kreport::batch {
 namespace {
@@ -44,7 +45,7 @@ std::string convert_one(const Job& job, const BatchOptions& options) {
     if (guard_ran_out_of_memory())
       return fail_line(Errc::memory, memory_message(options.max_memory_bytes));
     stop_watching();  // read in time: writing it may not turn into a timeout halfway
-    write_file_atomic(job.target, to_json(report));
+    write_file_atomic(job.target, render_report(report, options.view));
     return "ok\t" + std::to_string(report.source.pages) + "\t" +
            std::to_string(report.warnings.size());
   } catch (const Error& e) {

@@ -60,8 +60,13 @@ int run_batch(const BatchArgs& args) {
   options.max_pages = args.limits.max_pages;
   options.ocr = args.ocr;
   options.jsonl = args.jsonl;
+  options.view = args.view;
   options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.max_memory_bytes = args.limits.max_memory_bytes(options.jobs);
+  if (args.jsonl && args.view.format == OutputFormat::md) {
+    spdlog::error("--jsonl writes JSON Lines: --format json or chunks, or -o OUT_DIR for md");
+    return kExitUsage;
+  }
   if (!args.jsonl && args.out_dir.empty()) {
     spdlog::error("batch needs -o OUT_DIR (or --jsonl) (see kreport batch --help)");
     return kExitUsage;

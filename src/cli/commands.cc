@@ -22,6 +22,7 @@
 #include "kreport/files.h"
 #include "kreport/guard.h"
 #include "kreport/pipeline.h"
+#include "kreport/views.h"
 
 namespace kreport::cli {
 namespace {
@@ -112,7 +113,9 @@ int run_extract(const ExtractArgs& args) {
       for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
     for (const Evidence& e : evidence) spdlog::info(evidence_line(args.input, e));
     auto start = std::chrono::steady_clock::now();
-    std::string json = to_json(report, args.pretty);
+    ViewOptions view = args.view;
+    view.pretty = args.pretty;
+    std::string json = render_report(report, view);
     timings.add("record",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (args.timings) spdlog::info("{}: timings: {}", args.input, timings.describe());

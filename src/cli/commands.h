@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kreport/load.h"
+#include "kreport/views.h"
 #include "limits.h"
 
 namespace kreport::cli {
@@ -20,7 +21,8 @@ struct ExtractArgs {
   std::vector<std::string> dump_stage;  // {stages, dir}: "lines,tables,blocks" or "all"
   Limits limits;
   OcrMode ocr = OcrMode::automatic;
-  int threads = 0;  // cores to read pages on (0: two when the machine has them)
+  int threads = 0;   // cores to read pages on (0: two when the machine has them)
+  ViewOptions view;  // --format json|md|chunks, --chunk-chars
 };
 
 /// `kreport extract`: one PDF -> one record. Returns the process exit code.
@@ -32,6 +34,7 @@ struct BatchArgs {
   bool force = false, jsonl = false, quiet = false;
   Limits limits;
   OcrMode ocr = OcrMode::automatic;
+  ViewOptions view;
 };
 
 /// `kreport batch`: a folder of PDFs -> a folder of records (or JSON Lines on stdout).
@@ -44,6 +47,15 @@ struct ValidateArgs {
 
 /// `kreport validate`: checks records against the schema version each one names.
 int run_validate(const ValidateArgs& args);
+
+struct RenderArgs {
+  std::vector<std::string> inputs;  // saved records (one, or JSON Lines), or "-"
+  std::string output;               // empty: stdout
+  ViewOptions view;
+};
+
+/// `kreport render`: saved records -> Markdown or chunks, the bytes extract gives.
+int run_render(const RenderArgs& args);
 
 /// `kreport rules`: prints the rule tables (`names`: only these; unknown names: exit 1).
 int run_rules(const std::vector<std::string>& names);

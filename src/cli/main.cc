@@ -72,6 +72,27 @@ void add_ocr(CLI::App* cmd, kreport::OcrMode& mode) {
       ->default_str("auto");
 }
 
+// --format and --chunk-chars: the record, or one of its views (kreport/views.h).
+void add_view(CLI::App* cmd, kreport::ViewOptions& view, bool json_too) {
+  std::string what = json_too ? "json (the record), md or chunks" : "md or chunks";
+  cmd->add_option_function<std::string>(
+         "--format", [&view](const std::string& v) { view.format = kreport::output_format(v); },
+         "Write " + what +
+             ": md is one Markdown document (YAML front matter, the sections with their "
+             "headings, paragraphs, bullets and tables), chunks the retrieval chunks as JSON "
+             "Lines (schema kreport.chunk); both are views of the record")
+      ->check(json_too ? CLI::IsMember({"json", "md", "chunks"}) : CLI::IsMember({"md", "chunks"}))
+      ->default_str(json_too ? "json" : "")
+      ->required(!json_too);
+  cmd->add_option("--chunk-chars", view.chunk_chars,
+                  "chunks: at most this many characters of text a chunk, ending at a block's "
+                  "end (a longer paragraph or table row is a chunk of its own, oversize). "
+                  "800 fits Korean prose into the 512 tokens of the smaller multilingual "
+                  "embedding models (multilingual-e5: about 0.6 tokens a character)")
+      ->capture_default_str()
+      ->check(CLI::Range(kreport::kMinChunkChars, kreport::kMaxChunkChars));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -135,12 +156,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 8));
   add_limits(extract, ex.limits);
   add_ocr(extract, ex.ocr);
+  add_view(extract, ex.view, true);
   extract->footer(std::string(R"(
 Examples:
   kreport extract report.pdf -o r.json --pretty     # to a file, written atomically
   kreport extract locked.pdf --password secret      # an encrypted PDF
   kreport extract scan.pdf --ocr off                # never OCR: a scan is rejected (exit 2)
   kreport extract report.pdf --dump-stage lines,tables dump/ > /dev/null
+  kreport extract report.pdf --format md -o report.md     # Markdown, for people and LLMs
+  kreport extract report.pdf --format chunks > chunks.jsonl  # retrieval chunks
 )") + kExitCodes);
 
   kreport::cli::BatchArgs ba;
@@ -159,17 +183,21 @@ Examples:
   batch->add_flag("-q,--quiet", ba.quiet, "Print failures only (no progress, no per-file lines)");
   add_limits(batch, ba.limits);
   add_ocr(batch, ba.ocr);
+  add_view(batch, ba.view, true);
   batch->footer(
       std::string("\nExamples:\n"
                   "  kreport batch reports/ -o records/             # every *.pdf under reports/\n"
                   "  kreport batch reports/ --jsonl > all.jsonl     # JSON Lines, in input order\n"
+                  "  kreport batch reports/ -o md/ --format md      # one Markdown file a report\n"
                   "\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
                   "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"
                   "crashing file is reported and the others still convert. Outputs are written\n"
                   "atomically; a rerun skips records that are up to date (same input SHA-256 and\n"
                   "kreport version). OUT_DIR/_summary.json lists every input with its status,\n"
                   "pages, warnings and time. Progress is shown on a terminal only. Each worker\n"
-                  "keeps --timeout and --max-memory itself and dies with kreport.\n") +
+                  "keeps --timeout and --max-memory itself and dies with kreport.\n"
+                  "--format md writes OUT_DIR/<same path>.md, chunks .jsonl (or, with --jsonl,\n"
+                  "every report's chunks on stdout); those are converted on every run.\n") +
       kExitCodes);
 
   kreport::cli::ValidateArgs va;
@@ -263,14 +291,34 @@ characters and a DATE a day the calendar has (else exit 1). Anything else: SQL o
   std::string schema_version, schema_name = "report";
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the record");
   schema->add_option("--version", schema_version, "Schema version, e.g. 1.0 (default: current)");
-  schema->add_option("--name", schema_name, "Which schema: report (default) or batch_summary")
-      ->check(CLI::IsMember({"report", "batch_summary"}));
+  schema
+      ->add_option("--name", schema_name, "Which schema: report (default), batch_summary or chunk")
+      ->check(CLI::IsMember({"report", "batch_summary", "chunk"}));
   schema->footer(R"(
 Examples:
   kreport schema > report.schema.json           # the record's schema, as kreport writes it
   kreport schema --version 1.0                  # an older version
   kreport schema --name batch_summary           # batch's _summary.json
+  kreport schema --name chunk > chunk.schema.json   # a line of --format chunks
 )");
+
+  kreport::cli::RenderArgs ra;
+  CLI::App* render = app.add_subcommand(
+      "render", "Write saved records as Markdown or retrieval chunks, without the PDFs");
+  render->add_option("records", ra.inputs, "Record files (one record, or JSON Lines), or -")
+      ->required();
+  render->add_option("-o,--output", ra.output, "Write here instead of stdout (atomically)");
+  add_view(render, ra.view, false);
+  render->footer(std::string(R"(
+Examples:
+  kreport render records/company_report.json --format md      # as extract --format md
+  kreport render records/*.json --format chunks > chunks.jsonl
+  kreport extract report.pdf | kreport render - --format md -o report.md
+
+The output is byte for byte what extract and batch write with the same --format from the
+PDF: Markdown and chunks are views of the record. Each record is validated first; one that
+fails its schema is one line on stderr and the others are rendered (exit 3).
+)") + kExitCodes);
 
   std::vector<std::string> rule_names;
   CLI::App* rules = app.add_subcommand(
@@ -309,6 +357,7 @@ Examples:
   if (*batch) return kreport::cli::run_batch(ba);
   if (*validate) return kreport::cli::run_validate(va);
   if (*rules) return kreport::cli::run_rules(rule_names);
+  if (*render) return kreport::cli::run_render(ra);
   if (*index) return kreport::cli::run_index(ia);
   if (*query) return kreport::cli::run_query(qa);
   if (*schema) return kreport::cli::run_schema("kreport." + schema_name, schema_version);

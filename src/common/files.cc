@@ -312,8 +312,13 @@ long temp_pid(const std::string& name) {
 
 bool is_stale_temp(const std::string& name) {
   size_t at = name.rfind(".tmp");
-  return at != std::string::npos && at >= 5 && name.compare(at - 5, 5, ".json") == 0 &&
-         process_gone(temp_pid(name));
+  if (at == std::string::npos) return false;
+  std::string_view base = std::string_view(name).substr(0, at);
+  auto ends = [&base](std::string_view ext) {
+    return base.size() >= ext.size() && base.substr(base.size() - ext.size()) == ext;
+  };
+  // The forms batch writes: records (.json), Markdown (.md), chunks (.jsonl).
+  return (ends(".json") || ends(".md") || ends(".jsonl")) && process_gone(temp_pid(name));
 }
 
 void remove_stale_temps(const std::string& path) {

@@ -20,7 +20,9 @@ are made first from the fixtures, under the names the examples use (FIXTURES bel
     *.json under it, records and the summary), `> FILE` (`.json`/`.jsonl`: records or a
     schema), `--db FILE` (an archive with reports), `--dump-stage STAGES DIR` (DIR/STAGE.json),
     and otherwise stdout: a record for extract, JSON for schema, JSON Lines for query, text
-    for the rest.
+    for the rest. With `--format md` what is written is Markdown (`.md` files, or stdout): it
+    must open with its YAML front matter and hold the `#` headline; with `--format chunks`,
+    chunk lines that validate; a batch's `-o DIR` then holds a `.md` or `.jsonl` per input.
 """
 import json
 import os
@@ -157,9 +159,24 @@ def outputs(ws):
         elif w == "--dump-stage" and i + 2 < len(ws):
             stages = ["lines", "tables", "blocks"] if nxt == "all" else nxt.split(",")
             out += [("file", os.path.join(ws[i + 2], s + ".json")) for s in stages]
-    if not any(w in (">", ">>") for w in ws):
+    written = any(w in (">", ">>") for w in ws)
+    # A view written with -o leaves stdout empty (a record's -o leaves it empty too, which
+    # `validate -` accepts).
+    written = written or (format_of(ws) != "json" and any(w in ("-o", "--output") for w in ws))
+    if not written:
         out.append(("stdout", sub))
     return out
+
+
+def format_of(ws):
+    """The --format an example asks for ("json" when none)."""
+    return ws[ws.index("--format") + 1] if "--format" in ws[:-1] else "json"
+
+
+def markdown_problem(text, what):
+    if not text.startswith("---\n") or "\n---\n" not in text or "\n# " not in text:
+        return f"{what} is not kreport's Markdown (front matter, then the # headline)"
+    return None
 
 
 def validate(path, cwd):
@@ -167,13 +184,16 @@ def validate(path, cwd):
     return None if r.returncode == 0 else f"{path} does not validate: {r.stderr.strip()[:300]}"
 
 
-def check_output(kind, what, cwd, stdout):
+def check_output(kind, what, cwd, stdout, form="json"):
     path = os.path.join(cwd, what) if kind != "stdout" else None
     if kind == "file":
         if what == "/dev/null":
             return None
         if not os.path.isfile(path):
             return f"{what} was not written"
+        if what.endswith(".md"):
+            with open(path, encoding="utf-8") as f:
+                return markdown_problem(f.read(), what)
         if what.endswith((".json", ".jsonl")):
             with open(path, encoding="utf-8") as f:
                 text = f.read()
@@ -190,6 +210,17 @@ def check_output(kind, what, cwd, stdout):
         found = [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs if f.endswith(".json")]
         if not found:
             return f"{what} holds no record"
+        if form != "json":
+            ext = ".md" if form == "md" else ".jsonl"
+            views = [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs if f.endswith(ext)]
+            if not views:
+                return f"{what} holds no {ext} file"
+            for v in views:
+                with open(v, encoding="utf-8") as f:
+                    text = f.read()
+                problem = markdown_problem(text, v) if form == "md" else validate(v, cwd)
+                if problem:
+                    return problem
         for f in sorted(found):
             problem = validate(f, cwd)
             if problem:
@@ -202,7 +233,9 @@ def check_output(kind, what, cwd, stdout):
             n = db.execute("SELECT count(*) FROM reports").fetchone()[0]
         return None if n > 0 else f"the archive {what} holds no report"
     # stdout
-    if what == "extract":
+    if form == "md":
+        return markdown_problem(stdout, "stdout")
+    if what in ("extract", "render") or form == "chunks":
         r = subprocess.run([KREPORT, "validate", "-q", "-"], input=stdout, capture_output=True,
                            text=True, cwd=cwd)
         return None if r.returncode == 0 else f"stdout is not a valid record: {r.stderr[:300]}"
@@ -250,7 +283,7 @@ def run_text(name, examples):
             elif expected == 0:
                 for kind, what in outputs(ws):
                     try:
-                        problem = check_output(kind, what, cwd, r.stdout)
+                        problem = check_output(kind, what, cwd, r.stdout, format_of(ws))
                     except (ValueError, OSError) as e:
                         problem = f"{what}: {e}"
                     if problem:

@@ -65,6 +65,38 @@ TEST_P(Golden, SameBytesOnOneCoreOrThree) {
   EXPECT_EQ(one.out, three.out) << pdf;
 }
 
+// The views of the record: the Markdown is the committed tests/golden/NAME.md, and both views
+// are the same bytes from the PDF (extract --format) and from the saved record (render).
+TEST_P(Golden, ViewsMatchAndRenderGivesTheSameBytes) {
+  std::string pdf = fixture_for(GetParam());
+  std::string record = "tests/golden/" + GetParam() + ".json";
+  auto want = nlohmann::json::parse(read_file(source_dir() / record));
+#ifndef KREPORT_WITH_OCR
+  for (auto& w : want["warnings"])
+    if (w["code"] == "OCR_TEXT") GTEST_SKIP() << "read by OCR, and this build has none";
+#endif
+  for (std::string format : {"md", "chunks"}) {
+    auto extracted = run_kreport("extract -q --format " + format + " " + pdf);
+    auto rendered = run_kreport("render --format " + format + " " + record);
+    ASSERT_EQ(extracted.code, 0) << extracted.err;
+    ASSERT_EQ(rendered.code, 0) << rendered.err;
+    EXPECT_GT(extracted.out.size(), 100u);
+    EXPECT_EQ(extracted.out, rendered.out) << pdf << " --format " << format;
+    if (format != "md") continue;
+    std::string golden = read_file(source_dir() / "tests/golden" / (GetParam() + ".md"));
+    if (golden == extracted.out) continue;
+    size_t at = 0;
+    while (at < golden.size() && at < extracted.out.size() && golden[at] == extracted.out[at]) ++at;
+    size_t line = golden.rfind('\n', at == 0 ? 0 : at - 1);
+    line = line == std::string::npos ? 0 : line + 1;
+    ADD_FAILURE() << pdf << ": Markdown differs from tests/golden/" << GetParam()
+                  << ".md (scripts/update-goldens.sh) at byte " << at
+                  << "\n  golden: " << golden.substr(line, golden.find('\n', at) - line)
+                  << "\n  actual: "
+                  << extracted.out.substr(line, extracted.out.find('\n', at) - line);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, testing::ValuesIn(golden_names()),
                          [](const auto& info) { return info.param; });
 
