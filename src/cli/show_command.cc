@@ -54,6 +54,15 @@ std::string picture_bytes(const Picture& picture, const RgbImage& image, const s
   return png_bytes(picture_raster(picture, image));
 }
 
+// A page with nothing found on it: its size from the rendered image.
+Picture bare_picture(int page, const RgbImage& image) {
+  Picture p;
+  p.page = page;
+  p.width = image.width * 72 / image.dpi;
+  p.height = image.height * 72 / image.dpi;
+  return p;
+}
+
 }  // namespace
 
 CLI::App* add_show_command(CLI::App& app, ShowArgs& args) {
@@ -116,25 +125,35 @@ int run_show(const ShowArgs& args) {
     options.threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
     StageValues stages;
     options.keep = &stages;
-    Report report = convert(bytes, options);
+    Report report;
+    PdfDocument doc = PdfDocument::open(bytes, args.password);
+    try {
+      report = convert(bytes, options);
+    } catch (const Error& e) {
+      // A page with no text is what the picture is wanted for: it is drawn with nothing over
+      // it, and the reason extract would give is said (exit 0: the pictures were made).
+      if (e.code() != Errc::no_text) throw;
+      spdlog::warn("{} (drawn with nothing found on it)", describe(e));
+      stages = {};
+    }
     if (!args.quiet)
       for (const Warning& w : report.warnings)
         spdlog::warn("{}{}: warning {}: {}", one_line(args.input),
                      w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "", w.code,
                      one_line(w.message));
-    int count = static_cast<int>(stages.lines.size());
+    int count = stages.lines.empty() ? doc.page_count() : static_cast<int>(stages.lines.size());
     std::vector<int> pages = folder ? pages_of(args.pages, count) : std::vector<int>{args.page};
     if (pages.empty()) throw Error(Errc::usage, "--pages: no page named");
     for (int p : pages)
       if (p < 1 || p > count)
         throw Error(Errc::usage, "no page " + std::to_string(p) + ": the document has " +
                                      std::to_string(count) + " page(s)");
-    PdfDocument doc = PdfDocument::open(bytes, args.password);
     std::string dir = folder ? folder_arg(args.output) : "";
     if (folder) make_folders(dir);
     for (int p : pages) {
-      Picture picture = picture_of(report, stages, p);
       RgbImage image = doc.render(p, args.dpi);
+      Picture picture =
+          stages.lines.empty() ? bare_picture(p, image) : picture_of(report, stages, p);
       std::string out = picture_bytes(picture, image, ext);
       std::string path =
           folder ? (std::filesystem::path(dir) / ("page-" + std::to_string(p) + ext)).string()

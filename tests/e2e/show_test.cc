@@ -105,6 +105,21 @@ TEST(Show, EveryBlockTableRegionAndRunningLineIsDrawn) {
   kreport::hostile::remove_scratch(dir);
 }
 
+// A document extract rejects for want of text is drawn all the same, with nothing over it
+// and the reason on stderr: that page is what a picture is wanted for.
+TEST(Show, DrawsAPageWithNoTextBareAndSaysWhy) {
+  fs::path dir = kreport::hostile::scratch_dir("show-bare");
+  auto run = run_kreport("show fixtures/odd/unmapped_glyphs.pdf --ocr off -o '" +
+                         (dir / "p.svg").string() + "'");
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_NE(run.err.find("no usable text on any of 1 page(s)"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("(drawn with nothing found on it)"), std::string::npos) << run.err;
+  std::string svg = read_file(dir / "p.svg");
+  EXPECT_NE(svg.find("<image "), std::string::npos);
+  EXPECT_TRUE(shapes(svg).empty()) << svg.substr(0, 300);
+  kreport::hostile::remove_scratch(dir);
+}
+
 TEST(Show, RefusesPagesTheDocumentHasNotAndOtherPictureKinds) {
   fs::path dir = kreport::hostile::scratch_dir("show-refuse");
   auto beyond = run_kreport("show fixtures/company_report.pdf -q --page 99 -o '" +
