@@ -82,6 +82,8 @@ CLI::App* add_show_command(CLI::App& app, ShowArgs& args) {
       ->check(CLI::Range(36.0, 300.0));
   show->add_option("--password", args.password, "Password of an encrypted PDF (user or owner)");
   show->add_flag("-q,--quiet", args.quiet, "Do not print the document's warnings on stderr");
+  show->add_flag("--timings", args.timings,
+                 "Print how long converting the document and drawing each page took");
   show->add_option_function<std::string>(
           "--ocr",
           [&args](const std::string& v) {
@@ -127,6 +129,11 @@ int run_show(const ShowArgs& args) {
     options.keep = &stages;
     Report report;
     PdfDocument doc = PdfDocument::open(bytes, args.password);
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point since) {
+      return std::chrono::duration<double>(Clock::now() - since).count();
+    };
+    auto start = Clock::now();
     try {
       report = convert(bytes, options);
     } catch (const Error& e) {
@@ -141,6 +148,7 @@ int run_show(const ShowArgs& args) {
         spdlog::warn("{}{}: warning {}: {}", one_line(args.input),
                      w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "", w.code,
                      one_line(w.message));
+    double converting = seconds(start);
     int count = stages.lines.empty() ? doc.page_count() : static_cast<int>(stages.lines.size());
     std::vector<int> pages = folder ? pages_of(args.pages, count) : std::vector<int>{args.page};
     if (pages.empty()) throw Error(Errc::usage, "--pages: no page named");
@@ -150,6 +158,7 @@ int run_show(const ShowArgs& args) {
                                      std::to_string(count) + " page(s)");
     std::string dir = folder ? folder_arg(args.output) : "";
     if (folder) make_folders(dir);
+    start = Clock::now();
     for (int p : pages) {
       RgbImage image = doc.render(p, args.dpi);
       Picture picture =
@@ -160,6 +169,10 @@ int run_show(const ShowArgs& args) {
                  : args.output;
       write_file_atomic(path, out);
     }
+    if (args.timings)
+      spdlog::info("{}: timings: convert {:.1f} ms ({} pages), draw {:.1f} ms a page ({} drawn)",
+                   one_line(args.input), converting * 1000, count,
+                   seconds(start) * 1000 / static_cast<double>(pages.size()), pages.size());
     return kExitOk;
   } catch (const Error& e) {
     spdlog::error(describe(e.in_file(e.file().empty() ? args.input : e.file())));

@@ -21,6 +21,7 @@ struct ShowArgs {
   std::string format = "png";  // of the pictures written into a folder
   double dpi = 96;
   bool quiet = false;
+  bool timings = false;
   OcrMode ocr = OcrMode::automatic;
 };
 
