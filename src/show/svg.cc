@@ -8,7 +8,7 @@
 namespace kreport {
 namespace {
 
-constexpr double kLegendWidth = 190;  // pt: the panel right of the page
+constexpr double kLegendWidth = 240;  // pt: the panel right of the page (45 characters)
 constexpr double kLegendRow = 13;     // pt between legend rows
 
 std::string num(double v) {
