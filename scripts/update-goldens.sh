@@ -17,3 +17,13 @@ for pdf in fixtures/*.pdf fixtures/odd/*.pdf; do
     echo "skipped $pdf (rejected: an error fixture, tested in tests/e2e/cli_test.cc)"
   fi
 done
+
+# The golden pictures of `kreport show` (tests/e2e/show_test.cc kGoldenPages): PNG and SVG.
+mkdir -p tests/golden/show
+for page in company_report:1 regions_classes:2; do
+  name=${page%:*} n=${page#*:}
+  for ext in png svg; do
+    "$bin" show -q "fixtures/$name.pdf" --page "$n" -o "tests/golden/show/$name.p$n.$ext"
+    echo "updated tests/golden/show/$name.p$n.$ext"
+  done
+done

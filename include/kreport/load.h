@@ -73,6 +73,17 @@ struct RawPage {
   std::vector<std::string> ocr_messages = {};
 };
 
+/// A page drawn to be looked at (`kreport show`): 8-bit RGB, three bytes a pixel, rows top to
+/// bottom, in the space of the page's words (turned as they were) at `dpi`.
+struct RgbImage {
+  int width = 0, height = 0;
+  double dpi = 0;
+  std::vector<unsigned char> pixels;
+};
+
+/// The image as PNG bytes: no timestamp, no text chunks, so the same image gives the same bytes.
+std::string png_bytes(const RgbImage& image);
+
 /// The PDF's info dictionary and version; absent entries stay empty.
 struct PdfInfo {
   std::string version;                                           // "1.7"
@@ -101,6 +112,9 @@ class PdfDocument {
   /// lines be read by two OCR engines at once (one process per file on a machine with cores
   /// to spare; a batch worker keeps 1, its siblings use the other cores).
   RawPage page(int number, OcrMode ocr = OcrMode::off, int ocr_threads = 1) const;
+  /// Page `number` drawn in colour at `dpi`, turned as page() turns its words, so that a
+  /// word's box times dpi/72 is where the word is in the picture.
+  RgbImage render(int number, double dpi) const;
 
  private:
   struct Impl;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kreport/extract.h"
+#include "kreport/layout.h"
 #include "kreport/load.h"
 #include "kreport/record.h"
 
@@ -24,6 +25,13 @@ struct Timings {
 /// A stage's output as JSON, handed to `ConvertOptions::dump`: "lines", "tables", "blocks".
 using StageDump = std::function<void(const std::string& stage, const std::string& json)>;
 
+/// The middle stages' values themselves, kept where `--dump-stage` takes their JSON (for
+/// `kreport show`, which draws them). The tables, blocks and sections are the record's.
+struct StageValues {
+  std::vector<PageLines> lines;  // after furniture: Line::running set
+  std::vector<PageRegions> regions;
+};
+
 struct ConvertOptions {
   std::string path = "-";      // how the input is named in the record and in errors
   std::string password;        // user or owner password for encrypted PDFs
@@ -38,7 +46,8 @@ struct ConvertOptions {
   // When set, gets which rule decided each field of `document` and from which text on which
   // page (`kreport extract --explain`); never part of the record.
   std::vector<Evidence>* explain = nullptr;
-  StageDump dump;  // when set, called with each dumpable stage's output
+  StageDump dump;               // when set, called with each dumpable stage's output
+  StageValues* keep = nullptr;  // when set, gets a copy of the stages' values
 };
 
 /// Turns one PDF into its record (load, layout, tables, blocks, sections, meaning).

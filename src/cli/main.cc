@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "kreport/error.h"
 #include "kreport/files.h"
+#include "show_command.h"
 
 namespace {
 
@@ -118,7 +119,8 @@ int main(int argc, char** argv) {
       "  kreport validate records/*.json             # check records against their schema\n"
       "  kreport batch reports/ --jsonl | kreport index - --db archive.sqlite\n"
       "  kreport query archive.sqlite target-prices 005930   # ask the archive\n"
-      "  kreport rules ratings                       # the rating words kreport knows\n"};
+      "  kreport rules ratings                       # the rating words kreport knows\n"
+      "  kreport show report.pdf --page 1 -o page.png   # the page with what kreport saw\n"};
   app.name("kreport");
   app.footer(kExitCodes);
   app.set_version_flag("--version", std::string("kreport ") + KREPORT_VERSION);
@@ -332,6 +334,9 @@ fails its schema is one line on stderr and the others are rendered (exit 3).
       "heading, a column label...) with a real example it holds on; the test suite runs\n"
       "each rule on its example.\n");
 
+  kreport::cli::ShowArgs sa;
+  CLI::App* show = kreport::cli::add_show_command(app, sa);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -360,6 +365,7 @@ fails its schema is one line on stderr and the others are rendered (exit 3).
   if (*render) return kreport::cli::run_render(ra);
   if (*index) return kreport::cli::run_index(ia);
   if (*query) return kreport::cli::run_query(qa);
+  if (*show) return kreport::cli::run_show(sa);
   if (*schema) return kreport::cli::run_schema("kreport." + schema_name, schema_version);
   return kreport::kExitUsage;
 }

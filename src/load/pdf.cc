@@ -289,4 +289,29 @@ RawPage PdfDocument::page(int number, OcrMode ocr, int ocr_threads) const {
   return out;
 }
 
+RgbImage PdfDocument::render(int number, double dpi) const {
+  RgbImage display = impl_->doc->render_rgb(number, dpi);
+  // Turned as page() turns the words (upright's pixel form): the picture's axes are theirs.
+  int turns = dominant_rotation(impl_->doc->page(number).words);
+  if (turns == 0 || display.pixels.empty()) return display;
+  RgbImage out;
+  out.dpi = display.dpi;
+  out.width = turns == 2 ? display.width : display.height;
+  out.height = turns == 2 ? display.height : display.width;
+  out.pixels.resize(display.pixels.size());
+  int w = display.width, h = display.height;
+  for (int v = 0; v < out.height; ++v)
+    for (int u = 0; u < out.width; ++u) {
+      int x = turns == 1 ? w - 1 - v : turns == 2 ? w - 1 - u : v;
+      int y = turns == 1 ? u : turns == 2 ? h - 1 - v : h - 1 - u;
+      std::copy_n(display.pixels.begin() + (static_cast<long>(y) * w + x) * 3, 3,
+                  out.pixels.begin() + (static_cast<long>(v) * out.width + u) * 3);
+    }
+  return out;
+}
+
+std::string png_bytes(const RgbImage& image) {
+  return core::png_of(image);
+}
+
 }  // namespace kreport

@@ -16,11 +16,14 @@
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <UTF.h>
+#include <goo/PNGWriter.h>
 #include <goo/gmem.h>
 #include <splash/SplashBitmap.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
@@ -838,6 +841,51 @@ GrayImage Document::render(int number, int dpi) const {
     std::copy_n(bitmap->getDataPtr() + static_cast<long>(y) * bitmap->getRowSize(), image.width,
                 image.pixels.begin() + static_cast<long>(y) * image.width);
   return image;
+}
+
+RgbImage Document::render_rgb(int number, double dpi) const {
+  std::vector<std::string> messages;  // already reported when the page was read
+  MessageCapture capture(messages);
+  SplashColor paper;
+  paper[0] = paper[1] = paper[2] = 0xFF;
+  SplashOutputDev out(splashModeRGB8, 1, false, paper);
+  out.setFontAntialias(true);
+  out.setVectorAntialias(true);
+  out.startDoc(impl_->doc.get());
+  // The page box and rotation of the text pass, so pixels map to the words' points.
+  impl_->doc->displayPageSlice(&out, number, dpi, dpi, 0, false, false, false, -1, -1, -1, -1);
+  RgbImage image;
+  image.dpi = dpi;
+  SplashBitmap* bitmap = out.getBitmap();
+  if (!bitmap || !bitmap->getDataPtr()) return image;
+  image.width = bitmap->getWidth();
+  image.height = bitmap->getHeight();
+  size_t row = static_cast<size_t>(image.width) * 3;
+  image.pixels.resize(row * static_cast<size_t>(image.height));
+  for (int y = 0; y < image.height; ++y)
+    std::copy_n(bitmap->getDataPtr() + static_cast<long>(y) * bitmap->getRowSize(), row,
+                image.pixels.begin() + static_cast<long>(y) * static_cast<long>(row));
+  return image;
+}
+
+std::string png_of(const RgbImage& image) {
+  if (image.width <= 0 || image.height <= 0) throw Error(Errc::internal, "no image to encode");
+  char* data = nullptr;
+  size_t size = 0;
+  FILE* f = open_memstream(&data, &size);
+  if (!f) throw Error(Errc::internal, "cannot encode a PNG: out of memory");
+  PNGWriter writer(PNGWriter::RGB);
+  bool ok = writer.init(f, image.width, image.height, image.dpi, image.dpi);
+  std::vector<unsigned char*> rows(static_cast<size_t>(image.height));
+  for (int y = 0; y < image.height; ++y)
+    rows[static_cast<size_t>(y)] = const_cast<unsigned char*>(image.pixels.data()) +
+                                   static_cast<size_t>(y) * static_cast<size_t>(image.width) * 3;
+  ok = ok && writer.writePointers(rows.data(), image.height) && writer.close();
+  std::fclose(f);
+  std::string bytes(data ? data : "", data ? size : 0);
+  std::free(data);
+  if (!ok) throw Error(Errc::internal, "cannot encode a PNG");
+  return bytes;
 }
 
 std::vector<TreeBlock> Document::tree_blocks(int number, const std::vector<int>& mcids) const {

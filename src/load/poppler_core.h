@@ -69,6 +69,9 @@ struct GrayImage {
   long serial = 0;
 };
 
+/// `image` encoded by poppler's PNG writer (libpng): pixel size from its dpi, nothing else.
+std::string png_of(const RgbImage& image);
+
 /// An open PDF through poppler's PDFDoc.
 class Document {
  public:
@@ -82,6 +85,8 @@ class Document {
   PageText page(int number) const;
   /// Page `number` rendered in gray at `dpi`, in the display space of its words.
   GrayImage render(int number, int dpi) const;
+  /// Page `number` rendered in colour at `dpi`, in the display space of its words (not turned).
+  RgbImage render_rgb(int number, double dpi) const;
   /// The structure tree's blocks that mark any of `mcids` on page `number`, in the order of
   /// their first MCID. Empty when the PDF has no usable structure tree.
   std::vector<TreeBlock> tree_blocks(int number, const std::vector<int>& mcids) const;

@@ -320,11 +320,13 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     pages = timed(t, "furniture", [&] { return mark_running_lines(std::move(pages)); });
     Vocabulary vocabulary = timed(t, "furniture", [&] { return collect_vocabulary(pages); });
     if (options.dump) options.dump("lines", lines_json(pages));
+    if (options.keep) options.keep->lines = pages;
 
     // What a reader sees before reading: the body's columns, a sidebar beside them, a lead
     // set apart in a box, from the lines and the page's drawing.
     std::vector<PageRegions> regions = timed(t, "regions", [&] { return regions_of(pages); });
     if (options.dump) options.dump("regions", regions_json(regions));
+    if (options.keep) options.keep->regions = regions;
 
     // Tables from geometry, before the prose is ordered: a sidebar's boxes never read into
     // a sentence beside them.

@@ -18,7 +18,8 @@ are made first from the fixtures, under the names the examples use (FIXTURES bel
   - the exit code is the expected one (bash -o pipefail: a failing kreport inside a pipe counts);
   - what it says it writes exists and validates: `-o FILE` (a record), batch's `-o DIR` (every
     *.json under it, records and the summary), `> FILE` (`.json`/`.jsonl`: records or a
-    schema), `--db FILE` (an archive with reports), `--dump-stage STAGES DIR` (DIR/STAGE.json),
+    schema), `--db FILE` (an archive with reports), show's `-o FILE` (a PNG or SVG picture)
+    or, with --pages, its `-o DIR` (a folder of them), `--dump-stage STAGES DIR` (DIR/STAGE.json),
     and otherwise stdout: a record for extract, JSON for schema, JSON Lines for query, text
     for the rest. With `--format md` what is written is Markdown (`.md` files, or stdout): it
     must open with its YAML front matter and hold the `#` headline; with `--format chunks`,
@@ -150,6 +151,8 @@ def outputs(ws):
         nxt = ws[i + 1]
         if w in (">", ">>"):
             out.append(("file", nxt))
+        elif w in ("-o", "--output") and sub == "show":
+            out.append(("pictures" if "--pages" in ws else "picture", nxt))
         elif w in ("-o", "--output"):
             out.append(("folder" if sub == "batch" else "file", nxt))
         elif w == "--db":
@@ -163,7 +166,7 @@ def outputs(ws):
     # A view written with -o leaves stdout empty (a record's -o leaves it empty too, which
     # `validate -` accepts).
     written = written or (format_of(ws) != "json" and any(w in ("-o", "--output") for w in ws))
-    if not written:
+    if not written and sub != "show":
         out.append(("stdout", sub))
     return out
 
@@ -205,6 +208,18 @@ def check_output(kind, what, cwd, stdout, form="json"):
             if '"schema"' in text[:200] or "\n{" in text:
                 return validate(path, cwd)
             json.loads(text)
+        return None
+    if kind in ("picture", "pictures"):
+        found = ([path] if os.path.isfile(path) else []) if kind == "picture" else [
+            os.path.join(path, f) for f in sorted(os.listdir(path))] if os.path.isdir(path) else []
+        if not found:
+            return f"{what} holds no picture"
+        for f in found:
+            with open(f, "rb") as pic:
+                head = pic.read(64)
+            if not (head.startswith(b"\x89PNG\r\n\x1a\n") or b"<svg" in head or
+                    head.startswith(b"<?xml")):
+                return f"{f} is not a PNG or SVG picture"
         return None
     if kind == "folder":
         found = [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs if f.endswith(".json")]
