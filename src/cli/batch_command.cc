@@ -62,6 +62,12 @@ int run_batch(const BatchArgs& args) {
   options.jsonl = args.jsonl;
   options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.max_memory_bytes = args.limits.max_memory_bytes(options.jobs);
+  try {
+    if (!args.shard.empty()) options.shard = parse_shard(args.shard, std::getenv);
+  } catch (const Error& e) {
+    spdlog::error("{} (see kreport batch --help)", e.message());
+    return kExitUsage;
+  }
   if (!args.jsonl && args.out_dir.empty()) {
     spdlog::error("batch needs -o OUT_DIR (or --jsonl) (see kreport batch --help)");
     return kExitUsage;
