@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libvalijson-dev libsqlite3-dev
   libtesseract-dev tesseract-ocr-kor tesseract-ocr-eng
   python3 python3-jsonschema python3-yaml cmark-gfm qpdf poppler-utils time
+  slurm-wlm munge  # tests/slurm: a one-node Slurm cluster for the array-job test
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -12,6 +12,33 @@
 
 namespace kreport {
 
+/// Shard `index` of `count` (1-based): the inputs a task of an array job converts. A count of
+/// 0 is no sharding (every input).
+struct Shard {
+  int index = 0;
+  int count = 0;
+  bool on() const { return count > 0; }
+  /// "K-of-N", as in _summary.K-of-N.json.
+  std::string name() const;
+};
+
+/// The shard, 1 to `count`, of the record at `record` (its path relative to OUT_DIR, '/'-
+/// separated: a/b.json for the input a/b.PDF): the first 8 bytes of the SHA-256 of that
+/// path, read as a big-endian integer, modulo `count`, plus 1. The same on every machine and
+/// build; a record's shard depends on its own path alone, so adding files moves no other;
+/// a.pdf and a.PDF, which claim the same record, fall in the same shard.
+int shard_of(const std::string& record, int count);
+
+/// The summary's name in OUT_DIR: _summary.json, or _summary.K-of-N.json for a shard.
+std::string summary_name(const Shard& shard);
+
+/// Reads `--shard`: "K/N" (1 <= K <= N <= 1,000,000), or "auto" for the array task this
+/// process is: Slurm's SLURM_ARRAY_TASK_ID, _MIN, _MAX, _STEP and _COUNT (any range, such as
+/// --array=0-9 or 1-10:1); else Kubernetes' JOB_COMPLETION_INDEX or AWS Batch's
+/// AWS_BATCH_JOB_ARRAY_INDEX (0-based) with KREPORT_SHARD_COUNT. `env` looks a variable up
+/// (nullptr: unset). Throws Error(usage) saying what is wrong.
+Shard parse_shard(const std::string& spec, const std::function<const char*(const char*)>& env);
+
 struct BatchOptions {
   std::string in_dir;
   std::string out_dir;       // records go to OUT_DIR/<relative path>.json (unless jsonl; see view)
@@ -26,6 +53,7 @@ struct BatchOptions {
   int max_pages = 0;
   OcrMode ocr = OcrMode::off;  // see ConvertOptions
   ViewOptions view;            // json (records), md or chunks: OUT_DIR/<rel>.json, .md, .jsonl
+  Shard shard;                 // only this shard's inputs; the summary _summary.K-of-N.json
 };
 
 /// What happened to one input.
@@ -43,6 +71,7 @@ struct FileResult {
 
 struct BatchResult {
   std::vector<FileResult> files;  // in input order (sorted relative paths)
+  Shard shard;                    // the shard converted (count 0: the whole folder)
   int converted = 0, skipped = 0, failed = 0, pending = 0;
   long long pages = 0;  // pages converted by this run (skipped records not counted)
   double seconds = 0;

@@ -36,13 +36,26 @@ using IndexProgress = std::function<void(const IndexEvent&)>;
 
 /// Indexes the records of `inputs` into the archive, creating it when it does not exist.
 /// An input is a record file (one JSON record, or JSON Lines), a folder (every *.json under
-/// it, sorted, batch's _summary.json left out) or "-" (JSON Lines on standard input, read as
-/// it arrives). A record whose source sha256 is indexed with the same kreport version is
-/// skipped; one of a newer version (or any, with `force`) replaces it. Records failing their
-/// schema are reported and skipped. Throws Error for the archive as a whole: invalid (not a
-/// kreport archive, or a newer one), io (locked), output (cannot be written).
+/// it, sorted, batch's _summary.json and the shards' _summary.K-of-N.json left out) or "-" (JSON
+/// Lines on standard input, read as it arrives). A record whose source sha256 is indexed with the
+/// same kreport version is skipped; one of a newer version (or any, with `force`) replaces it.
+/// Records failing their schema are reported and skipped. Throws Error for the archive as a whole:
+/// invalid (not a kreport archive, or a newer one), io (locked), output (cannot be written).
 IndexResult index_records(const std::vector<std::string>& inputs, const IndexOptions& options,
                           const IndexProgress& progress);
+
+struct MergeResult {
+  int added = 0, replaced = 0, skipped = 0;  // reports of the merged archives
+  double seconds = 0;
+};
+
+/// Merges the archives `from` into the archive `into` (created when missing), one
+/// transaction each: a report (known by its PDF's sha256) is added when `into` lacks it,
+/// replaces the one there when it comes from a newer kreport, and is skipped otherwise, so a
+/// second merge changes nothing. Throws Error as index_records does for `into`, and for a
+/// `from` that is missing (io), not a kreport archive or newer (invalid), or `into` itself
+/// (usage).
+MergeResult merge_archives(const std::string& into, const std::vector<std::string>& from);
 
 /// One cell of a query's answer: SQL NULL, an integer, a real or text.
 using Value = std::variant<std::monostate, long long, double, std::string>;

@@ -110,8 +110,15 @@ fs::path make_scratch() {
   return tmpl;
 }
 
+// The record a temporary file is for: x.json for x.json.tmpPID.
+std::string record_of_temp(const std::string& rel) {
+  return rel.substr(0, rel.rfind(".tmp"));
+}
+
 // What batches killed with SIGKILL left: their scratch folders (this user's, their process
-// gone) and, in OUT_DIR, the temporary files of records being written (x.json.tmpPID).
+// gone) and, in OUT_DIR, the temporary files of records being written (x.json.tmpPID). A
+// shard sweeps only its own records' files: the other shards' tasks may be writing theirs on
+// other machines, where "its process is gone" cannot be seen from here.
 void remove_leftovers(const BatchOptions& options) {
   std::error_code ec;
   for (fs::directory_iterator it(temp_folder(), ec), end; !ec && it != end; it.increment(ec)) {
@@ -127,7 +134,10 @@ void remove_leftovers(const BatchOptions& options) {
   try {
     FolderListing stale = list_folder(
         options.out_dir, [](const fs::path& p) { return is_stale_temp(p.filename().string()); });
-    for (const std::string& rel : stale.files) fs::remove(fs::path(options.out_dir) / rel, ec);
+    for (const std::string& rel : stale.files)
+      if (!options.shard.on() ||
+          shard_of(record_of_temp(rel), options.shard.count) == options.shard.index)
+        fs::remove(fs::path(options.out_dir) / rel, ec);
   } catch (const Error&) {
     // An OUT_DIR too large to list: nothing is swept, nothing else changes.
   }
@@ -144,6 +154,7 @@ class Scheduler {
         planner_(options, jobs_),
         done_(jobs_.size(), false) {
     result_.files.resize(jobs_.size());
+    result_.shard = options.shard;
   }
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -319,7 +330,7 @@ class Scheduler {
   void write_summary() {
     std::string path = options_.summary_path;
     if (path.empty() && !options_.jsonl)
-      path = (fs::path(options_.out_dir) / "_summary.json").string();
+      path = (fs::path(options_.out_dir) / summary_name(options_.shard)).string();
     if (!path.empty()) write_file_atomic(path, summary_json(result_));
   }
 

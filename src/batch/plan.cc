@@ -4,7 +4,8 @@
 // planner settles the ones that need none: a second input claiming the same output (a.pdf,
 // a.PDF), a record already up to date (same SHA-256 of the input, same kreport version:
 // skipped, keeping the record's pages and warnings), an input that is not a regular file,
-// and an output that would land outside OUT_DIR through a symbolic link.
+// and an output that would land outside OUT_DIR through a symbolic link. With --shard, only
+// the inputs of that shard are planned (shard.cc); the others are another task's.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -83,8 +84,14 @@ FileResult failed_to_start(const Job& job, const std::string& why) {
 std::vector<Job> plan_jobs(const FolderListing& found, const BatchOptions& options,
                            const fs::path& scratch) {
   std::vector<Job> jobs;
-  for (const std::string& rel : found.files) jobs.push_back({rel, "", "", ""});
-  for (const auto& [rel, why] : found.unreadable) jobs.push_back({rel, "", "", why});
+  auto mine = [&options](const std::string& rel) {
+    return !options.shard.on() || shard_of(fs::path(rel).replace_extension(".json").string(),
+                                           options.shard.count) == options.shard.index;
+  };
+  for (const std::string& rel : found.files)
+    if (mine(rel)) jobs.push_back({rel, "", "", ""});
+  for (const auto& [rel, why] : found.unreadable)
+    if (mine(rel)) jobs.push_back({rel, "", "", why});
   std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.rel < b.rel; });
   for (size_t i = 0; i < jobs.size(); ++i) {
     fs::path rel = jobs[i].rel;

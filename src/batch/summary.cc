@@ -1,6 +1,6 @@
-// The batch summary (schema kreport.batch_summary 1.1): one entry per input in input order,
-// the counts, and whether the batch ran to its end. Written whole at the end, or at an
-// interrupt with the inputs not done as "pending", so that a rerun knows what is left.
+// The batch summary (schema kreport.batch_summary 1.2; a shard's says which it is): one entry per
+// input in input order, the counts, and whether the batch ran to its end. Written whole at the end,
+// or at an interrupt with the inputs not done as "pending", so that a rerun knows what is left.
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -35,17 +35,18 @@ std::string summary_json(const BatchResult& r) {
     if (f.status == "converted" || f.status == "skipped") pages += f.pages;
   }
   nlohmann::ordered_json j{{"schema", "kreport.batch_summary"},
-                           {"schema_version", "1.1"},
-                           {"kreport_version", std::string(KREPORT_VERSION)},
-                           {"complete", r.pending == 0},
-                           {"inputs", r.files.size()},
-                           {"converted", r.converted},
-                           {"skipped", r.skipped},
-                           {"failed", r.failed},
-                           {"pending", r.pending},
-                           {"pages", pages},
-                           {"seconds", millis(r.seconds)},
-                           {"files", files}};
+                           {"schema_version", "1.2"},
+                           {"kreport_version", std::string(KREPORT_VERSION)}};
+  if (r.shard.on()) j["shard"] = {{"index", r.shard.index}, {"count", r.shard.count}};
+  j["complete"] = r.pending == 0;
+  j["inputs"] = r.files.size();
+  j["converted"] = r.converted;
+  j["skipped"] = r.skipped;
+  j["failed"] = r.failed;
+  j["pending"] = r.pending;
+  j["pages"] = pages;
+  j["seconds"] = millis(r.seconds);
+  j["files"] = files;
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -67,6 +67,12 @@ int run_batch(const BatchArgs& args) {
     spdlog::error("--jsonl writes JSON Lines: --format json or chunks, or -o OUT_DIR for md");
     return kExitUsage;
   }
+  try {
+    if (!args.shard.empty()) options.shard = parse_shard(args.shard, std::getenv);
+  } catch (const Error& e) {
+    spdlog::error("{} (see kreport batch --help)", e.message());
+    return kExitUsage;
+  }
   if (!args.jsonl && args.out_dir.empty()) {
     spdlog::error("batch needs -o OUT_DIR (or --jsonl) (see kreport batch --help)");
     return kExitUsage;

@@ -30,7 +30,8 @@ int run_extract(const ExtractArgs& args);
 
 struct BatchArgs {
   std::string in_dir, out_dir, summary, password;
-  int jobs = 0;  // 0: one per core
+  std::string shard;  // "K/N", "auto", or empty (every input)
+  int jobs = 0;       // 0: one per core
   bool force = false, jsonl = false, quiet = false;
   Limits limits;
   OcrMode ocr = OcrMode::automatic;
@@ -63,6 +64,7 @@ int run_rules(const std::vector<std::string>& names);
 struct IndexArgs {
   std::vector<std::string> inputs;  // record files, folders of them, or "-" (JSON Lines)
   std::string db;
+  std::vector<std::string> merge;  // --merge INTO FROM...: archives into the first
   int batch = 100;
   bool force = false, quiet = false;
 };

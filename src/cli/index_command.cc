@@ -13,7 +13,39 @@
 
 namespace kreport::cli {
 
+namespace {
+
+int run_merge(const IndexArgs& args) {
+  if (args.merge.size() < 2 || !args.inputs.empty() || !args.db.empty()) {
+    spdlog::error(
+        "--merge takes the archive to merge into and one or more to merge into it, and no "
+        "records or --db (see kreport index --help)");
+    return kExitUsage;
+  }
+  std::vector<std::string> from(args.merge.begin() + 1, args.merge.end());
+  try {
+    MergeResult r = merge_archives(args.merge.front(), from);
+    if (!args.quiet)
+      spdlog::info("{}: {} added, {} replaced, {} skipped (up to date) ({:.2f} s)",
+                   one_line(args.merge.front()), r.added, r.replaced, r.skipped, r.seconds);
+    return kExitOk;
+  } catch (const Error& e) {
+    spdlog::error(describe(e));
+    return e.code() == Errc::usage ? kExitUsage : exit_code(e.code());
+  } catch (const std::exception& e) {
+    spdlog::error("{}: internal error: {}", args.merge.front(), e.what());
+    return kExitInternal;
+  }
+}
+
+}  // namespace
+
 int run_index(const IndexArgs& args) {
+  if (!args.merge.empty()) return run_merge(args);
+  if (args.inputs.empty() || args.db.empty()) {
+    spdlog::error("index needs RECORDS and --db ARCHIVE, or --merge (see kreport index --help)");
+    return kExitUsage;
+  }
   IndexOptions options;
   options.db_path = args.db;
   options.batch_size = args.batch;

@@ -182,6 +182,9 @@ Examples:
   batch->add_option("--summary", ba.summary,
                     "Write the summary here instead of OUT_DIR/_summary.json");
   batch->add_option("--password", ba.password, "Password for encrypted PDFs");
+  batch->add_option("--shard", ba.shard,
+                    "K/N: only shard K of N (an array job's task); auto: from Slurm's or "
+                    "Kubernetes' task index (see below)");
   batch->add_flag("-q,--quiet", ba.quiet, "Print failures only (no progress, no per-file lines)");
   add_limits(batch, ba.limits);
   add_ocr(batch, ba.ocr);
@@ -191,6 +194,7 @@ Examples:
                   "  kreport batch reports/ -o records/             # every *.pdf under reports/\n"
                   "  kreport batch reports/ --jsonl > all.jsonl     # JSON Lines, in input order\n"
                   "  kreport batch reports/ -o md/ --format md      # one Markdown file a report\n"
+                  "  kreport batch reports/ -o records/ --shard 2/3 # task 2 of an array of 3\n"
                   "\nEvery *.pdf under IN_DIR (recursively, any case of .pdf) becomes\n"
                   "OUT_DIR/<same path>.json. Each document runs in its own process: a bad or\n"
                   "crashing file is reported and the others still convert. Outputs are written\n"
@@ -199,7 +203,12 @@ Examples:
                   "pages, warnings and time. Progress is shown on a terminal only. Each worker\n"
                   "keeps --timeout and --max-memory itself and dies with kreport.\n"
                   "--format md writes OUT_DIR/<same path>.md, chunks .jsonl (or, with --jsonl,\n"
-                  "every report's chunks on stdout); those are converted on every run.\n") +
+                  "every report's chunks on stdout); those are converted on every run.\n"
+                  "\n--shard K/N converts the inputs whose record path hashes to K (SHA-256,\n"
+                  "first 8 bytes mod N, plus 1): N tasks over one folder and one OUT_DIR cover\n"
+                  "every input once, each writing OUT_DIR/_summary.K-of-N.json. --shard auto\n"
+                  "reads SLURM_ARRAY_TASK_ID (from SLURM_ARRAY_TASK_MIN) and _COUNT, or\n"
+                  "JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX with KREPORT_SHARD_COUNT.\n") +
       kExitCodes);
 
   kreport::cli::ValidateArgs va;
@@ -220,10 +229,12 @@ Examples:
 
   kreport::cli::IndexArgs ia;
   CLI::App* index = app.add_subcommand("index", "Index records into a queryable SQLite archive");
-  index->add_option("records", ia.inputs, "Record files, folders of them, or - (JSON Lines)")
-      ->required();
-  index->add_option("--db", ia.db, "The archive (an SQLite file; created when missing)")
-      ->required();
+  index->add_option("records", ia.inputs, "Record files, folders of them, or - (JSON Lines)");
+  index->add_option("--db", ia.db, "The archive (an SQLite file; created when missing)");
+  index
+      ->add_option("--merge", ia.merge,
+                   "INTO FROM...: merge the archives FROM into INTO (created when missing)")
+      ->expected(2, 1 << 20);
   index->add_option("--batch", ia.batch, "Records written per transaction")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -234,6 +245,7 @@ Examples:
   kreport batch reports/ --jsonl | kreport index - --db archive.sqlite
   kreport index records/ --db archive.sqlite     # every *.json under records/
   kreport index new.json --db archive.sqlite     # add one record
+  kreport index --merge archive.sqlite node2.sqlite   # node2's reports into archive.sqlite
 
 A record is known by its PDF's sha256: one already indexed from the same kreport version
 is skipped, one from a newer kreport replaces it (--force: any). A record that fails its
@@ -244,6 +256,10 @@ a rerun completes it. An archive of a newer schema version is refused; an older 
 brought up to date (its new columns NULL) when kreport opens it. Bounds: a record is at
 most 32 MiB (exit 2 beyond) and nests at most 64 deep (invalid beyond); a folder holds at
 most a million entries (exit 2 beyond).
+A folder written by a batch's shards is read whole (every shard's records; the summaries,
+_summary.json and _summary.K-of-N.json, are left out). --merge copies the reports of other
+archives in, by the same rule (a newer kreport's replaces, the same version is skipped): a
+second merge changes nothing.
 Ask with kreport query, or in SQL (sqlite3 archive.sqlite; the tables are in README.md).
 )") + kExitCodes);
 

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "kreport/error.h"
 #include "kreport/files.h"
@@ -27,34 +28,11 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// batch writes _summary.json beside the records: a summary, not a record.
-constexpr const char* kBatchSummaryName = "_summary.json";
-
-std::vector<std::string> dotted_parts(const std::string& v) {
-  std::vector<std::string> parts;
-  for (size_t start = 0;;) {
-    size_t dot = v.find('.', start);
-    parts.push_back(v.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) return parts;
-    start = dot + 1;
-  }
-}
-
-// -1, 0, 1 as version `a` ("0.10.1") is older than, the same as or newer than `b`: dotted
-// parts compare as numbers where they start with digits, then as text; a missing part is 0.
-int compare_versions(const std::string& a, const std::string& b) {
-  std::vector<std::string> pa = dotted_parts(a), pb = dotted_parts(b);
-  for (size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
-    std::string x = i < pa.size() ? pa[i] : "0", y = i < pb.size() ? pb[i] : "0";
-    size_t dx = x.find_first_not_of("0123456789"), dy = y.find_first_not_of("0123456789");
-    unsigned long nx = std::strtoul(x.c_str(), nullptr, 10);
-    unsigned long ny = std::strtoul(y.c_str(), nullptr, 10);
-    if (nx != ny) return nx < ny ? -1 : 1;
-    std::string rx = dx == std::string::npos ? "" : x.substr(dx);
-    std::string ry = dy == std::string::npos ? "" : y.substr(dy);
-    if (rx != ry) return rx < ry ? -1 : 1;
-  }
-  return 0;
+// batch writes _summary.json beside the records, a shard _summary.K-of-N.json: summaries,
+// not records.
+bool is_batch_summary(const fs::path& p) {
+  static const std::regex name(R"(_summary(\.[0-9]+-of-[0-9]+)?\.json)");
+  return std::regex_match(p.filename().string(), name);
 }
 
 std::string first_problem(const std::vector<Problem>& problems) {
@@ -118,7 +96,7 @@ void Indexer::add(const std::string& name, std::string_view text) {
   open_ = true;
   std::optional<archive::Existing> old = writer_.find(sha256);
   if (old && !options_.force) {
-    int newer = compare_versions(version, old->kreport_version);
+    int newer = archive::compare_versions(version, old->kreport_version);
     if (newer == 0) return report(name, "skipped", result_.skipped, "up to date");
     if (newer < 0)
       return report(name, "skipped", result_.skipped,
@@ -155,9 +133,8 @@ void add_input(Indexer& indexer, const std::string& input) {
   // cannot be read is reported, the rest indexed.
   FolderListing found;
   try {
-    found = list_folder(input, [](const fs::path& p) {
-      return p.extension() == ".json" && p.filename() != kBatchSummaryName;
-    });
+    found = list_folder(
+        input, [](const fs::path& p) { return p.extension() == ".json" && !is_batch_summary(p); });
   } catch (const Error& e) {
     return indexer.unreadable(input, e.message());
   }

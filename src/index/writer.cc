@@ -9,6 +9,10 @@
 // was 40% of indexing.
 #include "writer.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
 namespace kreport::archive {
 namespace {
 
@@ -32,7 +36,32 @@ const json& list(const json& j, const char* key) {
   return v.is_array() ? v : kEmpty;
 }
 
+std::vector<std::string> dotted_parts(const std::string& v) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t dot = v.find('.', start);
+    parts.push_back(v.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) return parts;
+    start = dot + 1;
+  }
+}
+
 }  // namespace
+
+int compare_versions(const std::string& a, const std::string& b) {
+  std::vector<std::string> pa = dotted_parts(a), pb = dotted_parts(b);
+  for (size_t i = 0; i < std::max(pa.size(), pb.size()); ++i) {
+    std::string x = i < pa.size() ? pa[i] : "0", y = i < pb.size() ? pb[i] : "0";
+    size_t dx = x.find_first_not_of("0123456789"), dy = y.find_first_not_of("0123456789");
+    unsigned long nx = std::strtoul(x.c_str(), nullptr, 10);
+    unsigned long ny = std::strtoul(y.c_str(), nullptr, 10);
+    if (nx != ny) return nx < ny ? -1 : 1;
+    std::string rx = dx == std::string::npos ? "" : x.substr(dx);
+    std::string ry = dy == std::string::npos ? "" : y.substr(dy);
+    if (rx != ry) return rx < ry ? -1 : 1;
+  }
+  return 0;
+}
 
 Writer::Writer(sql::Db& db)
     : db_(db),

@@ -15,6 +15,11 @@ struct Existing {
   std::string kreport_version;
 };
 
+/// -1, 0, 1 as kreport version `a` ("0.10.1") is older than, the same as or newer than `b`:
+/// dotted parts compare as numbers where they start with digits, then as text; a missing
+/// part is 0. A record of a newer kreport replaces an older one's.
+int compare_versions(const std::string& a, const std::string& b);
+
 class Writer {
  public:
   explicit Writer(sql::Db& db);

@@ -47,6 +47,7 @@ FIXTURES = {
                  "tests/golden/news_page.json"],
     "new.json": "tests/golden/two_analysts.json",
     "archive.sqlite": "index:tests/golden tests/index/records",  # as "The archive" makes it
+    "node2.sqlite": "index:tests/golden",  # another machine's archive, for --merge
 }
 # Options whose next word is written by the command, not read.
 OUTPUT_OPTIONS = {"-o", "--output", "--db", "--summary", ">", ">>"}

@@ -109,6 +109,8 @@ TEST_F(Index, BadRecordsAreOneLineEachTheRestIndexed) {
   std::ofstream(root_ / "records/bad.json") << bad.dump(2);
   std::ofstream(root_ / "records/cut.json") << bad.dump(2).substr(0, 500);
   std::ofstream(root_ / "records/_summary.json") << "{\"schema\": \"kreport.batch_summary\"}";
+  std::ofstream(root_ / "records/_summary.2-of-3.json")
+      << "{\"schema\": \"kreport.batch_summary\"}";
   std::ofstream(root_ / "records/notes.txt") << "not a record";
   auto r = run_kreport("index " + q(root_ / "records") + " --db " + q(db()));
   EXPECT_EQ(r.code, 3);
@@ -122,6 +124,88 @@ TEST_F(Index, BadRecordsAreOneLineEachTheRestIndexed) {
                 "/cut.json: invalid record, skipped: (record): not valid JSON\n"
                 "kreport: 1 indexed, 0 replaced, 0 skipped, 2 invalid ");
   EXPECT_EQ(count(db(), "reports"), 1);
+}
+
+TEST_F(Index, MergeAddsReplacesSkipsAndIsIdempotent) {
+  fs::path a = root_ / "a.sqlite", b = root_ / "b.sqlite", all = root_ / "all.sqlite";
+  ASSERT_EQ(
+      run_kreport("index -q tests/golden/sk_weekly.json tests/golden/news_page.json --db " + q(a))
+          .code,
+      0);
+  ASSERT_EQ(run_kreport("index -q tests/golden/news_page.json tests/golden/company_report.json "
+                        "--db " +
+                        q(b))
+                .code,
+            0);
+  ASSERT_EQ(run_kreport("index -q tests/golden/sk_weekly.json tests/golden/news_page.json "
+                        "tests/golden/company_report.json --db " +
+                        q(all))
+                .code,
+            0);
+  auto r = run_kreport("index --merge " + q(a) + " " + q(b));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.substr(0, r.err.rfind("(")),
+            "kreport: " + a.string() + ": 1 added, 0 replaced, 1 skipped (up to date) ");
+  for (const char* table : {"reports", "analysts", "estimates", "rating_history", "peers", "tables",
+                            "blocks", "blocks_fts"}) {
+    std::string sql = std::string("SELECT count(*) FROM ") + table;
+    EXPECT_EQ(scalar(a, sql.c_str()), scalar(all, sql.c_str())) << table;
+  }
+  // The full-text index was fed: the merged report's words are found, as in `all`.
+  for (const char* question : {"search HBM", "target-prices 005930", "text 005930"}) {
+    auto x = run_kreport("query " + q(a) + " " + question + " --format jsonl");
+    auto y = run_kreport("query " + q(all) + " " + question + " --format jsonl");
+    EXPECT_EQ(x.out, y.out) << question;
+    EXPECT_NE(x.out, "") << question;
+  }
+  // Again: nothing changes.
+  r = run_kreport("index --merge " + q(a) + " " + q(b));
+  EXPECT_EQ(r.err.substr(0, r.err.rfind("(")),
+            "kreport: " + a.string() + ": 0 added, 0 replaced, 2 skipped (up to date) ");
+  EXPECT_EQ(count(a, "reports"), 3);
+  // A report from a newer kreport replaces the one there, with all its rows.
+  sqlite3* h = nullptr;
+  sqlite3_open(b.c_str(), &h);
+  sqlite3_exec(h, "UPDATE reports SET kreport_version = '99.0.0'", nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  r = run_kreport("index --merge " + q(a) + " " + q(b));
+  EXPECT_EQ(r.err.substr(0, r.err.rfind("(")),
+            "kreport: " + a.string() + ": 0 added, 2 replaced, 0 skipped (up to date) ");
+  EXPECT_EQ(count(a, "reports"), 3);
+  EXPECT_EQ(scalar(a, "SELECT count(*) FROM blocks"), scalar(all, "SELECT count(*) FROM blocks"));
+  EXPECT_EQ(run_kreport("query " + q(a) + " search HBM --format jsonl").out,
+            run_kreport("query " + q(all) + " search HBM --format jsonl").out);
+}
+
+TEST_F(Index, MergeErrors) {
+  fs::path a = root_ / "a.sqlite";
+  ASSERT_EQ(run_kreport("index -q tests/golden/sk_weekly.json --db " + q(a)).code, 0);
+  auto self = run_kreport("index --merge " + q(a) + " " + q(a));
+  EXPECT_EQ(self.code, 1);
+  EXPECT_EQ(self.err, "kreport: " + a.string() + ": cannot merge an archive into itself\n");
+  auto missing = run_kreport("index --merge " + q(a) + " " + q(root_ / "none.sqlite"));
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_EQ(missing.err, "kreport: " + (root_ / "none.sqlite").string() +
+                             ": no such archive (make one with kreport index)\n");
+  fs::path newer = root_ / "newer.sqlite";
+  ASSERT_EQ(run_kreport("index -q tests/golden/news_page.json --db " + q(newer)).code, 0);
+  sqlite3* h = nullptr;
+  sqlite3_open(newer.c_str(), &h);
+  sqlite3_exec(h, "PRAGMA user_version=3", nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  auto r = run_kreport("index --merge " + q(a) + " " + q(newer));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "kreport: " + newer.string() +
+                       ": archive schema version 3 is newer than this kreport reads (2): use a "
+                       "newer kreport\n");
+  EXPECT_EQ(count(a, "reports"), 1);
+  auto alone = run_kreport("index --merge " + q(a));
+  EXPECT_EQ(alone.code, 1);
+  auto both = run_kreport("index records/ --db " + q(a) + " --merge " + q(a) + " " + q(newer));
+  EXPECT_EQ(both.code, 1);
+  EXPECT_EQ(both.err,
+            "kreport: --merge takes the archive to merge into and one or more to merge into it, "
+            "and no records or --db (see kreport index --help)\n");
 }
 
 TEST_F(Index, NewerArchiveIsRefused) {

@@ -200,7 +200,7 @@ TEST_F(Resumed, InterruptedBatchCleansUpAndARerunFinishes) {
   EXPECT_TRUE(wait_until_gone(root_ / "in"));
   EXPECT_EQ(temporary_files(root_ / "out"), 0);
   auto partial = summary(root_ / "out");
-  EXPECT_EQ(partial["schema_version"], "1.1");
+  EXPECT_EQ(partial["schema_version"], "1.2");
   EXPECT_EQ(partial["complete"], false);
   EXPECT_GT(partial["pending"].get<int>(), 0);
   EXPECT_EQ(run_kreport("validate '" + (root_ / "out/_summary.json").string() + "'").code, 0);

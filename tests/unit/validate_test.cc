@@ -151,12 +151,12 @@ TEST(Validate, NotJsonAndNotAnObject) {
 }
 
 TEST(Validate, SummarySchemaIsKnown) {
-  EXPECT_EQ(latest_schema_version(kSummarySchema), "1.1");
+  EXPECT_EQ(latest_schema_version(kSummarySchema), "1.2");
   EXPECT_NE(schema_text(kSummarySchema, "1.0"), nullptr);
   EXPECT_EQ(schema_text(kReportSchema, "0.9"), nullptr);
 }
 
-TEST(Validate, BothSummaryVersionsValidate) {
+TEST(Validate, EverySummaryVersionValidates) {
   const char* v10 = R"({"schema":"kreport.batch_summary","schema_version":"1.0",
     "kreport_version":"0.1.0","inputs":1,"converted":1,"skipped":0,"failed":0,"pages":3,
     "seconds":0.3,"files":[{"input":"a.pdf","output":"a.json","status":"converted","pages":3,
@@ -167,6 +167,17 @@ TEST(Validate, BothSummaryVersionsValidate) {
     "status":"pending","pages":0,"warnings":0,"seconds":0}]})";
   EXPECT_TRUE(kreport::validate_record(v10).empty());
   EXPECT_TRUE(kreport::validate_record(v11).empty());
+  // 1.2: a shard's summary says which shard it is; 1.1 has no such key.
+  std::string v12 = std::string(v11);
+  v12.replace(v12.find("1.1"), 3, "1.2");
+  v12.replace(v12.find("\"complete\""), 0, "\"shard\":{\"index\":2,\"count\":3},");
+  EXPECT_TRUE(kreport::validate_record(v12).empty()) << v12;
+  std::string shard_in_11 = v12;
+  shard_in_11.replace(shard_in_11.find("1.2"), 3, "1.1");
+  EXPECT_FALSE(kreport::validate_record(shard_in_11).empty());
+  std::string shard_zero = v12;
+  shard_zero.replace(shard_zero.find("\"index\":2"), 9, "\"index\":0");
+  EXPECT_FALSE(kreport::validate_record(shard_zero).empty());
   // "pending" is new in 1.1: a 1.0 summary may not use it.
   std::string pending_in_10 = std::string(v11);
   pending_in_10.replace(pending_in_10.find("1.1"), 3, "1.0");
