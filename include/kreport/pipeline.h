@@ -39,6 +39,9 @@ struct ConvertOptions {
   // page (`kreport extract --explain`); never part of the record.
   std::vector<Evidence>* explain = nullptr;
   StageDump dump;  // when set, called with each dumpable stage's output
+  // When set, called (from any of the reading threads) each time a page or a stage is
+  // done: the CLI's deadline is one of progress (guard_progress).
+  std::function<void()> progress;
 };
 
 /// Turns one PDF into its record (load, layout, tables, blocks, sections, meaning).
