@@ -2,6 +2,7 @@
 // deadline and an address-space limit, each ending the process with one prepared line.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -10,15 +11,28 @@ namespace kreport {
 /// What to limit, and how the process ends when a limit is hit: `*_line` is written to
 /// `report_fd`, then the process exits with `exit_code`.
 struct GuardOptions {
-  double timeout_seconds = 0;      // wall-clock deadline from guard_process (0: none)
+  // The longest the process may go without progress (guard_progress), from guard_process on
+  // (0: no limit). A document slow because it has many pages runs on; one stuck on a page
+  // ends this long after the last page or stage it finished.
+  double timeout_seconds = 0;
   long long max_memory_bytes = 0;  // address space, RLIMIT_AS (0: none)
   int report_fd = 2;               // 2 means the real standard error, even while captured
   std::string timeout_line, memory_line;
   int exit_code = 0;
   int capture_fd = -1;  // standard error is captured here (from open_capture); -1: make one
+  // Where guard_progress also writes its time (monotonic_ns): memory shared with a batch
+  // parent, which keeps its own deadline by it (nullptr: none).
+  std::atomic<long long>* shared_progress = nullptr;
 };
 
-/// "timed out after 5 s (--timeout)": the reason a document failed its deadline.
+/// The monotonic clock (CLOCK_MONOTONIC) in nanoseconds: the time guard_progress records.
+long long monotonic_ns();
+
+/// Says the conversion made progress (a page read, a stage done): the deadline moves to
+/// `timeout_seconds` from now. Safe from any thread.
+void guard_progress();
+
+/// "timed out: no progress in 5 s (--timeout)": the reason a document failed its deadline.
 std::string timeout_message(double seconds);
 
 /// "out of memory: over the limit of 512 MiB (--max-memory)"; or, when the process already
@@ -47,7 +61,8 @@ bool says_out_of_memory(std::string_view captured);
 
 /// Arms the limits on this process: RLIMIT_AS, a new-handler and a SIGABRT handler that turn
 /// an allocation failure into `memory_line`, standard error captured (to see poppler's
-/// line), and a timer (SIGALRM) that looks at the clock and the capture every 100 ms.
+/// line), and a timer (SIGALRM) that looks at the clock and the capture every 100 ms; the
+/// deadline starts now and moves with each guard_progress.
 void guard_process(const GuardOptions& options);
 
 /// True when an allocation failed since guard_process, though the process went on.

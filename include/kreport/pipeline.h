@@ -48,6 +48,9 @@ struct ConvertOptions {
   std::vector<Evidence>* explain = nullptr;
   StageDump dump;               // when set, called with each dumpable stage's output
   StageValues* keep = nullptr;  // when set, gets a copy of the stages' values
+  // When set, called (from any of the reading threads) each time a page or a stage is
+  // done: the CLI's deadline is one of progress (guard_progress).
+  std::function<void()> progress;
 };
 
 /// Turns one PDF into its record (load, layout, tables, blocks, sections, meaning).

@@ -26,6 +26,7 @@
 #include "batch_parts.h"
 #include "kreport/error.h"
 #include "kreport/files.h"
+#include "kreport/guard.h"
 #include "kreport/normalize.h"
 
 namespace kreport {
@@ -248,14 +249,15 @@ class Scheduler {
       if (fds[k].revents) read_from(pids[k - 1]);
   }
 
-  // Kills the workers past their deadline and its grace; returns the milliseconds to the
-  // next one (-1: none).
+  // Kills the workers past their deadline (of progress, as the worker keeps it) and its
+  // grace; returns the milliseconds to the next one (-1: none).
   int kill_late_workers() {
     if (options_.timeout_seconds <= 0) return -1;
     double wait = kMaxWaitSeconds;
+    long long now = monotonic_ns();
     for (auto& [pid, worker] : running_) {
       double left = options_.timeout_seconds + kParentGrace -
-                    std::chrono::duration<double>(Clock::now() - worker.started).count();
+                    static_cast<double>(now - worker.progress->load()) / 1e9;
       if (left <= 0 && !worker.killed_for_time) {
         worker.killed_for_time = true;
         ::kill(pid, SIGKILL);  // its pipe then reaches end of file like any other

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -58,6 +59,9 @@ struct Worker {
   int capture_fd = -1;  // the worker's standard error (poppler's "Out of memory")
   std::string status;
   Clock::time_point started;
+  // The worker's last progress (monotonic_ns), shared with it: the parent's deadline is one
+  // of progress too. Unmapped with the descriptors.
+  std::atomic<long long>* progress = nullptr;
   bool killed_for_time = false;
 };
 

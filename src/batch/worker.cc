@@ -7,15 +7,18 @@
 // goes to a capture file the parent reads when the worker ended without a line (a crash,
 // or poppler's "Out of memory" before an abort the guard could not turn into a line).
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <new>
 
 #include "batch_parts.h"
 #include "kreport/error.h"
@@ -41,6 +44,7 @@ std::string convert_one(const Job& job, const BatchOptions& options) {
     convert_options.max_bytes = options.max_bytes;
     convert_options.max_pages = options.max_pages;
     convert_options.ocr = options.ocr;
+    convert_options.progress = guard_progress;  // --timeout is a deadline of progress
     Report report = convert(bytes, convert_options);
     if (guard_ran_out_of_memory())
       return fail_line(Errc::memory, memory_message(options.max_memory_bytes));
@@ -57,7 +61,7 @@ std::string convert_one(const Job& job, const BatchOptions& options) {
 }
 
 [[noreturn]] void run_worker(const Job& job, const BatchOptions& options, int status_fd,
-                             int capture_fd, pid_t parent) {
+                             int capture_fd, std::atomic<long long>* progress, pid_t parent) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(0);
   // Stop signals are the parent's to act on: Ctrl-C reaches the whole process group, and a
@@ -73,6 +77,7 @@ std::string convert_one(const Job& job, const BatchOptions& options) {
   guard.timeout_line = fail_line(Errc::timeout, timeout_message(options.timeout_seconds));
   guard.memory_line = fail_line(Errc::memory, memory_message(options.max_memory_bytes));
   guard.capture_fd = capture_fd;
+  guard.shared_progress = progress;
   guard_process(guard);
   // Test hook: makes the worker for one named input crash, to prove that a crash costs that
   // document only (tests/e2e/batch_test.cc). Never set in normal use.
@@ -120,6 +125,8 @@ void close_fds(Worker& worker) {
   if (worker.status_fd >= 0) ::close(worker.status_fd);
   if (worker.capture_fd >= 0) ::close(worker.capture_fd);
   worker.status_fd = worker.capture_fd = -1;
+  if (worker.progress) ::munmap(worker.progress, sizeof *worker.progress);
+  worker.progress = nullptr;
 }
 
 FileResult result_of(const Job& job, const Worker& worker, int wait_status,
@@ -157,14 +164,20 @@ std::optional<Worker> start_worker(const std::vector<Job>& jobs, size_t i,
   w.job = i;
   w.status_fd = fds[0];
   w.capture_fd = open_capture();
+  // The time of the worker's last progress, in memory it shares with the parent.
+  void* shared = ::mmap(nullptr, sizeof(std::atomic<long long>), PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (shared != MAP_FAILED) w.progress = new (shared) std::atomic<long long>(monotonic_ns());
   auto give_up = [&](int err) {
     ::close(fds[0]);
     ::close(fds[1]);
     if (w.capture_fd >= 0) ::close(w.capture_fd);
+    if (w.progress) ::munmap(w.progress, sizeof *w.progress);
     *why = std::string("cannot start a worker: ") + std::strerror(err);
     return std::nullopt;
   };
   if (w.capture_fd < 0 && memory_limit_supported()) return give_up(errno);
+  if (!w.progress) return give_up(errno);
   w.started = Clock::now();
   pid_t parent = ::getpid();
   std::fflush(nullptr);  // the worker must not inherit and re-flush our buffered output
@@ -173,7 +186,7 @@ std::optional<Worker> start_worker(const std::vector<Job>& jobs, size_t i,
   if (w.pid == 0) {
     ::close(fds[0]);
     for (int fd : inherited) ::close(fd);
-    run_worker(jobs[i], options, fds[1], w.capture_fd, parent);
+    run_worker(jobs[i], options, fds[1], w.capture_fd, w.progress, parent);
   }
   ::close(fds[1]);
   return w;

@@ -93,6 +93,7 @@ int run_extract(const ExtractArgs& args) {
     options.max_bytes = args.limits.max_bytes();
     options.max_pages = args.limits.max_pages;
     options.ocr = args.ocr;
+    options.progress = guard_progress;  // --timeout is a deadline of progress
     // One file, one process: its pages may be read on two cores.
     options.threads = args.threads > 0                           ? args.threads
                       : std::thread::hardware_concurrency() >= 2 ? 2

@@ -8,7 +8,7 @@ namespace kreport::cli {
 
 /// Per-document resource limits, shared by extract and batch (documented in --help).
 struct Limits {
-  double timeout = 60;        // seconds of wall-clock time per document (0: none)
+  double timeout = 60;        // seconds without progress (a page or stage done) (0: none)
   int max_pages = 10000;      // pages read per document (0: all)
   double max_size_mb = 1024;  // input size in MiB (0: no limit)
   double max_memory_mb = -1;  // address space in MiB (0: no limit; -1: sized for the machine)

@@ -42,7 +42,8 @@ CLI::Validator limit_check(std::string (*check)(const std::string&), const char*
 void add_limits(CLI::App* cmd, kreport::cli::Limits& limits) {
   using namespace kreport::cli;
   cmd->add_option("--timeout", limits.timeout,
-                  "Give up on a document after this many seconds (0: never)")
+                  "Give up on a document when this many seconds pass without a page or a "
+                  "stage finished (0: never); a long document of slow pages runs to its end")
       ->capture_default_str()
       ->check(limit_check(check_timeout, "SECONDS"));
   cmd->add_option("--max-pages", limits.max_pages,

@@ -1,8 +1,10 @@
 // Per-document limits enforced by the process itself, so they hold even when nobody watches
 // it (a batch worker whose parent died). A periodic timer (SIGALRM every kWatchInterval)
 // checks the deadline on the monotonic clock and the capture described below; its handler
-// writes the prepared line and exits. Memory is RLIMIT_AS: past it malloc and new fail.
-// A failing new calls our new-handler, which reports and exits at once rather than unwind
+// writes the prepared line and exits. The deadline is one of progress: the time since the
+// conversion last finished a page or a stage (guard_progress), so a long document of slow
+// pages (OCR) converts while a page that hangs is stopped. Memory is RLIMIT_AS: past it malloc and
+// new fail. A failing new calls our new-handler, which reports and exits at once rather than unwind
 // through poppler. poppler's own allocator (goo/gmem.h) prints "Out of memory" on standard
 // error and then either aborts or, for a few large buffers such as a JBIG2 bitmap, returns
 // null and goes on without that content. So standard error is captured in an anonymous file
@@ -20,6 +22,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -69,11 +72,15 @@ struct State {
   int capture_fd = -1;
   int real_stderr = -1;
   bool capture_ended = false;
-  timespec deadline{};  // tv_sec 0: none
+  long long timeout_ns = 0;  // 0: no deadline
   Line timeout, memory;
 };
 
 State state;
+// The time of the last progress (monotonic_ns); lock-free, so the signal handler may read it.
+std::atomic<long long> last_progress{0};
+std::atomic<long long>* shared_progress = nullptr;
+static_assert(std::atomic<long long>::is_always_lock_free);
 char abort_buffer[kCaptureReadLimit];
 
 void write_all(int fd, const char* data, size_t size) {
@@ -100,11 +107,7 @@ bool capture_says_out_of_memory() {
 extern "C" void on_watch(int) {
   int saved_errno = errno;
   if (capture_says_out_of_memory()) end_with(state.memory);
-  timespec now{};
-  ::clock_gettime(CLOCK_MONOTONIC, &now);
-  if (state.deadline.tv_sec != 0 &&
-      (now.tv_sec > state.deadline.tv_sec ||
-       (now.tv_sec == state.deadline.tv_sec && now.tv_nsec >= state.deadline.tv_nsec)))
+  if (state.timeout_ns > 0 && monotonic_ns() - last_progress.load() >= state.timeout_ns)
     end_with(state.timeout);
   errno = saved_errno;
 }
@@ -135,12 +138,8 @@ long long machine_memory() {
 // The first look comes at the deadline if that is sooner than the interval (--timeout 0.001).
 void start_watching(double timeout_seconds) {
   if (timeout_seconds > 0) {
-    ::clock_gettime(CLOCK_MONOTONIC, &state.deadline);
-    double whole = std::floor(timeout_seconds);
-    state.deadline.tv_sec += static_cast<time_t>(whole);
-    state.deadline.tv_nsec += static_cast<long>((timeout_seconds - whole) * 1e9);
-    if (state.deadline.tv_nsec >= 1000000000L)
-      ++state.deadline.tv_sec, state.deadline.tv_nsec -= 1000000000L;
+    state.timeout_ns = std::max(1LL, std::llround(timeout_seconds * 1e9));
+    guard_progress();
   }
   struct sigaction action {};
   action.sa_handler = on_watch;
@@ -173,10 +172,22 @@ void arm_memory_limit(long long bytes, int capture_fd) {
 
 }  // namespace
 
+long long monotonic_ns() {
+  timespec now{};
+  ::clock_gettime(CLOCK_MONOTONIC, &now);
+  return static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec;
+}
+
+void guard_progress() {
+  long long now = monotonic_ns();
+  last_progress.store(now);
+  if (shared_progress) shared_progress->store(now);
+}
+
 std::string timeout_message(double seconds) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%g", seconds);
-  return std::string("timed out after ") + buf + " s (--timeout)";
+  return std::string("timed out: no progress in ") + buf + " s (--timeout)";
 }
 
 std::string memory_message(long long bytes) {
@@ -225,6 +236,7 @@ void guard_process(const GuardOptions& options) {
   state.exit_code = options.exit_code;
   state.timeout.set(options.timeout_line);
   state.memory.set(options.memory_line);
+  shared_progress = options.shared_progress;
   // A limit the process was started with (ulimit -v) is met the same way as --max-memory.
   rlimit started{};
   bool limited = ::getrlimit(RLIMIT_AS, &started) == 0 && started.rlim_cur != RLIM_INFINITY;

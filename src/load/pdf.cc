@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <functional>
 #include <future>
 #include <limits>
@@ -16,6 +17,7 @@
 #include "image_text.h"
 #include "kreport/error.h"
 #include "ocr.h"
+#include "ocr_bench.h"
 #include "poppler_core.h"
 
 namespace kreport {
@@ -122,10 +124,31 @@ std::mutex& ocr_turn() {
   return turn;
 }
 
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// The benchmark (ocr_bench.h): the words read from /ActualText leave the page, their boxes
+// become runs to read by OCR; returned, to score the OCR against.
+std::vector<Word> take_actual_text(RawPage& out) {
+  std::vector<Word> taken;
+  auto actual = [](const Word& w) { return w.origin == Origin::actual_text; };
+  for (const Word& w : out.words)
+    if (actual(w)) {
+      taken.push_back(w);
+      out.unread_image_text.push_back(w.bbox);
+    }
+  out.words.erase(std::remove_if(out.words.begin(), out.words.end(), actual), out.words.end());
+  return taken;
+}
+
 // Reads by OCR what the page has no text for: the whole page when it has no words (or when
-// forced), else the image runs no /ActualText stands for.
+// forced), else the image runs no /ActualText stands for. `truth`: the benchmark's exact text.
 void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int threads,
-                 const std::function<Bbox(const Bbox&)>& to_page, bool turned, RawPage& out) {
+                 const std::function<Bbox(const Bbox&)>& to_page, bool turned, RawPage& out,
+                 const std::vector<Word>& truth) {
   bool whole = mode == OcrMode::force || out.words.empty();
   // Run boxes are in the page's upright space, the render in its display space.
   if (!whole && (out.unread_image_text.empty() || turned)) return;
@@ -148,9 +171,12 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
   }
   double square_inches = out.width / 72 * out.height / 72;
   int dpi = std::min(kOcrDpi, static_cast<int>(std::sqrt(kMaxOcrPixels / square_inches)));
+  double cpu_start = cpu_seconds();
   load::GrayImage image = doc.render(number, dpi);
+  double cpu_render = cpu_seconds() - cpu_start;
   load::OcrEngine* engine = loading.get();
   if (!engine) return unavailable();
+  cpu_start = cpu_seconds();  // the engine's start is not the page's cost
   std::vector<Bbox> where = out.unread_image_text;
   if (whole) {
     where.clear();
@@ -164,9 +190,12 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
       std::string ignored;  // without a second engine the first reads it all
       return load::second_engine(&ignored);
     };
-  std::vector<load::OcrLine> lines = load::read_lines(
-      *engine, image, dpi, load::line_regions(where, dpi, image.width, image.height), second,
-      out.ocr_messages);
+  std::vector<load::OcrRegion> regions = load::line_regions(where, dpi, image.width, image.height);
+  std::vector<load::OcrLine> lines =
+      load::read_lines(*engine, image, dpi, regions, second, out.ocr_messages);
+  if (!load::ocr_bench_file().empty() && !truth.empty())
+    load::ocr_bench_write(number, dpi, regions, truth, lines,
+                          cpu_render + cpu_seconds() - cpu_start);
   std::vector<Word> words = load::ocr_words(lines, dpi);
   for (Word& w : words) w.bbox = to_page(w.bbox);
   if (whole)
@@ -283,8 +312,10 @@ RawPage PdfDocument::page(int number, OcrMode ocr, int ocr_threads) const {
     for (Bbox& b : *shapes) b = to_page(b);
   for (DrawnBox& b : out.drawing.boxes) b.bbox = to_page(b.bbox);
   add_image_text(*impl_->doc, number, to_page, text, out);
+  std::vector<Word> truth;
+  if (!load::ocr_bench_file().empty()) truth = take_actual_text(out);
   if (ocr != OcrMode::off)
-    read_by_ocr(*impl_->doc, number, ocr, ocr_threads, to_page, turns != 0, out);
+    read_by_ocr(*impl_->doc, number, ocr, ocr_threads, to_page, turns != 0, out, truth);
   out.problems = std::move(text.problems);
   return out;
 }

@@ -17,7 +17,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -36,15 +38,35 @@
 namespace kreport {
 namespace {
 
-// Adds the time of `f()` to `step` when timings are asked for, and returns what f returns.
+// Where a step's time goes (timings, when asked for) and whom its end is told to.
+struct Steps {
+  Timings* timings = nullptr;
+  const std::function<void()>* progress = nullptr;
+};
+
+// Adds the time of `f()` to `step` when timings are asked for, says that a step is done,
+// and returns what f returns.
 template <typename F>
-auto timed(Timings* timings, const char* step, F&& f) {
+auto timed(const Steps& steps, const char* step, F&& f) {
   auto start = std::chrono::steady_clock::now();
   auto result = f();
-  if (timings)
-    timings->add(step,
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  if (steps.timings)
+    steps.timings->add(
+        step, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  if (steps.progress && *steps.progress) (*steps.progress)();
   return result;
+}
+
+// Test hook (tests/e2e/limits_test.cc): KREPORT_TEST_SLOW_PAGES="S" makes reading each page
+// take S seconds more, "S@N" page N alone, so that the deadline of progress can be seen to
+// let a slow document through and stop a stuck page. Never set in normal use.
+void test_delay(int page) {
+  static const char* hook = std::getenv("KREPORT_TEST_SLOW_PAGES");
+  if (!hook) return;
+  char* end = nullptr;
+  double seconds = std::strtod(hook, &end);
+  if (end && *end == '@' && std::atoi(end + 1) != page) return;
+  if (seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
 }
 
 OptString clean(const std::optional<std::string>& s) {
@@ -165,11 +187,15 @@ std::vector<PageRead> read_with(int readers, std::string_view bytes, const PdfDo
   std::vector<PageRead> reads(static_cast<size_t>(last));
   std::vector<Timings> times(static_cast<size_t>(readers));
   std::atomic<int> next{1};
-  auto read_on = [&](const PdfDocument& d, Timings* t) {
+  auto read_on = [&](const PdfDocument& d, Timings* own_times) {
+    Steps t{own_times, &options.progress};
     for (int n = next++; n <= last; n = next++) {
       PageRead& r = reads[static_cast<size_t>(n - 1)];
       try {
-        RawPage raw = timed(t, "load", [&] { return d.page(n, options.ocr, options.threads); });
+        RawPage raw = timed(t, "load", [&] {
+          test_delay(n);
+          return d.page(n, options.ocr, options.threads);
+        });
         r.troubled = !raw.problems.empty();
         r.lines = timed(t, "lines", [&] { return lines_of(raw, r.diag); });
       } catch (...) {
@@ -182,14 +208,14 @@ std::vector<PageRead> read_with(int readers, std::string_view bytes, const PdfDo
   for (int k = 1; k < readers; ++k) {
     try {
       helpers.emplace_back([&, k] {
-        Timings* t = timings ? &times[static_cast<size_t>(k)] : nullptr;
+        Steps t{timings ? &times[static_cast<size_t>(k)] : nullptr, &options.progress};
         std::optional<PdfDocument> own;
         try {
           own.emplace(timed(t, "load", [&] { return PdfDocument::open(bytes, options.password); }));
         } catch (...) {
           return;  // the first document opened these bytes: it reads the pages left
         }
-        read_on(*own, t);
+        read_on(*own, t.timings);
       });
     } catch (const std::system_error&) {
       break;  // no thread to be had (a process or address-space limit): fewer readers
@@ -298,7 +324,7 @@ std::string Timings::describe() const {
 Report convert(std::string_view bytes, const ConvertOptions& options) {
   try {
     Diagnostics diag;
-    Timings* t = options.timings;
+    Steps t{options.timings, &options.progress};
     if (options.max_bytes > 0 && static_cast<long long>(bytes.size()) > options.max_bytes)
       throw Error(Errc::too_large, "input is " + std::to_string(bytes.size()) +
                                        " bytes, over the limit of " +
@@ -311,7 +337,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
 
     // Text, page by page: words, then lines of normalized text.
     int last = pages_to_read(doc, options.max_pages, diag);
-    std::vector<PageLines> pages = read_pages(bytes, doc, last, options, t, diag);
+    std::vector<PageLines> pages = read_pages(bytes, doc, last, options, t.timings, diag);
     if (std::all_of(pages.begin(), pages.end(), [](const PageLines& p) { return p.lines.empty(); }))
       throw no_text_error(pages.size(), diag);
 

@@ -145,7 +145,8 @@ TEST(Cli, TimeoutGivesUpWithoutOutput) {
   auto r = run_kreport(std::string("extract --timeout 0.001 ") + kMirae + " -o '" +
                        target.string() + "'");
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, std::string("kreport: ") + kMirae + ": timed out after 0.001 s (--timeout)\n");
+  EXPECT_EQ(r.err, std::string("kreport: ") + kMirae +
+                       ": timed out: no progress in 0.001 s (--timeout)\n");
   EXPECT_FALSE(fs::exists(target));
 }
 

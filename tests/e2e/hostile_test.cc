@@ -84,7 +84,7 @@ TEST_P(Hostile, FormRecursionHangEndsAtTheDeadline) {
   auto r = run_kreport("extract --timeout 1 '" + hang + "'");
   double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "kreport: " + hang + ": timed out after 1 s (--timeout)\n");
+  EXPECT_EQ(r.err, "kreport: " + hang + ": timed out: no progress in 1 s (--timeout)\n");
   EXPECT_LT(took, 10);
 }
 
@@ -243,7 +243,7 @@ TEST_P(Hostile, WorkerKeepsItsOwnDeadlineWhileTheParentIsStopped) {
   EXPECT_EQ(r.out, "0\n") << "workers still running while the parent was stopped";
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(summary(root_ / "out")["files"][0]["error"]["message"],
-            "timed out after 1 s (--timeout)");
+            "timed out: no progress in 1 s (--timeout)");
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Hostile, testing::Values(Copy::made_here, Copy::shared), name_of);

@@ -112,6 +112,23 @@ TEST(Scan, OcrAutoReadsTheRatingBox) {
   EXPECT_NE(text_of(j, "ocr"), "");
 }
 
+// 18 pages whose every word is a glyph image with no /ActualText (issue 34): all of it read by
+// OCR, under the default limits (no --timeout given), page 1's rating box among it.
+TEST(ImageText, EighteenPagesOfGlyphImagesConvertUnderTheDefaultLimits) {
+  auto r = run_kreport("extract fixtures/odd/ocr_long_report.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["pages"], 18);
+  std::vector<int> pages;
+  for (auto& w : j["warnings"])
+    if (w["code"] == "OCR_TEXT") pages.push_back(w["page"]);
+  EXPECT_EQ(pages.size(), 18u) << "every page read by OCR";
+  EXPECT_EQ(text_of(j, "text"), "");
+  EXPECT_EQ(j["document"]["broker"]["id"], "mirae");
+  EXPECT_EQ(j["document"]["recommendation"]["ticker"], "123450");
+  EXPECT_EQ(j["document"]["recommendation"]["target_price"]["value"], 48000);
+}
+
 TEST(Scan, OcrForceReplacesTheTextLayer) {
   auto j = extract(std::string("--ocr force ") + kImageText);
   EXPECT_EQ(codes(j), std::vector<std::string>{"OCR_TEXT"});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -215,6 +216,72 @@ TEST_F(Resumed, InterruptedBatchCleansUpAndARerunFinishes) {
             full["inputs"].get<int>() - full["failed"].get<int>());
   EXPECT_EQ(full["skipped"], partial["converted"]);
   EXPECT_EQ(temporary_files(root_ / "out"), 0);
+}
+
+// --timeout is a deadline of progress (issue 34): a document whose pages are each slow (OCR)
+// but keep coming converts though it takes longer than the limit in all; a page that makes
+// no progress for the limit stops the document. The test hook KREPORT_TEST_SLOW_PAGES makes
+// each page, or one page, take that much longer (src/pipeline/pipeline.cc).
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+constexpr const char* kFivePages = "fixtures/mirae_ai_weekly.pdf";
+
+TEST(Limits, SlowPagesThatKeepComingConvertPastTheTimeout) {
+  auto start = std::chrono::steady_clock::now();
+  auto r = run_kreport("env KREPORT_TEST_SLOW_PAGES=1.2 '" KREPORT_BIN
+                       "' extract -q --threads 1 --timeout 2 " +
+                           std::string(kFivePages) + " -o /dev/null",
+                       "", /*raw=*/true);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_GT(seconds_since(start), 5.5) << "the hook did not slow the pages";
+}
+
+TEST(Limits, BatchParentKeepsTheDeadlineOfProgressToo) {
+  // The parent's own backstop (the worker's limit and 2 s) is of progress as well: 5 pages
+  // of 1.2 s each outlast 2 + 2 s from the start, never 2 + 2 s since the last page.
+  fs::path root = fs::temp_directory_path() / ("kreport-progress-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "in");
+  fs::copy_file(source_dir() / kFivePages, root / "in/slow.pdf");
+  auto r = run_kreport("env KREPORT_TEST_SLOW_PAGES=1.2 '" KREPORT_BIN "' batch -q --timeout 2 '" +
+                           (root / "in").string() + "' -o '" + (root / "out").string() + "'",
+                       "", /*raw=*/true);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(root / "out/slow.json"));
+  fs::remove_all(root);
+}
+
+TEST(Limits, AStuckPageStopsTheDocumentWithinTheTimeout) {
+  for (const char* threads : {"1", "2"}) {
+    auto start = std::chrono::steady_clock::now();
+    auto r = run_kreport("env KREPORT_TEST_SLOW_PAGES=60@3 '" KREPORT_BIN "' extract --threads " +
+                             std::string(threads) + " --timeout 1 " + kFivePages,
+                         "", /*raw=*/true);
+    double took = seconds_since(start);
+    EXPECT_EQ(r.code, 2) << threads;
+    EXPECT_EQ(r.err, std::string("kreport: ") + kFivePages +
+                         ": timed out: no progress in 1 s (--timeout)\n");
+    EXPECT_EQ(r.out, "");
+    EXPECT_LT(took, 5) << "threads " << threads;
+  }
+}
+
+TEST(Limits, AStuckPageStopsABatchWorker) {
+  fs::path root = fs::temp_directory_path() / ("kreport-stuck-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "in");
+  fs::copy_file(source_dir() / kFivePages, root / "in/stuck.pdf");
+  auto start = std::chrono::steady_clock::now();
+  auto r = run_kreport("env KREPORT_TEST_SLOW_PAGES=60@3 '" KREPORT_BIN "' batch -q --timeout 1 '" +
+                           (root / "in").string() + "' -o '" + (root / "out").string() + "'",
+                       "", /*raw=*/true);
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_LT(seconds_since(start), 5);
+  EXPECT_EQ(summary(root / "out")["files"][0]["error"]["message"],
+            "timed out: no progress in 1 s (--timeout)");
+  fs::remove_all(root);
 }
 
 }  // namespace
