@@ -191,13 +191,15 @@ TEST_F(Index, MergeErrors) {
   ASSERT_EQ(run_kreport("index -q tests/golden/news_page.json --db " + q(newer)).code, 0);
   sqlite3* h = nullptr;
   sqlite3_open(newer.c_str(), &h);
-  sqlite3_exec(h, "PRAGMA user_version=3", nullptr, nullptr, nullptr);
+  // A version no kreport has written yet, so the test outlives the next archive version.
+  sqlite3_exec(h, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
   sqlite3_close(h);
   auto r = run_kreport("index --merge " + q(a) + " " + q(newer));
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "kreport: " + newer.string() +
-                       ": archive schema version 3 is newer than this kreport reads (2): use a "
-                       "newer kreport\n");
+  std::string says = "kreport: " + newer.string() +
+                     ": archive schema version 99 is newer than this kreport reads (";
+  EXPECT_EQ(r.err.substr(0, says.size()), says) << r.err;
+  EXPECT_TRUE(r.err.ends_with("): use a newer kreport\n")) << r.err;
   EXPECT_EQ(count(a, "reports"), 1);
   auto alone = run_kreport("index --merge " + q(a));
   EXPECT_EQ(alone.code, 1);
