@@ -65,6 +65,9 @@ struct ExtractParams {
   double rating_size_step = 0.5;
 
   // ---- title and report type (title.cc) ----
+  // A page with fewer lines than this is a picture with a caption, not a cover or a title
+  // slide (cover_page's rule, kept for the headline's page).
+  size_t min_cover_lines = 5;
   size_t min_title_chars = 4;  // shorter lines are labels (`기업분석`), page numbers
   // The title is the largest line; a line must be this much larger to beat another, so a
   // title of one size set on two lines starts with its first line.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "params.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -60,7 +61,7 @@ bool same_baseline(const Line& a, const Line& b) {
 
 const PageLayout* cover_page(const std::vector<PageLayout>& pages) {
   for (const PageLayout& p : pages)
-    if (p.lines.size() >= 5) return &p;
+    if (p.lines.size() >= kExtract.min_cover_lines) return &p;
   return pages.empty() ? nullptr : &pages.front();
 }
 

@@ -40,6 +40,24 @@ bool title_candidate(const Line& l, const OptString& company) {
          !broker_in_line(t) && find_emails(t).empty() && !starts_with_source(t);
 }
 
+bool read_by_ocr(const PageLayout& page) {
+  return !page.lines.empty() && std::all_of(page.lines.begin(), page.lines.end(),
+                                            [](const Line& l) { return l.origin == Origin::ocr; });
+}
+
+// The page the headline is read from: the cover, unless the cover is a picture read by OCR
+// while a later page has a text layer (a slide deck's image cover: OCR read its 38 pt title
+// as `2 &y 16(<투자증권`); then the first page the text layer prints. A misread headline is
+// worse than the deck's own title slide; a scan read by OCR throughout keeps its cover.
+const PageLayout* headline_page(const std::vector<PageLayout>& pages) {
+  const PageLayout* cover = cover_page(pages);
+  if (!cover || !read_by_ocr(*cover)) return cover;
+  for (const PageLayout& p : pages)
+    if (p.number > cover->number && p.lines.size() >= kExtract.min_cover_lines && !read_by_ocr(p))
+      return &p;
+  return cover;
+}
+
 }  // namespace
 
 bool is_masthead(const std::string& text) {
@@ -65,7 +83,7 @@ TitleInfo split_series(std::string_view line) {
 
 TitleInfo find_title(const std::vector<PageLayout>& pages, const OptString& company) {
   TitleInfo out;
-  const PageLayout* cover = cover_page(pages);
+  const PageLayout* cover = headline_page(pages);
   if (!cover) return out;
   // The largest candidate line and the lines of the same title under it; a masthead set on
   // two lines (`COMPANY` / `UPDATE`) is left out and the next largest tried. The sidebar's

@@ -15,12 +15,12 @@ BARS = [
     ("truth_tables.json", "table_cell", 56),           # the annual table (14, 33)
     ("truth_tables.json", "rating_history~", 51),      # rating histories (14)
     ("truth_estimates.json", None, 56),                # estimates (16, 33)
-    ("truth_sections.json", None, 384),                # sections, titles, figures (30, 31, 32)
+    ("truth_sections.json", None, 385),                # sections, titles, figures (30, 31, 32)
     ("truth_sections.json", "peers~", 11),             # peer rows of every table of companies (32)
     ("truth_sections.json", "not_in_prose~", 72),      # the sidebar kept out of the prose (30)
     ("truth_sections.json", "figures~", 51),           # figures with their sources (30)
     ("truth_sections.json", "section.summary~", 69),   # the lead summary (31)
-    ("truth_sections.json", "document.title~", 68),    # the headline (31)
+    ("truth_sections.json", "document.title~", 69),    # the headline (31)
     ("truth_estimates2.json", None, 156),              # quarters, revisions, consensus (41)
     ("truth_estimates2.json", "quarterly~", 47),
     ("truth_estimates2.json", "revision~", 19),

@@ -683,3 +683,32 @@ TEST(ExtractDocument, AnArticleFromAPortalQuotingAnAnalystIsNoReport) {
   Diagnostics quiet;
   EXPECT_EQ(kreport::extract_document({p}, nullptr, quiet).kind, "broker_report");
 }
+
+namespace {
+
+// A cover of `count` lines, the first a large headline, every one with `origin`.
+PageLayout cover_of(const std::string& headline, kreport::Origin origin, int number,
+                    int count = 6) {
+  std::vector<Line> lines = {kreport::test::line(headline, 60, 100, 500, 34)};
+  for (int i = 1; i < count; ++i)
+    lines.push_back(kreport::test::line("본문 " + std::to_string(i), 60, 200 + 20.0 * i, 400, 10));
+  for (Line& l : lines) l.origin = origin;
+  return kreport::test::laid_out(lines, number);
+}
+
+}  // namespace
+
+// A slide deck whose cover is a picture, read by OCR into a misread title: the headline is
+// the text layer's first page's (IBK's image covers). A scan read by OCR throughout keeps
+// its cover's headline, the only one it has.
+TEST(Title, APictureCoverReadByOcrGivesWayToTheTextLayersFirstPage) {
+  std::vector<PageLayout> deck = {cover_of("2 &y 16(<투자증권", kreport::Origin::ocr, 1),
+                                  cover_of("NARRATIVE NAVER", kreport::Origin::text, 2)};
+  EXPECT_EQ(kx::find_title(deck).title, "NARRATIVE NAVER");
+  std::vector<PageLayout> scan = {cover_of("반도체 업황 회복 본격화", kreport::Origin::ocr, 1),
+                                  cover_of("다음 페이지 제목", kreport::Origin::ocr, 2)};
+  EXPECT_EQ(kx::find_title(scan).title, "반도체 업황 회복 본격화");
+  std::vector<PageLayout> report = {cover_of("HBM 공급 확대", kreport::Origin::text, 1),
+                                    cover_of("NARRATIVE NAVER", kreport::Origin::text, 2)};
+  EXPECT_EQ(kx::find_title(report).title, "HBM 공급 확대");
+}
