@@ -120,19 +120,6 @@ CREATE TABLE peers (
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
 CREATE INDEX peers_ticker ON peers(ticker);
-CREATE INDEX peers_name ON peers(name COLLATE NOCASE);
-
-CREATE TABLE peer_values (
-  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-  peer_seq INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  label TEXT,
-  metric TEXT NOT NULL,
-  period TEXT,
-  value,
-  unit TEXT,
-  PRIMARY KEY (report_id, peer_seq, seq)
-) WITHOUT ROWID;
 
 CREATE TABLE tables (
   report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -185,7 +172,8 @@ ALTER TABLE estimates ADD COLUMN currency TEXT;
 ALTER TABLE estimates ADD COLUMN fiscal_year_end INTEGER;
 )sql";
 
-// Version 2 -> 3: the peers' values and the index by name.
+// Version 2 -> 3: the peers' values and the index by name. A new archive is made as version 2
+// (kSchema) and brought to 3 by this too, so each table is written once.
 constexpr const char* kFrom2 = R"sql(
 CREATE INDEX IF NOT EXISTS peers_name ON peers(name COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS peer_values (
@@ -283,7 +271,7 @@ std::unique_ptr<sql::Db> open_for_writing(const std::string& path) {
   }
   if (version == 0) db->exec(kSchema);
   if (version == 1) db->exec(kFrom1);
-  if (version >= 1 && version <= 2) db->exec(kFrom2);
+  if (version <= 2) db->exec(kFrom2);
   if (version < kArchiveVersion)
     db->exec(("PRAGMA user_version=" + std::to_string(kArchiveVersion)).c_str());
   db->exec("COMMIT");

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "archive.h"
 #include "run.h"
 
 namespace fs = std::filesystem;
@@ -53,17 +54,7 @@ class Faults : public testing::Test {
   }
 
   int reports_in(const std::string& db) {
-    sqlite3* h = nullptr;
-    int n = -1;
-    if (sqlite3_open_v2((dir_ / db).c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(h, "SELECT count(*) FROM reports", -1, &st, nullptr) == SQLITE_OK &&
-          sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-      sqlite3_finalize(st);
-    }
-    sqlite3_close(h);
-    return n;
+    return static_cast<int>(kreport::test::archive_count(dir_ / db, "reports"));
   }
 
   void records() {

@@ -13,35 +13,17 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "archive.h"
 #include "run.h"
 
 namespace fs = std::filesystem;
+using kreport::test::archive_count;
+using kreport::test::archive_scalar;
 using kreport::test::read_file;
 using kreport::test::run_kreport;
 using kreport::test::source_dir;
 
 namespace {
-
-// What a plain SQLite client reads from the archive: the first column of the first row.
-std::string scalar(const fs::path& db, const char* sql) {
-  sqlite3* h = nullptr;
-  std::string out = "error";
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(h, sql, -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(h);
-  return out;
-}
-
-long long count(const fs::path& db, const char* table) {
-  std::string sql = std::string("SELECT count(*) FROM ") + table;
-  std::string n = scalar(db, sql.c_str());
-  return n == "error" ? -1 : std::stoll(n);
-}
 
 class Index : public testing::Test {
  protected:
@@ -123,7 +105,7 @@ TEST_F(Index, BadRecordsAreOneLineEachTheRestIndexed) {
                 dir +
                 "/cut.json: invalid record, skipped: (record): not valid JSON\n"
                 "kreport: 1 indexed, 0 replaced, 0 skipped, 2 invalid ");
-  EXPECT_EQ(count(db(), "reports"), 1);
+  EXPECT_EQ(archive_count(db(), "reports"), 1);
 }
 
 TEST_F(Index, MergeAddsReplacesSkipsAndIsIdempotent) {
@@ -148,8 +130,7 @@ TEST_F(Index, MergeAddsReplacesSkipsAndIsIdempotent) {
             "kreport: " + a.string() + ": 1 added, 0 replaced, 1 skipped (up to date) ");
   for (const char* table : {"reports", "analysts", "estimates", "rating_history", "peers", "tables",
                             "blocks", "blocks_fts"}) {
-    std::string sql = std::string("SELECT count(*) FROM ") + table;
-    EXPECT_EQ(scalar(a, sql.c_str()), scalar(all, sql.c_str())) << table;
+    EXPECT_EQ(archive_count(a, table), archive_count(all, table)) << table;
   }
   // The full-text index was fed: the merged report's words are found, as in `all`.
   for (const char* question : {"search HBM", "target-prices 005930", "text 005930"}) {
@@ -162,7 +143,7 @@ TEST_F(Index, MergeAddsReplacesSkipsAndIsIdempotent) {
   r = run_kreport("index --merge " + q(a) + " " + q(b));
   EXPECT_EQ(r.err.substr(0, r.err.rfind("(")),
             "kreport: " + a.string() + ": 0 added, 0 replaced, 2 skipped (up to date) ");
-  EXPECT_EQ(count(a, "reports"), 3);
+  EXPECT_EQ(archive_count(a, "reports"), 3);
   // A report from a newer kreport replaces the one there, with all its rows.
   sqlite3* h = nullptr;
   sqlite3_open(b.c_str(), &h);
@@ -171,8 +152,8 @@ TEST_F(Index, MergeAddsReplacesSkipsAndIsIdempotent) {
   r = run_kreport("index --merge " + q(a) + " " + q(b));
   EXPECT_EQ(r.err.substr(0, r.err.rfind("(")),
             "kreport: " + a.string() + ": 0 added, 2 replaced, 0 skipped (up to date) ");
-  EXPECT_EQ(count(a, "reports"), 3);
-  EXPECT_EQ(scalar(a, "SELECT count(*) FROM blocks"), scalar(all, "SELECT count(*) FROM blocks"));
+  EXPECT_EQ(archive_count(a, "reports"), 3);
+  EXPECT_EQ(archive_count(a, "blocks"), archive_count(all, "blocks"));
   EXPECT_EQ(run_kreport("query " + q(a) + " search HBM --format jsonl").out,
             run_kreport("query " + q(all) + " search HBM --format jsonl").out);
 }
@@ -200,7 +181,7 @@ TEST_F(Index, MergeErrors) {
                      ": archive schema version 99 is newer than this kreport reads (";
   EXPECT_EQ(r.err.substr(0, says.size()), says) << r.err;
   EXPECT_TRUE(r.err.ends_with("): use a newer kreport\n")) << r.err;
-  EXPECT_EQ(count(a, "reports"), 1);
+  EXPECT_EQ(archive_count(a, "reports"), 1);
   auto alone = run_kreport("index --merge " + q(a));
   EXPECT_EQ(alone.code, 1);
   auto both = run_kreport("index records/ --db " + q(a) + " --merge " + q(a) + " " + q(newer));
@@ -326,7 +307,7 @@ Writer start_index(const fs::path& db, int batch) {
 bool wait_for(const fs::path& db, long long n, double seconds) {
   auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   while (std::chrono::steady_clock::now() < until) {
-    if (count(db, "reports") >= n) return true;
+    if (archive_count(db, "reports") >= n) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   return false;
@@ -344,14 +325,15 @@ std::string fts_check(const fs::path& db) {
 }
 
 void expect_consistent(const fs::path& db) {
-  EXPECT_EQ(scalar(db, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(archive_scalar(db, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(fts_check(db), "ok");
   // Every report is whole: its blocks, analysts and history came with it.
-  EXPECT_EQ(scalar(db,
-                   "SELECT count(*) FROM reports r WHERE (SELECT count(*) FROM blocks b "
-                   "WHERE b.report_id = r.id) != 78 OR (SELECT count(*) FROM rating_history "
-                   "h WHERE h.report_id = r.id) != 9"),
-            "0");
+  EXPECT_EQ(
+      archive_scalar(db,
+                     "SELECT count(*) FROM reports r WHERE (SELECT count(*) FROM blocks b "
+                     "WHERE b.report_id = r.id) != 78 OR (SELECT count(*) FROM rating_history "
+                     "h WHERE h.report_id = r.id) != 9"),
+      "0");
 }
 
 // Deterministic: the writer is killed while it waits, mid-batch, for the next record.
@@ -370,14 +352,14 @@ TEST_F(Index, KilledMidBatchKeepsCommittedBatchesAndResumes) {
   ::waitpid(w.pid, &status, 0);
   ::close(w.in);
   EXPECT_TRUE(WIFSIGNALED(status));
-  EXPECT_EQ(count(db(), "reports"), 10);
+  EXPECT_EQ(archive_count(db(), "reports"), 10);
   expect_consistent(db());
 
   auto rerun = run_kreport("index " + q(all) + " --db " + q(db()));
   EXPECT_EQ(rerun.code, 0) << rerun.err;
   EXPECT_EQ(rerun.err.rfind("kreport: 2 indexed, 0 replaced, 10 skipped, 0 invalid (", 0), 0u)
       << rerun.err;
-  EXPECT_EQ(count(db(), "reports"), 12);
+  EXPECT_EQ(archive_count(db(), "reports"), 12);
   expect_consistent(db());
 }
 
@@ -398,14 +380,14 @@ TEST_F(Index, KilledWhileWritingLeavesWholeBatches) {
   ::waitpid(w.pid, nullptr, 0);
   ::close(w.in);
   feed.join();
-  long long committed = count(db(), "reports");
+  long long committed = archive_count(db(), "reports");
   EXPECT_LT(committed, kRecords);  // killed mid-way
   EXPECT_EQ(committed % kBatch, 0);
   expect_consistent(db());
 
   auto rerun = run_kreport("index -q " + q(all) + " --db " + q(db()));
   EXPECT_EQ(rerun.code, 0) << rerun.err;
-  EXPECT_EQ(count(db(), "reports"), kRecords);
+  EXPECT_EQ(archive_count(db(), "reports"), kRecords);
   expect_consistent(db());
 }
 

@@ -4,12 +4,12 @@
 // its first document). Each test runs kreport in a fresh working directory of its own, as a
 // user types the command, with three small documents under reports/.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "archive.h"
 #include "run.h"
 
 namespace fs = std::filesystem;
@@ -69,17 +69,7 @@ class PathsBase : public testing::Test {
   }
 
   int reports_in(const fs::path& db) {
-    sqlite3* h = nullptr;
-    int n = -1;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(h, "SELECT count(*) FROM reports", -1, &st, nullptr) == SQLITE_OK &&
-          sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-      sqlite3_finalize(st);
-    }
-    sqlite3_close(h);
-    return n;
+    return static_cast<int>(kreport::test::archive_count(db, "reports"));
   }
 
   fs::path cwd_;
