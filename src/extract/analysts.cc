@@ -25,6 +25,7 @@
 #include <regex>
 #include <set>
 
+#include "kreport/regex.h"
 #include "params.h"
 #include "rules.h"
 
@@ -143,7 +144,7 @@ std::vector<std::string> names_of(std::string_view text) {
     } else if (is_ra_label(tokens[i])) {
       continue;  // `이서연 … · RA 정민호`: the assistant's name follows
     } else if (!names.empty() && find_emails(tokens[i]).empty() &&
-               (has_hangul(tokens[i]) || !std::regex_search(tokens[i], std::regex("[0-9]")))) {
+               (has_hangul(tokens[i]) || !std::regex_search(tokens[i], Regex("[0-9]")))) {
       break;  // `최유진 자동차·2 차전지`: the words after a name are not names
     }
   }
@@ -173,17 +174,17 @@ OptString team_in_line(std::string_view text) {
 }  // namespace
 
 std::vector<std::string> find_emails(std::string_view line) {
-  static const std::regex email(R"(([A-Za-z0-9._%+-]+) ?@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+))");
+  static const Regex email(R"(([A-Za-z0-9._%+-]+) ?@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+))");
   std::vector<std::string> out;
   if (line.find('@') == std::string_view::npos) return out;  // most lines: no regex run
   std::string s(line);
-  for (std::sregex_iterator it(s.begin(), s.end(), email), end; it != end; ++it)
+  for (RegexIterator it(s.begin(), s.end(), email), end; it != end; ++it)
     out.push_back(lower_ascii((*it)[1].str() + "@" + (*it)[2].str()));
   return out;
 }
 
 std::optional<std::string> find_phone(std::string_view line) {
-  static const std::regex phone(
+  static const Regex phone(
       R"((?:^|[^0-9.,])((?:\(?0[0-9]{1,2}\)? ?-?)?[0-9]{3,4}[- ][0-9]{4})(?:[^0-9]|$))");
   std::string s(line);
   std::smatch m;

@@ -15,6 +15,7 @@
 #include <regex>
 
 #include "kreport/extract.h"
+#include "kreport/regex.h"
 #include "params.h"
 #include "rules.h"
 
@@ -83,17 +84,17 @@ std::string capitalized(std::string_view word) {
 }
 
 std::vector<RatingDefinition> prose_definitions(const std::string& text) {
-  static const std::regex prose = [] {
+  static const Regex prose = [] {
     std::string words;
     for (const vocab::RatingWord& r : vocab::rating_words())
       if (static_cast<unsigned char>(r.printed[0]) < 0x80 && !contains(r.printed, "/"))
         words += (words.empty() ? "" : "|") + capitalized(r.printed);
-    return std::regex(
+    return Regex(
         R"(([-+]?[0-9]+(?:\.[0-9]+)? ?(?:~ ?[-+]?[0-9]+(?:\.[0-9]+)?)? ?%(?: ?(?:이상|이하|미만|초과))?)[^%.]{0,120}?()" +
         words + R"() ?\()");
   }();
   std::vector<RatingDefinition> out;
-  for (std::sregex_iterator it(text.begin(), text.end(), prose), end; it != end; ++it) {
+  for (RegexIterator it(text.begin(), text.end(), prose), end; it != end; ++it) {
     std::string word = (*it)[2];
     const vocab::RatingWord* d = vocab::rating_word_at(word);
     out.push_back({d && std::string_view(d->scope) == "industry" ? "industry" : "stock", word,
@@ -151,7 +152,7 @@ OptString distribution_date(const std::string& text, size_t at) {
 
 // The percentage printed under a header cell (`매수` over `95.2%`), in the next row.
 OptNumber value_under(const PageLayout& page, const Line& head) {
-  static const std::regex pct(R"(^([0-9]+(?:\.[0-9]+)?) ?%$)");
+  static const Regex pct(R"(^([0-9]+(?:\.[0-9]+)?) ?%$)");
   double cx = (head.bbox.x0 + head.bbox.x1) / 2;
   const Line* best = nullptr;
   for (const Line& l : page.lines) {
@@ -241,7 +242,7 @@ std::optional<RatingDistribution> parse_distribution(std::string_view text) {
     if (c == '\n') c = ' ';
   // `매수 95.2% 중립 4.8% 매도 0.0%`, `Buy 80% Hold 20% Sell 0%`: the words of buy, hold and
   // sell (vocab::rating_words), each with its percentage, in that order.
-  static const std::regex run = [] {
+  static const Regex run = [] {
     std::string num = R"(([0-9]+(?:\.[0-9]+)?) ?%)", re;
     for (const char* rating : {"buy", "hold", "sell"}) {
       std::string words;
@@ -249,7 +250,7 @@ std::optional<RatingDistribution> parse_distribution(std::string_view text) {
         words += (words.empty() ? "" : "|") + w;
       re += (re.empty() ? "" : "[^0-9]{0,24}?") + ("(?:" + words + ")[^0-9%]{0,16}?") + num;
     }
-    return std::regex(re, std::regex::ECMAScript | std::regex::icase);
+    return Regex(re, std::regex::ECMAScript | std::regex::icase);
   }();
   std::smatch m;
   if (!std::regex_search(s, m, run)) return std::nullopt;

@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "estimates_parts.h"
+#include "kreport/regex.h"
 #include "kreport/tables.h"
 #include "rules.h"
 
@@ -38,7 +39,7 @@ int rank_of_role(const std::string& role) {  // which column gives the period's 
 
 std::optional<double> number_in(std::string text) {
   text = squash(text);
-  static const std::regex number(R"(\(?([-+]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\)?)");
+  static const Regex number(R"(\(?([-+]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\)?)");
   std::smatch m;
   if (!std::regex_match(text, m, number)) return std::nullopt;
   std::string digits;
@@ -51,8 +52,8 @@ std::optional<double> number_in(std::string text) {
 
 // "영업이익(25F)", "EPS(21)", "2024E EPS": the fiscal year a box row's label names.
 std::optional<vocab::FiscalPeriod> year_in_label(const std::string& label, std::string& printed) {
-  static const std::regex in_parens(R"(\(((?:20)?\d{2}[AFEP]?)[,)])");
-  static const std::regex leading(R"(^((?:20)?\d{2}[AFEP]) )");
+  static const Regex in_parens(R"(\(((?:20)?\d{2}[AFEP]?)[,)])");
+  static const Regex leading(R"(^((?:20)?\d{2}[AFEP]) )");
   std::smatch m;
   if (!std::regex_search(label, m, in_parens) && !std::regex_search(label, m, leading))
     return std::nullopt;
@@ -71,7 +72,7 @@ std::string currency_of(const OptString& unit) {
 }  // namespace
 
 std::string clean_label(std::string label) {
-  static const std::regex trailing_number(R"(( [-+]?[\d,.()]*\d[\d,.()]*)+$)");
+  static const Regex trailing_number(R"(( [-+]?[\d,.()]*\d[\d,.()]*)+$)");
   return std::regex_replace(label, trailing_number, "");
 }
 

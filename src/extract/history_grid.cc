@@ -16,6 +16,7 @@
 #include <cmath>
 #include <regex>
 
+#include "kreport/regex.h"
 #include "kreport/utf8.h"
 #include "rules.h"
 
@@ -90,13 +91,13 @@ bool holds_history(const PageLayout& page) {
 
 // A date printed whole: "21.10.29", "2019.05.10", "2021/11/22".
 bool is_whole_date(const std::string& text) {
-  static const std::regex whole(R"(^(?:19|20)?[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}\.?$)");
+  static const Regex whole(R"(^(?:19|20)?[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}\.?$)");
   return std::regex_match(text, whole);
 }
 
 // "21.10.29" -> 2021-10-29; "2/9" after a 2023 date -> 2023-02-09 (`year`: the last one seen).
 std::optional<std::string> date_of(const std::string& text, std::string& year) {
-  static const std::regex month_day(R"(^([0-9]{1,2})/([0-9]{1,2})$)");
+  static const Regex month_day(R"(^([0-9]{1,2})/([0-9]{1,2})$)");
   std::smatch m;
   if (is_whole_date(text)) {
     auto d = parse_date(text);
@@ -120,7 +121,7 @@ std::string role_of_label(const std::string& label) {
 
 // "(24.39)" -> -24.39, "-5.1", "1.94"; none for "-" or words.
 std::optional<double> percent_of(const std::string& text) {
-  static const std::regex number(R"(^\(?(-?[0-9]+(?:\.[0-9]+)?)\)?%?$)");
+  static const Regex number(R"(^\(?(-?[0-9]+(?:\.[0-9]+)?)\)?%?$)");
   std::smatch m;
   if (!std::regex_match(text, m, number)) return std::nullopt;
   double v = std::stod(m[1]);
@@ -129,7 +130,7 @@ std::optional<double> percent_of(const std::string& text) {
 
 // A price cell: "66,000", "43000", "125,000원"; none for "-", a name or a percentage.
 std::optional<double> price_of(const std::string& text) {
-  static const std::regex price(R"(^[0-9][0-9,]*(?:원)?$)");
+  static const Regex price(R"(^[0-9][0-9,]*(?:원)?$)");
   if (!std::regex_match(text, price)) return std::nullopt;
   auto v = parse_won(text);
   return v && *v >= 100 ? v : std::nullopt;

@@ -13,13 +13,14 @@
 #include <regex>
 
 #include "kreport/extract.h"
+#include "kreport/regex.h"
 #include "kreport/vocab.h"
 
 namespace kreport {
 namespace {
 
-const std::regex kParenTicker(R"(^(.*?)\s*\(([A-Z0-9.\-]{1,10})\)$)");  // "엔비디아 (NVDA)"
-const std::regex kTickerMarket(R"(^([A-Z0-9.\-]{1,10})\s+([A-Z0-9]{2})$)");  // "AAPL US"
+const Regex kParenTicker(R"(^(.*?)\s*\(([A-Z0-9.\-]{1,10})\)$)");       // "엔비디아 (NVDA)"
+const Regex kTickerMarket(R"(^([A-Z0-9.\-]{1,10})\s+([A-Z0-9]{2})$)");  // "AAPL US"
 
 std::string last_part(const std::string& label) {
   size_t at = label.rfind(" / ");
@@ -92,7 +93,7 @@ bool has(std::string_view text, const char* role) {
 // "PER(배) / 2021E" -> 2021E; "수익률 (%) / 1W" -> 1W; "P/E(x) / FY1" -> FY1: the part of a
 // label that names a year, quarter or window.
 OptString period_in(const std::string& label) {
-  static const std::regex kWindow(R"(^(FY\d|\d{1,2}[DWMY]|YTD|12MF)$)");
+  static const Regex kWindow(R"(^(FY\d|\d{1,2}[DWMY]|YTD|12MF)$)");
   size_t from = 0;
   OptString found;
   while (from <= label.size()) {
@@ -151,7 +152,7 @@ void set_name(Peer& p, const std::string& printed) {
     s.erase(at);
   for (size_t at; (at = s.find(" / ")) != std::string::npos;) s.replace(at, 3, " ");
   std::smatch m;
-  static const std::regex kNameTicker(R"(^(.*\S)\s+([A-Z0-9.\-]{1,10})\s+([A-Z]{2})$)");
+  static const Regex kNameTicker(R"(^(.*\S)\s+([A-Z0-9.\-]{1,10})\s+([A-Z]{2})$)");
   if (std::regex_match(s, m, kNameTicker) && vocab::is_market_code(m[3].str())) {
     p.name = m[1].str(), p.ticker = m[2].str(), p.market = m[3].str();
     return;

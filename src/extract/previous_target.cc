@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "estimates_parts.h"
+#include "kreport/regex.h"
 #include "rules.h"
 
 namespace kreport::extract {
@@ -34,8 +35,7 @@ bool is_new_target(std::optional<double> v, std::optional<double> target) {
 }
 
 std::optional<double> labelled_prior(const PageLayout& cover) {
-  static const std::regex label(
-      R"(^(?:직전|이전|기존|종전) ?(?:목표주가|적정주가|목표가|TP|T\.P))");
+  static const Regex label(R"(^(?:직전|이전|기존|종전) ?(?:목표주가|적정주가|목표가|TP|T\.P))");
   for (const Line& l : cover.lines) {
     if (!std::regex_search(l.text, label)) continue;
     std::string rest = l.text.substr(l.text.find_first_of("0123456789-") == std::string::npos
@@ -49,20 +49,19 @@ std::optional<double> labelled_prior(const PageLayout& cover) {
 
 std::optional<double> changed_from(const std::string& text, std::optional<double> target) {
   static const std::string won = R"(([0-9][0-9,.]* ?(?:만)? ?원))";
-  static const std::regex from_to(std::string(kLabel) + "[^.]{0,240}?" + won + "에서 ?" + won +
-                                  "으로");
-  static const std::regex was(std::string(kLabel) + "[^.]{0,60}?" + won + "[^.(]{0,30}?\\(기존 ?" +
-                              won + "\\)");
-  for (std::sregex_iterator it(text.begin(), text.end(), from_to), end; it != end; ++it)
+  static const Regex from_to(std::string(kLabel) + "[^.]{0,240}?" + won + "에서 ?" + won + "으로");
+  static const Regex was(std::string(kLabel) + "[^.]{0,60}?" + won + "[^.(]{0,30}?\\(기존 ?" + won +
+                         "\\)");
+  for (RegexIterator it(text.begin(), text.end(), from_to), end; it != end; ++it)
     if (is_new_target(parse_won((*it)[2].str()), target)) return parse_won((*it)[1].str());
-  for (std::sregex_iterator it(text.begin(), text.end(), was), end; it != end; ++it)
+  for (RegexIterator it(text.begin(), text.end(), was), end; it != end; ++it)
     if (is_new_target(parse_won((*it)[1].str()), target)) return parse_won((*it)[2].str());
   return std::nullopt;
 }
 
 bool kept(const PageLayout& cover, const std::string& text) {
   // The label or its value says so: `목표주가(유지)`, `56,000 원(유지)`, `107,000원 (M)`.
-  static const std::regex marked(R"((?:\(유지\)|\( ?M ?\)|\(Maintain\)))");
+  static const Regex marked(R"((?:\(유지\)|\( ?M ?\)|\(Maintain\)))");
   for (const Line& l : cover.lines) {
     if (!is_target_label(l.text)) continue;
     std::vector<const Line*> beside = {&l};
@@ -71,9 +70,9 @@ bool kept(const PageLayout& cover, const std::string& text) {
       if (std::regex_search(beside[i]->text, marked)) return true;
   }
   // A sentence that keeps it: the label, then 유지 with no change word in between.
-  static const std::regex label(kLabel);
-  static const std::regex change(R"(하향|상향|조정|변경|제시|신규|으로|로 )");
-  for (std::sregex_iterator it(text.begin(), text.end(), label), end; it != end; ++it) {
+  static const Regex label(kLabel);
+  static const Regex change(R"(하향|상향|조정|변경|제시|신규|으로|로 )");
+  for (RegexIterator it(text.begin(), text.end(), label), end; it != end; ++it) {
     size_t from = it->position() + it->length();
     std::string after = text.substr(from, kKeptReach);
     size_t stop = after.find_first_of(".\n");

@@ -19,6 +19,7 @@
 #include <regex>
 #include <set>
 
+#include "kreport/regex.h"
 #include "params.h"
 #include "rules.h"
 
@@ -113,10 +114,9 @@ std::optional<double> text_target(const PageLayout& page, std::string* said) {
   for (const Line& l : page.lines) all += l.text + ' ';
   // `목표주가는 … 58만원에서 54만원으로`: the label may stand a sentence's clause before the
   // change (up to 240 bytes, ~80 Hangul syllables, without a full stop in between).
-  static const std::regex change(
+  static const Regex change(
       R"((?:목표주가|적정주가)[^.]{0,240}?([0-9][0-9,.]* ?(?:만)? ?원)에서 ?([0-9][0-9,.]* ?(?:만)? ?원)으로)");
-  static const std::regex plain(
-      R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?(?:만)? ?원))");
+  static const Regex plain(R"((?:목표주가|적정주가)[^0-9.]{0,20}([0-9][0-9,.]* ?(?:만)? ?원))");
   std::smatch m;
   if (std::regex_search(all, m, change) || std::regex_search(all, m, plain)) {
     *said = m[0].str();
@@ -129,10 +129,10 @@ std::optional<double> text_target(const PageLayout& page, std::string* said) {
 // picture: `투자의견 Buy, 목표주가 120,000원으로 하향`, `투자의견을 매수로 상향`. The rating
 // word follows the label within a particle, a colon or a quote.
 std::optional<RatingHit> text_rating(const PageLayout& page, std::string* said) {
-  static const std::regex label(R"(투자의견\s*(?:은|는|을|를|:)?\s*['‘"“]?\s*)");
+  static const Regex label(R"(투자의견\s*(?:은|는|을|를|:)?\s*['‘"“]?\s*)");
   for (const Line& l : page.lines) {
     std::string text = l.text;
-    for (std::sregex_iterator it(text.begin(), text.end(), label), end; it != end; ++it) {
+    for (RegexIterator it(text.begin(), text.end(), label), end; it != end; ++it) {
       std::string rest = text.substr(it->position() + it->length());
       std::string lower = lower_ascii(rest);
       for (const vocab::RatingWord& r : vocab::rating_words()) {
@@ -171,7 +171,7 @@ struct TickerLine {
 
 std::optional<TickerLine> cover_ticker(const PageLayout& cover) {
   std::vector<TickerLine> hits;
-  static const std::regex bare(R"((?:^|[^0-9])([0-9]{6})$)");
+  static const Regex bare(R"((?:^|[^0-9])([0-9]{6})$)");
   for (const Line& l : cover.lines) {
     auto t = parse_ticker(l.text);
     std::smatch m;
@@ -261,12 +261,12 @@ bool is_target_label(std::string_view text) {
 }
 
 std::optional<TickerHit> parse_ticker(std::string_view line) {
-  static const std::regex forms[] = {
-      std::regex(R"(([0-9]{6}) ?[./,] ?(KS|KQ)(?:[^A-Za-z]|$))"),
-      std::regex(R"(\(([0-9]{6})(?:\)|/))"),  // `(005930)`, `(005930/매수/TP 90,000원)`
-      std::regex(R"(^([0-9]{6}) ?[·|])"),     // Mirae's cover: `377300 · 기타금융`
-      std::regex(R"(\[([0-9]{6})\])"),
-      std::regex(R"((?:^|[^A-Za-z0-9])A([0-9]{6})(?:[^0-9]|$))"),
+  static const Regex forms[] = {
+      Regex(R"(([0-9]{6}) ?[./,] ?(KS|KQ)(?:[^A-Za-z]|$))"),
+      Regex(R"(\(([0-9]{6})(?:\)|/))"),  // `(005930)`, `(005930/매수/TP 90,000원)`
+      Regex(R"(^([0-9]{6}) ?[·|])"),     // Mirae's cover: `377300 · 기타금융`
+      Regex(R"(\[([0-9]{6})\])"),
+      Regex(R"((?:^|[^A-Za-z0-9])A([0-9]{6})(?:[^0-9]|$))"),
   };
   // Every form holds six digits in a row: most lines have none, and skip the regexes.
   size_t run = 0, longest = 0;
@@ -274,7 +274,7 @@ std::optional<TickerHit> parse_ticker(std::string_view line) {
   if (longest < 6) return std::nullopt;
   std::string s(line);
   std::smatch m;
-  for (const std::regex& r : forms)
+  for (const Regex& r : forms)
     if (std::regex_search(s, m, r))
       return TickerHit{m[1], m.size() > 2 && m[2].matched ? OptString(m[2]) : std::nullopt};
   return std::nullopt;
@@ -286,8 +286,7 @@ std::optional<RatingHit> parse_rating(std::string_view line) {
   for (const vocab::RatingWord& r : vocab::rating_words()) {
     if (!*r.rating || !lower.starts_with(r.printed)) continue;
     std::string rest = trim(lower.substr(std::string_view(r.printed).size()));
-    static const std::regex suffix(
-        R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
+    static const Regex suffix(R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
     if (!std::regex_match(rest, suffix)) return std::nullopt;
     return RatingHit{r.rating, trim(s)};
   }
@@ -295,8 +294,8 @@ std::optional<RatingHit> parse_rating(std::string_view line) {
 }
 
 std::optional<double> parse_won(std::string_view text) {
-  static const std::regex man(R"(([0-9]+(?:\.[0-9]+)?) ?만 ?원)");
-  static const std::regex won(
+  static const Regex man(R"(([0-9]+(?:\.[0-9]+)?) ?만 ?원)");
+  static const Regex won(
       R"((?:^|[^0-9.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{3,})(?: ?원|[^0-9.,%]|$))");
   std::string s(text);
   std::smatch m;
@@ -437,7 +436,7 @@ bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommenda
     return l.origin == Origin::ocr && is_target_label(l.text);
   });
   if (!ocr) return false;
-  static const std::regex percent(R"((-?[0-9]+(?:\.[0-9]+)?) ?%)");
+  static const Regex percent(R"((-?[0-9]+(?:\.[0-9]+)?) ?%)");
   for (const Line& l : cover->lines) {
     if (!l.text.starts_with("상승여력")) continue;
     std::vector<const Line*> candidates = {&l};

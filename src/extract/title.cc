@@ -13,6 +13,7 @@
 #include <regex>
 #include <set>
 
+#include "kreport/regex.h"
 #include "params.h"
 #include "rules.h"
 
@@ -25,7 +26,7 @@ bool is_series_line(std::string_view text) {
 
 // `삼성전자 005930`: a name and a bare code, the company's line of a cover.
 bool names_a_code(const std::string& t) {
-  static const std::regex code(R"((^|[ (\[])[0-9]{6}([ )\]]|$))");
+  static const Regex code(R"((^|[ (\[])[0-9]{6}([ )\]]|$))");
   return std::regex_search(t, code);
 }
 
@@ -70,7 +71,7 @@ bool is_masthead(const std::string& text) {
 TitleInfo split_series(std::string_view line) {
   TitleInfo out;
   std::string t = trim(line);
-  static const std::regex issue(R"(^(.*?)[ ,]*(#\s?[0-9]+|No\.\s?[0-9]+|제\s?[0-9]+\s?호)$)");
+  static const Regex issue(R"(^(.*?)[ ,]*(#\s?[0-9]+|No\.\s?[0-9]+|제\s?[0-9]+\s?호)$)");
   std::smatch m;
   if (std::regex_match(t, m, issue)) {
     out.series = trim(m[1].str());

@@ -4,6 +4,7 @@
 // `batch_size` written records and at the end. A process killed in between leaves the
 // archive as of its last commit (WAL); a rerun skips what is there and writes the rest.
 #include "kreport/index.h"
+#include "kreport/regex.h"
 
 #include <sys/types.h>
 
@@ -31,7 +32,7 @@ using Clock = std::chrono::steady_clock;
 // batch writes _summary.json beside the records, a shard _summary.K-of-N.json: summaries,
 // not records.
 bool is_batch_summary(const fs::path& p) {
-  static const std::regex name(R"(_summary(\.[0-9]+-of-[0-9]+)?\.json)");
+  static const Regex name(R"(_summary(\.[0-9]+-of-[0-9]+)?\.json)");
   return std::regex_match(p.filename().string(), name);
 }
 

@@ -4,6 +4,7 @@
 // indexed. A ticker argument may also be a company name as printed ("삼성전자"): it stands
 // for the tickers of the reports that name that company.
 #include "kreport/index.h"
+#include "kreport/regex.h"
 
 #include <algorithm>
 #include <chrono>
@@ -260,7 +261,7 @@ long long year_arg(const std::string& text) {
 std::pair<long long, long long> quarter_arg(const std::string& text) {
   auto p = vocab::fiscal_quarter(text);
   if (p && p->year) return {p->year, p->quarter};
-  static const std::regex iso(R"(((?:19|20)\d{2}) ?-?Q([1-4]))");
+  static const Regex iso(R"(((?:19|20)\d{2}) ?-?Q([1-4]))");
   std::smatch m;
   if (std::regex_match(text, m, iso)) return {std::stoll(m[1]), std::stoll(m[2])};
   throw Error(Errc::usage,

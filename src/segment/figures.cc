@@ -8,13 +8,14 @@
 #include <map>
 #include <regex>
 
+#include "kreport/regex.h"
 #include "kreport/vocab.h"
 #include "segment_parts.h"
 
 namespace kreport::segment_parts {
 namespace {
 
-const std::regex kCaptionNumber(R"((그림|도표|표|차트|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?)");
+const Regex kCaptionNumber(R"((그림|도표|표|차트|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?)");
 
 bool holds(const Bbox& block, const Bbox& line) {
   return line.center_x() >= block.x0 - 1 && line.center_x() <= block.x1 + 1 &&

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kreport/normalize.h"
+#include "kreport/regex.h"
 #include "kreport/tables.h"
 #include "kreport/utf8.h"
 #include "kreport/vocab.h"
@@ -21,7 +22,7 @@ namespace {
 // mostly between words, not numbers, is justified text and is never cut. Measured: cell
 // gaps 0.5-1.3 em, spaces 0.25-0.6 em (stretched evenly within a justified line).
 
-const std::regex kNumber(
+const Regex kNumber(
     R"(^\(?([-+−–]?)\$?([0-9][0-9,]*(\.[0-9]+)?)\)?\s*(%|[A-Za-z/]+|배|원|조원|억원|십억원)?$)");
 
 // A cell's words with the spaces the line's text has between them.
@@ -152,7 +153,7 @@ bool is_value(const Parsed& p) {
 
 // "13.8TB(HBM3E)": a measure with a note, a value all the same.
 bool value_like(const std::string& text) {
-  static const std::regex measured(R"(^-?[0-9][0-9,]*\.[0-9]+\s*[A-Za-z%].*)");
+  static const Regex measured(R"(^-?[0-9][0-9,]*\.[0-9]+\s*[A-Za-z%].*)");
   return !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-') &&
          std::regex_match(text, measured);
 }

@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "grid_parts.h"
+#include "kreport/regex.h"
 #include "kreport/vocab.h"
 #include "params.h"
 
@@ -233,7 +234,7 @@ struct Rows {
 // ("일 자 | 2023/1/9 | 2/9 | 7/28", Samsung): labels run down its first column, and the rows
 // under it (opinions, prices) are data like that one, however few numbers they hold.
 bool dates_across(const GridRow& row) {
-  static const std::regex date(R"(^[0-9]{1,4}[./-][0-9]{1,2}(?:[./-][0-9]{1,2})?\.?$)");
+  static const Regex date(R"(^[0-9]{1,4}[./-][0-9]{1,2}(?:[./-][0-9]{1,2})?\.?$)");
   if (row.cells.size() < 3) return false;
   std::string label = row.cells.front()->text;  // "일 자", "일    시": letter-spaced
   std::erase(label, ' ');

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "kreport/regex.h"
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
@@ -21,16 +22,16 @@ const DateForm kForms[] = {
 };
 
 // Groups: year, month, day (or month, day for md; month name for the English forms).
-const std::regex& pattern(size_t form) {
-  static const std::regex patterns[] = {
-      std::regex(
+const Regex& pattern(size_t form) {
+  static const Regex patterns[] = {
+      Regex(
           R"((?:^|[^0-9])((?:19|20)[0-9]{2}) ?(?:[./-]|년) ?([0-9]{1,2}) ?(?:[./-]|월) ?([0-9]{1,2})(?: ?일)?(?=[^0-9]|$))"),
-      std::regex(R"((?:^|[^0-9./-])([0-9]{2})([./-])([0-9]{1,2})\2([0-9]{1,2})(?=[^0-9./-]|$))"),
-      std::regex(
+      Regex(R"((?:^|[^0-9./-])([0-9]{2})([./-])([0-9]{1,2})\2([0-9]{1,2})(?=[^0-9./-]|$))"),
+      Regex(
           R"((?:^|[^A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? ([0-9]{1,2}),? ((?:19|20)[0-9]{2})(?=[^0-9]|$))"),
-      std::regex(
+      Regex(
           R"((?:^|[^0-9])([0-9]{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,? ((?:19|20)[0-9]{2})(?=[^0-9]|$))"),
-      std::regex(R"((?:^|[^0-9./-])([0-9]{1,2})[/-]([0-9]{1,2})(?=[^0-9./-]|$))"),
+      Regex(R"((?:^|[^0-9./-])([0-9]{1,2})[/-]([0-9]{1,2})(?=[^0-9./-]|$))"),
   };
   return patterns[form];
 }
@@ -130,7 +131,7 @@ std::vector<DateHit> find_dates(std::string_view text) {
   std::vector<DateHit> all;
   for (size_t f = 0; f < std::size(kForms); ++f) {
     if (!worth_searching(f, text)) continue;
-    for (std::sregex_iterator it(s.begin(), s.end(), pattern(f)), end; it != end; ++it) {
+    for (RegexIterator it(s.begin(), s.end(), pattern(f)), end; it != end; ++it) {
       DateHit d = hit_of(f, *it);
       if (plausible(d)) all.push_back(d);
     }

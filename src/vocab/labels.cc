@@ -6,6 +6,7 @@
 #include <map>
 #include <regex>
 
+#include "kreport/regex.h"
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
@@ -67,9 +68,9 @@ bool opens_with(std::string_view text, std::string_view word, bool any_case) {
   });
 }
 
-const std::vector<std::regex>& compiled() {
-  static const std::vector<std::regex> out = [] {
-    std::vector<std::regex> v;
+const std::vector<Regex>& compiled() {
+  static const std::vector<Regex> out = [] {
+    std::vector<Regex> v;
     for (const LabelForm& f : kLabelForms)
       v.emplace_back(f.pattern, f.any_case ? std::regex::ECMAScript | std::regex::icase
                                            : std::regex::ECMAScript);
@@ -299,7 +300,7 @@ const std::vector<const char*>& cover_words(std::string_view kind) {
 }
 
 bool has_email(std::string_view text) {
-  static const std::regex email(R"([A-Za-z0-9._%+-]+ ?@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
+  static const Regex email(R"([A-Za-z0-9._%+-]+ ?@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
   if (text.find('@') == std::string_view::npos) return false;  // most lines: no regex run
   return std::regex_search(text.begin(), text.end(), email);
 }

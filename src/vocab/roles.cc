@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "kreport/regex.h"
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
@@ -280,8 +281,8 @@ std::span<const YearEndForm> year_end_forms() {
 std::optional<int> fiscal_year_end(std::string_view text, const YearEndForm** form) {
   if (text.find("결산") == std::string_view::npos && text.find("기준") == std::string_view::npos)
     return std::nullopt;
-  static const std::vector<std::regex> patterns = [] {
-    std::vector<std::regex> out;
+  static const std::vector<Regex> patterns = [] {
+    std::vector<Regex> out;
     for (const YearEndForm& f : kYearEndForms) out.emplace_back(f.pattern);
     return out;
   }();
