@@ -220,10 +220,16 @@ run_kreport_extract() { local d=$1 s=$2; shift 2
   for f in "$@"; do "$KREPORT" extract -q "$f" -o "$s/$(basename "$f").json" || return $?; done; }
 run_kreport_noocr() { local d=$1 s=$2; shift 2
   for f in "$@"; do "$KREPORT" extract -q --ocr off "$f" -o "$s/$(basename "$f").json" || return $?; done; }
+run_kreport_noocr_t1() { local d=$1 s=$2; shift 2
+  for f in "$@"; do "$KREPORT" extract -q --ocr off --threads 1 "$f" -o "$s/$(basename "$f").json" || return $?; done; }
 run_batch_j1() { "$KREPORT" batch -q --force -j 1 "$1" -o "$2"; }
 run_batch_j2() { "$KREPORT" batch -q --force -j 2 "$1" -o "$2"; }
+run_batch_j2_noocr() { "$KREPORT" batch -q --force -j 2 --ocr off "$1" -o "$2"; }
 run_pdftotext_bbox() { local d=$1 s=$2; shift 2
   for f in "$@"; do pdftotext -q -bbox-layout "$f" "$s/out.html" || return $?; done; }
+# Two at a time, as `batch -j 2` converts: one process a file, the next file to a free slot.
+run_pdftotext_bbox_p2() { local d=$1 s=$2; shift 2
+  printf '%s\0' "$@" | xargs -0 -P 2 -I{} pdftotext -q -bbox-layout {} /dev/null; }
 run_pdftotext_layout() { local d=$1 s=$2; shift 2
   for f in "$@"; do pdftotext -q -layout "$f" "$s/out.txt" || return $?; done; }
 run_pymupdf() { local d=$1 s=$2; shift 2; $PY "$HERE/pymupdf_dict.py" "$@" > "$s/out.txt"; }
@@ -234,9 +240,12 @@ run_odl() { java -jar "$ODL_JAR" -q -f json -o "$2" "$1" > "$2/odl.log" 2>&1; }
 TOOLS=(
   "kreport-extract|run_kreport_extract|kreport extract (full record, per file)|0"
   "kreport-noocr|run_kreport_noocr|kreport extract --ocr off (text layer only, per file)|0"
+  "kreport-noocr-t1|run_kreport_noocr_t1|kreport extract --ocr off --threads 1 (one core, per file)|0"
   "kreport-batch-j1|run_batch_j1|kreport batch -j 1|0"
   "kreport-batch-j2|run_batch_j2|kreport batch -j 2|0"
+  "kreport-batch-j2-noocr|run_batch_j2_noocr|kreport batch -j 2 --ocr off|0"
   "pdftotext-bbox|run_pdftotext_bbox|pdftotext -bbox-layout|0"
+  "pdftotext-bbox-p2|run_pdftotext_bbox_p2|xargs -P2 pdftotext -bbox-layout (two at a time)|0"
   "pdftotext-layout|run_pdftotext_layout|pdftotext -layout|0"
 )
 [ $HAVE_FITZ = 1 ] && TOOLS+=("pymupdf|run_pymupdf|PyMuPDF get_text(\"dict\")|0")
@@ -246,8 +255,9 @@ TOOLS=(
 TOOLS_TSV=$OUT/tools.tsv
 printf '%s\n' "${TOOLS[@]}" | awk -F'|' '{print $1 "\t" $3 "\t" $4}' > "$TOOLS_TSV"
 
-export -f run_kreport_extract run_kreport_noocr run_batch_j1 run_batch_j2 run_pdftotext_bbox \
-  run_pdftotext_layout run_pymupdf run_pdfminer run_odl
+export -f run_kreport_extract run_kreport_noocr run_kreport_noocr_t1 run_batch_j1 run_batch_j2 \
+  run_batch_j2_noocr run_pdftotext_bbox run_pdftotext_bbox_p2 run_pdftotext_layout run_pymupdf \
+  run_pdfminer run_odl
 export KREPORT PY HERE ODL_JAR
 
 printf 'tool\tcorpus\trep\trc\tseconds\tmaxrss_kb\tcpu_seconds\n' > "$RAW"
