@@ -96,6 +96,10 @@ class PdfDocument {
   /// Opens `bytes` (which must outlive the document). Throws Error when the input is empty,
   /// not a PDF, truncated or damaged, encrypted without the right password, or has no pages.
   static PdfDocument open(std::string_view bytes, const std::string& password = {});
+  /// Sets up, for the rest of the process, what reading any document needs first: poppler's
+  /// global parameters (otherwise made again whenever a document opens with none other open)
+  /// and its colour profiles. `batch` calls it before it forks, so no worker makes its own.
+  static void prepare_process();
 
   PdfDocument(PdfDocument&&) noexcept;
   PdfDocument& operator=(PdfDocument&&) noexcept;

@@ -27,6 +27,7 @@
 #include "kreport/error.h"
 #include "kreport/files.h"
 #include "kreport/guard.h"
+#include "kreport/load.h"
 #include "kreport/normalize.h"
 
 namespace kreport {
@@ -359,7 +360,10 @@ BatchResult run_batch(const BatchOptions& options, const BatchProgress& progress
   if (!options.jsonl) make_folders(options.out_dir);
   if (!options.summary_path.empty()) check_output_file(options.summary_path);
   remove_leftovers(options);
-  normalize("\uFF21");  // build ICU's tables once here, so every forked worker inherits them
+  // What every worker would otherwise set up for itself, done once here and inherited by
+  // the fork: ICU's tables, poppler's global parameters and colour profiles.
+  normalize("\uFF21");
+  PdfDocument::prepare_process();
   Scheduler scheduler(options, progress);
   return scheduler.run();
 }

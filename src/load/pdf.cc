@@ -267,6 +267,10 @@ PdfDocument PdfDocument::open(std::string_view bytes, const std::string& passwor
   return PdfDocument(std::move(impl));
 }
 
+void PdfDocument::prepare_process() {
+  core::prepare_process();
+}
+
 const std::vector<std::string>& PdfDocument::notes() const {
   return impl_->notes;
 }

@@ -733,6 +733,13 @@ void make_colour_profiles() {
 }
 }  // namespace
 
+void prepare_process() {
+  make_colour_profiles();
+  // The settings every document's own GlobalParamsIniter then finds in place (poppler counts
+  // them and deletes the parameters when the last goes); this one is never released.
+  static const GlobalParamsIniter kept{capture_poppler_message};
+}
+
 std::unique_ptr<Document> Document::open(std::string_view bytes, const std::string& password) {
   make_colour_profiles();
   std::vector<std::string> messages;

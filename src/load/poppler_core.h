@@ -72,6 +72,9 @@ struct GrayImage {
 /// `image` encoded by poppler's PNG writer (libpng): pixel size from its dpi, nothing else.
 std::string png_of(const RgbImage& image);
 
+/// poppler's global parameters and colour profiles, made now and kept until the process ends.
+void prepare_process();
+
 /// An open PDF through poppler's PDFDoc.
 class Document {
  public:
