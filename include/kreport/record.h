@@ -13,7 +13,7 @@
 namespace kreport {
 
 inline constexpr const char* kSchemaName = "kreport.report";
-inline constexpr const char* kSchemaVersion = "1.4";
+inline constexpr const char* kSchemaVersion = "1.5";
 
 using OptString = std::optional<std::string>;
 using OptNumber = std::optional<double>;
@@ -43,6 +43,7 @@ struct Analyst {
 struct Money {
   double value = 0;
   std::string currency = "KRW";
+  bool ocr = false;  // OCR read it (schema 1.5: "origin": "ocr")
 };
 
 struct Recommendation {
@@ -85,12 +86,15 @@ using Cell = std::variant<std::monostate, double, std::string>;
 struct Column {
   std::string key, label;
   OptString unit;
+  std::string ocr_dropped;  // not in the record: a header OCR read that failed its check
 };
 
 /// Where a cell was printed.
 struct CellBox {
   int page = 0;
   Bbox bbox;
+  bool ocr = false;         // OCR read it (schema 1.5: "origin": "ocr")
+  std::string ocr_dropped;  // not in the record: what OCR read, when it failed its check
 };
 
 struct Table {

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "kreport/diagnostics.h"
 #include "kreport/layout.h"
 #include "kreport/record.h"
 
@@ -14,6 +15,7 @@ struct TableSet {
   std::vector<Table> tables;
   std::vector<std::vector<PlacedTable>> placed;  // per page (same order as the input): where
                                                  // each table stands, the lines it took
+  std::vector<Warning> warnings;                 // numbers OCR read (ocr_checks.cc)
 };
 
 /// Finds the tables among the pages' lines (running lines are never a table's); a table
@@ -22,6 +24,13 @@ struct TableSet {
 /// The words printed on a chart (a figure region of `regions`) are never a table's.
 TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {},
                      const std::vector<PageRegions>& regions = {});
+
+/// Why a number OCR read cannot be passed on as data, or "" when it passes: digits grouped
+/// wrong (`12,34,000`, `1,2345`), a stock code that is not six digits (`05930`, `0059301`).
+std::string ocr_number_problem(const std::string& text);
+/// Why a column header OCR read that reads like a year is no year's form (`2O24E`, `20245`),
+/// or "" when it is one (`2024`, `2025F`, `2023.12`, `FY24`, `1Q25`) or reads like no year.
+std::string ocr_header_problem(const std::string& text);
 
 /// A cell's text; a whole number under 10,000 as its digits (a bare year the grid read as a
 /// number: 2018); "" for an empty cell or another number.

@@ -70,6 +70,7 @@ DocumentInfo extract_document(const std::vector<PageLayout>& pages, const Compli
   doc.title = t.title;
   doc.series = t.series;
   doc.issue = t.issue;
+  if (doc.recommendation) check_ocr_target(pages, rec_why.target, *doc.recommendation, diag);
   if (doc.recommendation && ocr_target_disagrees(pages, *doc.recommendation)) {
     diag.warn("OCR_NUMBER_DROPPED", 1,
               "the target price read by OCR (" + number(doc.recommendation->target_price->value) +

@@ -20,6 +20,7 @@
 #include <set>
 
 #include "kreport/regex.h"
+#include "kreport/tables.h"
 #include "params.h"
 #include "rules.h"
 
@@ -414,14 +415,14 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
     if (std::string said; !tp.found && (v = text_target(*cover, &said)))
       whys.target = {"target_in_sentence", said, 0};
     whys.target.page = cover->number;
-    if (v) rec.target_price = Money{*v, "KRW"};
+    if (v) rec.target_price = Money{*v, "KRW", false};
     std::optional<double> current;
     if (rec.target_price) current = rec.target_price->value;
-    if (auto p = previous_target(*cover, current)) rec.previous_target = Money{*p, "KRW"};
+    if (auto p = previous_target(*cover, current)) rec.previous_target = Money{*p, "KRW", false};
   } else if (rec.rating) {
     whys.target = {"not_rated_has_no_target", rec.rating_text.value_or(""), cover->number};
   }
-  if (auto c = current_price(*cover)) rec.current_price = Money{*c, "KRW"};
+  if (auto c = current_price(*cover)) rec.current_price = Money{*c, "KRW", false};
   if (why) *why = std::move(whys);
   return rec;
 }
@@ -449,6 +450,49 @@ bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommenda
     }
   }
   return false;
+}
+
+}  // namespace kreport::extract
+
+namespace kreport::extract {
+
+std::vector<const Line*> ocr_lines_read(const std::vector<PageLayout>& pages, const Why& why) {
+  std::vector<const Line*> out;
+  for (const PageLayout& p : pages)
+    if (p.number == why.page)
+      for (const Line& l : p.lines)
+        if (l.origin == Origin::ocr && !l.text.empty() &&
+            why.text.find(l.text) != std::string::npos)
+          out.push_back(&l);
+  return out;
+}
+
+void check_ocr_target(const std::vector<PageLayout>& pages, const Why& why, Recommendation& rec,
+                      Diagnostics& diag) {
+  if (rec.target_price) {
+    if (ocr_lines_read(pages, why).empty()) return;
+    rec.target_price->ocr = true;
+    diag.warn("OCR_NUMBER", why.page,
+              "the target price was read by OCR ('" + why.text + "'): check it");
+    return;
+  }
+  // No target: an OCR'd target label, or the value OCR read beside it, may hold a number
+  // no price reader takes (`12,34,000원`): say what was read rather than nothing.
+  const PageLayout* cover = cover_page(pages);
+  if (!cover) return;
+  for (const Line& label : cover->lines) {
+    if (label.origin != Origin::ocr || !is_target_label(label.text)) continue;
+    std::vector<const Line*> read = {&label};
+    for (const Line* n : right_neighbours(*cover, label)) read.push_back(n);
+    for (const Line* l : read)
+      if (std::string problem = ocr_number_problem(l->text);
+          l->origin == Origin::ocr && !problem.empty()) {
+        diag.warn(
+            "OCR_NUMBER_DROPPED", cover->number,
+            "the target price read by OCR ('" + l->text + "') has " + problem + ": left null");
+        return;
+      }
+  }
 }
 
 }  // namespace kreport::extract

@@ -137,6 +137,13 @@ std::optional<double> previous_target(const PageLayout& cover, std::optional<dou
 /// Whether the box's target price was read by OCR and disagrees with its current price and
 /// upside (`상승여력 31.4%`): OCR misreads numbers silently (`2,801` -> `2.801`, `4.4` -> `44`).
 bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommendation& rec);
+/// The lines OCR read among those a rule read (`why`: its text and page).
+std::vector<const Line*> ocr_lines_read(const std::vector<PageLayout>& pages, const Why& why);
+/// A target price read by OCR is marked so (`origin: ocr`) with a warning; a target line
+/// OCR read whose number fails its check (`12,34,000원`) is named in a warning, the target
+/// left null (parse_target_price reads no misgrouped number).
+void check_ocr_target(const std::vector<PageLayout>& pages, const Why& why, Recommendation& rec,
+                      Diagnostics& diag);
 
 // ---- title.cc ----------------------------------------------------------------------
 

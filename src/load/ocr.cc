@@ -18,6 +18,7 @@
 #include <system_error>
 #include <thread>
 
+#include "glyph_lines.h"
 #include "image_text.h"
 
 namespace kreport::load {
@@ -26,10 +27,6 @@ namespace {
 constexpr const char* kLanguages = "kor+eng";
 // A tesseract line box spans the ink from ascenders to descenders: about one font size.
 constexpr double kOcrLineHeightEm = 1.0;
-// Run boxes this close (in their heights) along one line are read as one region.
-constexpr double kJoinGapEm = 1.0;
-// Padding around a region, in its height: tesseract reads a line better with some margin.
-constexpr double kRegionPadEm = 0.25;
 // Regions on a page before a second engine shares them: its start (~0.15 s of CPU) is paid
 // back from about a dozen lines (~40 ms each).
 constexpr size_t kRegionsForTwo = 16;
@@ -193,31 +190,15 @@ std::vector<Word> ocr_words(const std::vector<OcrLine>& lines, int dpi) {
 }
 
 std::vector<OcrRegion> line_regions(std::vector<Bbox> runs, int dpi, int width, int height) {
-  std::sort(runs.begin(), runs.end(),
-            [](const Bbox& a, const Bbox& b) { return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0; });
-  std::vector<Bbox> lines;
-  for (const Bbox& r : runs) {
-    auto joins = [&](const Bbox& l) {
-      double overlap = std::min(l.y1, r.y1) - std::max(l.y0, r.y0);
-      double gap = std::max(r.x0 - l.x1, l.x0 - r.x1);
-      return overlap > 0.5 * std::min(l.height(), r.height()) &&
-             gap < kJoinGapEm * std::max(l.height(), r.height());
-    };
-    auto it = std::find_if(lines.begin(), lines.end(), joins);
-    if (it != lines.end())
-      *it = it->united(r);
-    else
-      lines.push_back(r);
-  }
   double px = dpi / 72.0;
   std::vector<OcrRegion> out;
-  for (const Bbox& l : lines) {
-    double pad = kRegionPadEm * l.height();
+  for (const RunLine& line : run_lines(std::move(runs))) {
+    Bbox l = padded(line);
     OcrRegion region;
-    region.x0 = std::clamp(static_cast<int>((l.x0 - pad) * px), 0, width);
-    region.y0 = std::clamp(static_cast<int>((l.y0 - pad) * px), 0, height);
-    region.x1 = std::clamp(static_cast<int>((l.x1 + pad) * px) + 1, 0, width);
-    region.y1 = std::clamp(static_cast<int>((l.y1 + pad) * px) + 1, 0, height);
+    region.x0 = std::clamp(static_cast<int>(l.x0 * px), 0, width);
+    region.y0 = std::clamp(static_cast<int>(l.y0 * px), 0, height);
+    region.x1 = std::clamp(static_cast<int>(l.x1 * px) + 1, 0, width);
+    region.y1 = std::clamp(static_cast<int>(l.y1 * px) + 1, 0, height);
     if (region.x1 > region.x0 && region.y1 > region.y0) out.push_back(region);
   }
   return out;

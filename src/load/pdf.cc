@@ -14,6 +14,7 @@
 #include <mutex>
 #include <system_error>
 
+#include "glyph_lines.h"
 #include "image_text.h"
 #include "kreport/error.h"
 #include "ocr.h"
@@ -99,12 +100,12 @@ double covered_share(std::vector<Bbox> boxes, double area) {
 }
 
 // Adds the text the page draws as images: from /ActualText where the structure tree has it,
-// else as unread boxes (for OCR, or a warning).
-void add_image_text(const core::Document& doc, int number,
-                    const std::function<Bbox(const Bbox&)>& to_page, core::PageText& text,
-                    RawPage& out) {
+// else as unread boxes (for OCR, or a warning). Returns the stencils whose pixels were kept.
+std::vector<load::PlacedMask> add_image_text(const core::Document& doc, int number,
+                                             const std::function<Bbox(const Bbox&)>& to_page,
+                                             core::PageText& text, RawPage& out) {
   std::vector<int> mcids = load::image_text_mcids(text);
-  if (mcids.empty()) return;
+  if (mcids.empty()) return {};
   for (core::MarkedImage& im : text.images) {
     im.bbox = to_page(im.bbox);
     im.ink = to_page(im.ink);
@@ -115,6 +116,10 @@ void add_image_text(const core::Document& doc, int number,
   out.actual_text_runs = images.runs;
   out.unread_image_text = std::move(images.unread);
   out.unread_image_share = covered_share(out.unread_image_text, out.width * out.height);
+  std::vector<load::PlacedMask> masks;
+  for (const core::MarkedImage& im : text.images)
+    if (im.mask) masks.push_back({im.bbox, im.mask});
+  return masks;
 }
 
 // The OCR engines are one pair for the whole process (loading one costs ~0.15 s of CPU and
@@ -146,10 +151,16 @@ std::vector<Word> take_actual_text(RawPage& out) {
 
 // Reads by OCR what the page has no text for: the whole page when it has no words (or when
 // forced), else the image runs no /ActualText stands for. `truth`: the benchmark's exact text.
+// Image runs are read from their own stencils (`masks`, glyph_lines.h) when those hold them
+// all, else from the page rendered.
 void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int threads,
                  const std::function<Bbox(const Bbox&)>& to_page, bool turned, RawPage& out,
-                 const std::vector<Word>& truth) {
-  bool whole = mode == OcrMode::force || out.words.empty();
+                 const std::vector<load::PlacedMask>& masks, const std::vector<Word>& truth) {
+  // A page whose only text is image runs (Word's, no /ActualText) is read run by run too:
+  // the page's layout analysis cuts its lines into fragments.
+  bool from_masks = mode != OcrMode::force && !turned && !out.unread_image_text.empty() &&
+                    load::masks_cover(out.unread_image_text, masks);
+  bool whole = !from_masks && (mode == OcrMode::force || out.words.empty());
   // Run boxes are in the page's upright space, the render in its display space.
   if (!whole && (out.unread_image_text.empty() || turned)) return;
   std::string why;
@@ -172,7 +183,15 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
   double square_inches = out.width / 72 * out.height / 72;
   int dpi = std::min(kOcrDpi, static_cast<int>(std::sqrt(kMaxOcrPixels / square_inches)));
   double cpu_start = cpu_seconds();
-  load::GrayImage image = doc.render(number, dpi);
+  load::GrayImage image;
+  load::LineStrip strip;
+  if (from_masks) {
+    strip = load::paint_lines(load::run_lines(out.unread_image_text), masks);
+    image.width = static_cast<int>(std::ceil(out.width * dpi / 72));
+    image.height = static_cast<int>(std::ceil(out.height * dpi / 72));
+  } else {
+    image = doc.render(number, dpi);
+  }
   double cpu_render = cpu_seconds() - cpu_start;
   load::OcrEngine* engine = loading.get();
   if (!engine) return unavailable();
@@ -192,7 +211,10 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
     };
   std::vector<load::OcrRegion> regions = load::line_regions(where, dpi, image.width, image.height);
   std::vector<load::OcrLine> lines =
-      load::read_lines(*engine, image, dpi, regions, second, out.ocr_messages);
+      from_masks ? load::lines_on_page(load::read_lines(*engine, strip.image, kOcrDpi,
+                                                        strip.regions, second, out.ocr_messages),
+                                       strip, dpi)
+                 : load::read_lines(*engine, image, dpi, regions, second, out.ocr_messages);
   if (!load::ocr_bench_file().empty() && !truth.empty())
     load::ocr_bench_write(number, dpi, regions, truth, lines,
                           cpu_render + cpu_seconds() - cpu_start);
@@ -286,7 +308,7 @@ PdfInfo PdfDocument::info() const {
 RawPage PdfDocument::page(int number, OcrMode ocr, int ocr_threads) const {
   RawPage out;
   out.number = number;
-  core::PageText text = impl_->doc->page(number);
+  core::PageText text = impl_->doc->page(number, ocr != OcrMode::off);
   if (!text.readable) {
     out.problems.push_back("page cannot be read");
     return out;
@@ -315,11 +337,11 @@ RawPage PdfDocument::page(int number, OcrMode ocr, int ocr_threads) const {
   for (auto* shapes : {&out.drawing.rules, &out.drawing.images, &out.drawing.paths})
     for (Bbox& b : *shapes) b = to_page(b);
   for (DrawnBox& b : out.drawing.boxes) b.bbox = to_page(b.bbox);
-  add_image_text(*impl_->doc, number, to_page, text, out);
+  std::vector<load::PlacedMask> masks = add_image_text(*impl_->doc, number, to_page, text, out);
   std::vector<Word> truth;
   if (!load::ocr_bench_file().empty()) truth = take_actual_text(out);
   if (ocr != OcrMode::off)
-    read_by_ocr(*impl_->doc, number, ocr, ocr_threads, to_page, turns != 0, out, truth);
+    read_by_ocr(*impl_->doc, number, ocr, ocr_threads, to_page, turns != 0, out, masks, truth);
   out.problems = std::move(text.problems);
   return out;
 }

@@ -126,16 +126,28 @@ constexpr int kMaxTreeDepth = 100;
 constexpr int kMinRunPixels = 16;
 // Masks larger than this are not scanned for their ink (a text run's is about 300 x 100).
 constexpr long kMaxInkPixels = 4'000'000;
+// Mask pixels kept for OCR a page, at most (a byte each): a page of Word's 600-dpi runs holds
+// about 10 million.
+constexpr long kMaxKeptMaskPixels = 40'000'000;
 
 // The painted extent of a 1-bit mask in the unit square of its image (x right, y up, as the
 // CTM maps it); nullopt when nothing is painted. Word pads its run images, most on the
 // right (about 0.7 of the image height), so neighbouring runs overlap: the ink does not.
-std::optional<Bbox> mask_ink(Stream* str, int w, int h, bool paint_bit) {
+// With `keep`, the mask's pixels go there too, row 0 first (the top of the unit square).
+std::optional<Bbox> mask_ink(Stream* str, int w, int h, bool paint_bit, Mask* keep = nullptr) {
   int row_bytes = (w + 7) / 8;
   std::vector<unsigned char> row(static_cast<size_t>(row_bytes));
   int x0 = w, x1 = -1, y0 = h, y1 = -1;
+  if (keep) {
+    keep->width = w, keep->height = h;
+    keep->ink.assign(static_cast<size_t>(w) * h, 0);
+  }
   str->reset();
   for (int y = 0; y < h && str->doGetChars(row_bytes, row.data()) == row_bytes; ++y) {
+    if (keep) {
+      unsigned char* out = keep->ink.data() + static_cast<size_t>(y) * w;
+      for (int x = 0; x < w; ++x) out[x] = ((row[x / 8] >> (7 - x % 8)) & 1) == (paint_bit ? 1 : 0);
+    }
     for (int k = 0; k < row_bytes; ++k) {
       unsigned b = paint_bit ? row[k] : ~row[k] & 0xFFu;
       if (k == row_bytes - 1 && w % 8) b &= (0xFFu << (8 - w % 8)) & 0xFFu;
@@ -352,8 +364,11 @@ class DrawingReader {
 // outside it can be a thousand small images, which cost to interpret).
 class PageReader : public TextOutputDev {
  public:
-  PageReader(bool images, Drawing& drawing)
-      : TextOutputDev(nullptr, false, 0, false, false), images_(images), drawing_(drawing) {}
+  PageReader(bool images, bool masks, Drawing& drawing)
+      : TextOutputDev(nullptr, false, 0, false, false),
+        images_(images),
+        masks_(masks),
+        drawing_(drawing) {}
 
   void startPage(int number, GfxState* state, XRef* xref) override {
     TextOutputDev::startPage(number, state, xref);
@@ -427,8 +442,9 @@ class PageReader : public TextOutputDev {
                      bool interpolate, bool inline_image) override {
     bool stencil = h >= kMinRunPixels;
     if (stencil && marked() && static_cast<long>(w) * h <= kMaxInkPixels) {
-      note(state, true, mask_ink(str, w, h, invert));  // reads (consumes) the mask
-      return;
+      std::shared_ptr<Mask> kept = want_mask(state, w, h);
+      note(state, true, mask_ink(str, w, h, invert, kept.get()), upright(state, kept));
+      return;  // the mask is read (consumed)
     }
     note(state, stencil, std::nullopt);
     OutputDev::drawImageMask(state, ref, str, w, h, invert, interpolate, inline_image);
@@ -452,14 +468,16 @@ class PageReader : public TextOutputDev {
                    mask_map->getNumPixelComps() == 1 && mask_h >= kMinRunPixels;
     if (!stencil) drawing_.image(state);
     std::optional<Bbox> ink;
+    std::shared_ptr<Mask> kept;
     if (stencil && marked() && static_cast<long>(mask_w) * mask_h <= kMaxInkPixels) {
       // Opaque where the mask's decoded value is 1.
       unsigned char one = 1;
       GfxGray gray;
       mask_map->getGray(&one, &gray);
-      ink = mask_ink(mask, mask_w, mask_h, gray > gfxColorComp1 / 2);
+      kept = want_mask(state, mask_w, mask_h);
+      ink = mask_ink(mask, mask_w, mask_h, gray > gfxColorComp1 / 2, kept.get());
     }
-    note(state, stencil, ink);
+    note(state, stencil, ink, upright(state, kept));
   }
 
   std::vector<MarkedImage> images;
@@ -472,13 +490,50 @@ class PageReader : public TextOutputDev {
   bool marked() const { return images_ && current_ >= 0; }
 
   // The image fills the unit square of the current transformation matrix.
-  void note(GfxState* state, bool stencil, const std::optional<Bbox>& ink) {
+  void note(GfxState* state, bool stencil, const std::optional<Bbox>& ink,
+            std::shared_ptr<const Mask> mask = nullptr) {
     if (!marked()) return;
     Bbox box = device_box(state, {0, 0, 1, 1});
-    images.push_back({current_, box, ink ? device_box(state, *ink) : box, stencil});
+    images.push_back(
+        {current_, box, ink ? device_box(state, *ink) : box, stencil, std::move(mask)});
+  }
+
+  // A mask to keep the pixels of a `w` x `h` stencil in: when they are wanted, there is room
+  // under the cap, and the image is drawn square to the page (turned or sheared, it is left
+  // to the page's render).
+  std::shared_ptr<Mask> want_mask(GfxState* state, int w, int h) {
+    const double* m = state->getCTM();
+    bool square = std::abs(m[1]) < 1e-6 * std::abs(m[0]) && std::abs(m[2]) < 1e-6 * std::abs(m[3]);
+    long pixels = static_cast<long>(w) * h;
+    if (!masks_ || !square || kept_pixels_ + pixels > kMaxKeptMaskPixels) return nullptr;
+    kept_pixels_ += pixels;
+    return std::make_shared<Mask>();
+  }
+
+  // `mask` (rows as the image stores them: row 0 at the unit square's top) turned upright in
+  // display space.
+  static std::shared_ptr<const Mask> upright(GfxState* state, std::shared_ptr<Mask> mask) {
+    if (!mask || mask->ink.empty()) return nullptr;
+    double x00, y00, x10, y10, x01, y01;
+    state->transform(0, 0, &x00, &y00);
+    state->transform(1, 0, &x10, &y10);
+    state->transform(0, 1, &x01, &y01);
+    auto w = static_cast<size_t>(mask->width);
+    if (x10 < x00)  // columns run right to left
+      for (size_t r = 0; r < mask->ink.size(); r += w)
+        std::reverse(mask->ink.begin() + static_cast<long>(r),
+                     mask->ink.begin() + static_cast<long>(r + w));
+    if (y01 > y00)  // row 0 is at the bottom
+      for (size_t top = 0, bottom = mask->ink.size() - w; top < bottom; top += w, bottom -= w)
+        std::swap_ranges(mask->ink.begin() + static_cast<long>(top),
+                         mask->ink.begin() + static_cast<long>(top + w),
+                         mask->ink.begin() + static_cast<long>(bottom));
+    return mask;
   }
 
   bool images_;  // a tagged page whose resources hold images that could be text runs
+  bool masks_;   // stencils' pixels are kept
+  long kept_pixels_ = 0;
   DrawingReader drawing_;
   int forms_ = 0;
   int current_ = -1;        // the marked-content id in force, -1 outside any
@@ -795,7 +850,7 @@ PdfInfo Document::info() const {
   return info;
 }
 
-PageText Document::page(int number) const {
+PageText Document::page(int number, bool masks) const {
   PageText out;
   std::vector<std::string> messages;
   MessageCapture capture(messages);
@@ -810,7 +865,7 @@ PageText Document::page(int number) const {
   out.crop_height = crop->y2 - crop->y1;
   // poppler-cpp's text_list settings: reading order (not physical layout, not raw), the
   // page at 72 dpi and rotation 0, crop box off.
-  PageReader reader(impl_->tagged && has_run_images(*page), out.drawing);
+  PageReader reader(impl_->tagged && has_run_images(*page), masks, out.drawing);
   impl_->doc->displayPageSlice(&reader, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
   std::unique_ptr<TextWordList> list = reader.makeWordList();
   out.words.reserve(list->getLength());
@@ -836,9 +891,7 @@ GrayImage Document::render(int number, int dpi) const {
   out.startDoc(impl_->doc.get());
   // The page box and rotation of the text pass, so pixels map to the words' points.
   impl_->doc->displayPageSlice(&out, number, dpi, dpi, 0, false, false, false, -1, -1, -1, -1);
-  static std::atomic<long> renders{0};
   GrayImage image;
-  image.serial = ++renders;
   SplashBitmap* bitmap = out.getBitmap();
   if (!bitmap || !bitmap->getDataPtr()) return image;
   image.width = bitmap->getWidth();

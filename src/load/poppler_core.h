@@ -27,12 +27,22 @@ struct FlowWord {
       false;  // a space glyph is drawn right after it (Word does so at line ends)
 };
 
+/// A stencil's pixels at its own resolution, upright in display space: row 0 at the top of
+/// its box, column 0 at the left; 1 where it paints.
+struct Mask {
+  int width = 0, height = 0;
+  std::vector<unsigned char> ink;  // width * height, row by row
+};
+
 /// An image drawn inside a marked-content sequence of the page's own content (tagged PDFs).
 struct MarkedImage {
   int mcid = -1;
   Bbox bbox;             // display space, like FlowWord
   Bbox ink;              // the painted part of a stencil's mask (else the whole box)
   bool stencil = false;  // one flat colour through a 1-bit mask: how text runs become images
+  // The stencil's pixels, when asked for (Document::page's `masks`) and drawn square to the
+  // page: what OCR reads a run from, at the run's own resolution.
+  std::shared_ptr<const Mask> mask;
 };
 
 /// A page as poppler reads it.
@@ -64,9 +74,6 @@ using TreeBlock = std::vector<TreeItem>;
 struct GrayImage {
   int width = 0, height = 0;
   std::vector<unsigned char> pixels;
-  // Distinct for each render of the process (0: made elsewhere), so that an OCR engine can
-  // tell the image it already holds from a new one at the same address.
-  long serial = 0;
 };
 
 /// `image` encoded by poppler's PNG writer (libpng): pixel size from its dpi, nothing else.
@@ -85,7 +92,8 @@ class Document {
 
   int page_count() const;
   PdfInfo info() const;
-  PageText page(int number) const;
+  /// With `masks`, the stencils' pixels are kept (MarkedImage::mask), up to a cap a page.
+  PageText page(int number, bool masks = false) const;
   /// Page `number` rendered in gray at `dpi`, in the display space of its words.
   GrayImage render(int number, int dpi) const;
   /// Page `number` rendered in colour at `dpi`, in the display space of its words (not turned).

@@ -1,6 +1,6 @@
 // The OCR module (libkreport_ocr.so): Tesseract 5 through its C++ API, and only here. The
-// page is rendered once and set whole (a crop would re-render it); regions are SetRectangle;
-// each region is read as one line (--psm 7) or a block (--psm 6), never the whole page as
+// page is rendered once (a crop would re-render it) and each region is set as an image of its
+// own; each region is read as one line (--psm 7) or a block (--psm 6), never the whole page as
 // --psm 3, which silently drops lines. Text comes by RIL_TEXTLINE: its spacing is right,
 // where word-level output splits Hangul per syllable.
 #include <leptonica/allheaders.h>
@@ -85,13 +85,19 @@ class TesseractEngine : public OcrEngine {
   std::vector<OcrLine> read(const GrayImage& image, int dpi,
                             const std::vector<OcrRegion>& regions) override {
     LeptMessagesTo to(messages_);
-    // The engine holds a copy of the render it was last given: setting it again copies the
-    // whole page (~50 ms at 300 dpi). Each SetRectangle thresholds its region afresh.
-    if (image.serial == 0 || image.serial != held_ || dpi != held_dpi_) set(image, dpi);
     std::vector<OcrLine> out;
     for (const OcrRegion& r : regions) {
+      // Each region is set as an image of its own (tesseract copies just its pixels). Read
+      // through SetRectangle on the whole image, tesseract 5's LSTM takes some lines' pixels
+      // from elsewhere in the image (a body line came back as a chart's source line further
+      // down, or as a fragment of itself).
+      int x0 = std::clamp(r.x0, 0, image.width), x1 = std::clamp(r.x1, 0, image.width);
+      int y0 = std::clamp(r.y0, 0, image.height), y1 = std::clamp(r.y1, 0, image.height);
+      if (x1 <= x0 || y1 <= y0) continue;
+      api_.SetImage(image.pixels.data() + static_cast<size_t>(y0) * image.width + x0, x1 - x0,
+                    y1 - y0, 1, image.width);
+      api_.SetSourceResolution(dpi);
       api_.SetPageSegMode(r.single_line ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
-      api_.SetRectangle(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
       if (api_.Recognize(nullptr) != 0) continue;
       std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
       if (!it || it->Empty(tesseract::RIL_TEXTLINE)) continue;
@@ -103,6 +109,7 @@ class TesseractEngine : public OcrEngine {
           line.text.pop_back();
         line.confidence = it->Confidence(tesseract::RIL_TEXTLINE);
         it->BoundingBox(tesseract::RIL_TEXTLINE, &line.x0, &line.y0, &line.x1, &line.y1);
+        line.x0 += x0, line.x1 += x0, line.y0 += y0, line.y1 += y0;
         if (!line.text.empty()) out.push_back(std::move(line));
       } while (it->Next(tesseract::RIL_TEXTLINE));
     }
@@ -115,13 +122,10 @@ class TesseractEngine : public OcrEngine {
   void set(const GrayImage& image, int dpi) {
     api_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
     api_.SetSourceResolution(dpi);
-    held_ = image.serial, held_dpi_ = dpi;
   }
 
   tesseract::TessBaseAPI api_;
   std::vector<std::string> messages_;  // leptonica's, since take_messages
-  long held_ = 0;                      // the serial of the render set last (0: none)
-  int held_dpi_ = 0;
 };
 
 }  // namespace

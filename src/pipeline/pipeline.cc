@@ -357,6 +357,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     // Tables from geometry, before the prose is ordered: a sidebar's boxes never read into
     // a sentence beside them.
     TableSet tables = timed(t, "tables", [&] { return find_tables(pages, vocabulary, regions); });
+    for (const Warning& w : tables.warnings) diag.warn(w.code, w.page, w.message);
     if (options.dump) options.dump("tables", tables_json(tables));
 
     // The prose in reading order around the tables; after this, line order is final.

@@ -42,7 +42,9 @@ json opt(const std::optional<T>& v) {
 
 json money(const std::optional<Money>& m) {
   if (!m) return nullptr;
-  return json{{"value", number(m->value)}, {"currency", m->currency}};
+  json j{{"value", number(m->value)}, {"currency", m->currency}};
+  if (m->ocr) j["origin"] = "ocr";  // absent means the PDF's text
+  return j;
 }
 
 json source(const Source& s) {
@@ -131,8 +133,15 @@ json table(const Table& t) {
   json boxes = json::array();
   for (const auto& row : t.boxes) {
     json r = json::array();
-    for (const auto& b : row)
-      r.push_back(b ? json{{"page", b->page}, {"bbox", bbox(b->bbox)}} : json(nullptr));
+    for (const auto& b : row) {
+      if (!b) {
+        r.push_back(nullptr);
+        continue;
+      }
+      json cell{{"page", b->page}, {"bbox", bbox(b->bbox)}};
+      if (b->ocr) cell["origin"] = "ocr";
+      r.push_back(std::move(cell));
+    }
     boxes.push_back(std::move(r));
   }
   return json{{"id", t.id},

@@ -19,6 +19,7 @@
 
 #include "grid_parts.h"
 #include "kreport/regex.h"
+#include "kreport/tables.h"
 #include "kreport/vocab.h"
 #include "params.h"
 
@@ -268,7 +269,8 @@ Rows rows_of(std::vector<const Piece*>& pieces) {
 // line) belongs to the one it starts in; a cell's lines are joined as a paragraph's.
 std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
                                    const Vocabulary& vocabulary,
-                                   std::vector<std::optional<Bbox>>& boxes) {
+                                   std::vector<std::optional<Bbox>>& boxes,
+                                   std::vector<bool>& ocr) {
   size_t ncols = tiles.bands.size();
   std::vector<std::vector<const Piece*>> in(ncols);
   for (const Piece* c : row.cells)
@@ -285,6 +287,7 @@ std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
                 : next_line ? join_lines(text[k], c->text, vocabulary)
                             : text[k] + " " + c->text;
       boxes[k] = boxes[k] ? boxes[k]->united(c->bbox) : c->bbox;
+      if (c->ocr) ocr[k] = true;
     }
   }
   return text;
@@ -294,6 +297,8 @@ std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
 struct TypedRows {
   std::vector<std::vector<Cell>> cells;
   std::vector<std::vector<std::optional<Bbox>>> boxes;  // where each cell was printed
+  std::vector<std::vector<bool>> ocr;                   // each cell read by OCR
+  std::vector<std::vector<std::string>> dropped;        // what OCR read, failing its check
   std::vector<double> centers;                          // each row's height
   std::vector<Label> between;                           // group labels printed between rows
   std::vector<std::vector<std::string>> units;          // per column
@@ -312,10 +317,16 @@ TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabu
       continue;
     }
     std::vector<std::optional<Bbox>> boxes(ncols);
-    std::vector<std::string> text = row_texts(row, tiles, vocabulary, boxes);
+    std::vector<bool> ocr(ncols, false);
+    std::vector<std::string> text = row_texts(row, tiles, vocabulary, boxes, ocr);
     std::vector<Cell> cells(ncols);
+    std::vector<std::string> dropped(ncols);
     for (size_t k = 0; k < ncols; ++k) {
       if (text[k].empty()) continue;
+      if (ocr[k] && !ocr_number_problem(text[k]).empty()) {
+        dropped[k] = text[k];  // null, with a warning (ocr_warnings)
+        continue;
+      }
       Parsed p = parse_number(text[k]);
       if (!is_value(p)) {
         cells[k] = text[k];
@@ -328,6 +339,8 @@ TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabu
     }
     out.cells.push_back(std::move(cells));
     out.boxes.push_back(std::move(boxes));
+    out.ocr.push_back(std::move(ocr));
+    out.dropped.push_back(std::move(dropped));
     out.centers.push_back(row.center);
   }
   if (out.cells.empty()) {  // labels only: no groups, just rows
@@ -336,6 +349,8 @@ TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabu
       out.cells.back()[0] = l.text;
       out.boxes.emplace_back(ncols);
       out.boxes.back()[0] = l.box;
+      out.ocr.emplace_back(ncols, false);
+      out.dropped.emplace_back(ncols);
       out.centers.push_back(l.y);
     }
     out.between.clear();
@@ -379,17 +394,30 @@ Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string&
   merge_wrapped_lines(rows.rows, rows.first_data, rows.header, tiles);
   std::vector<std::vector<const Piece*>> under = header_cells(rows.header, tiles);
   for (size_t k = 0; k < tiles.bands.size(); ++k) {
-    std::string label;
-    for (const Piece* p : under[k]) label += (label.empty() ? "" : " / ") + p->text;
-    t.columns.push_back(Column{slug(label, k), label, unit_of(label)});
+    std::string label, dropped;
+    for (const Piece* p : under[k]) {
+      if (p->ocr && !ocr_header_problem(p->text).empty()) {
+        dropped = p->text;  // no year to pass on (a warning says so, ocr_warnings)
+        continue;
+      }
+      label += (label.empty() ? "" : " / ") + p->text;
+    }
+    t.columns.push_back(Column{slug(label, k), label, unit_of(label), dropped});
   }
   TypedRows typed = typed_rows(rows, tiles, vocabulary);
   carry_group_labels(typed.cells, typed.boxes, typed.centers, typed.between);
   t.rows = std::move(typed.cells);
-  for (const auto& row : typed.boxes) {
-    t.boxes.emplace_back();
-    for (const auto& b : row)
-      t.boxes.back().push_back(b ? std::optional<CellBox>(CellBox{page, *b}) : std::nullopt);
+  for (size_t r = 0; r < typed.boxes.size(); ++r) {
+    std::vector<std::optional<CellBox>>& row = t.boxes.emplace_back();
+    for (size_t k = 0; k < typed.boxes[r].size(); ++k) {
+      const std::optional<Bbox>& b = typed.boxes[r][k];
+      // A group label carried to this row was printed, and read, elsewhere.
+      bool carried =
+          b && std::holds_alternative<std::string>(t.rows[r][k]) && !typed.dropped[r][k].empty();
+      row.push_back(b ? std::optional<CellBox>(CellBox{page, *b, typed.ocr[r][k] && !carried,
+                                                       carried ? "" : typed.dropped[r][k]})
+                      : std::nullopt);
+    }
   }
   settle_units(t, typed);
   t.bbox = pieces.front()->bbox;

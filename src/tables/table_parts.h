@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kreport/diagnostics.h"
 #include "kreport/layout.h"
 #include "kreport/record.h"
 
@@ -23,6 +24,7 @@ struct Piece {
   bool aside = false;          // its line lies in the first page's sidebar: never in a table
                                // with the body's lines, though on their baselines
   bool measured = true;        // its size is the font's, not an estimate from OCR's boxes
+  bool ocr = false;            // OCR read it
 };
 
 /// The page's usual space between words (median, in font sizes), to tell cell gaps from it.
@@ -83,6 +85,14 @@ bool numeric_row(const std::vector<const Piece*>& cells);
 /// Cells found not to be the table's (a note beside it) are taken out of `pieces`.
 Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string& id,
                  const Vocabulary& vocabulary);
+
+/// A column header that reads as a number: a bare year (`2024`) or a year and its month.
+bool is_year_header(const std::string& text, const Parsed& p);
+
+// ---- ocr_checks.cc: numbers OCR read ----
+/// The warnings of the tables' OCR'd cells: each number left null, and per table how many
+/// cells OCR read.
+std::vector<Warning> ocr_warnings(const std::vector<Table>& tables);
 
 /// The kind of a table from the words of its labels, first column or title.
 const char* kind_of(const Table& t);

@@ -235,6 +235,7 @@ PageCells cells_of(const PageLines& page, std::vector<size_t>& rank, const PageR
       p.paragraph_end = ends[i] && p.whole;
       p.aside = regions && regions->kind_of(i) == RegionKind::sidebar;
       p.measured = page.lines[i].origin != Origin::ocr;
+      p.ocr = page.lines[i].origin == Origin::ocr;
       cells.pieces.push_back(std::move(p));
     }
   }
@@ -421,6 +422,7 @@ TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& voca
       }
     }
   }
+  out.warnings = tables::ocr_warnings(out.tables);
   return out;
 }
 

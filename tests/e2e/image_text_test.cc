@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -101,10 +102,24 @@ TEST(ImageText, OcrReadsTheRunsWithoutActualText) {
   expect_rating_box(j);
 }
 
+// Every warning of a page read by OCR is an OCR one: the lines read, the tables' cells read
+// (OCR_CELLS), an OCR'd number left null (OCR_NUMBER_DROPPED), the target price read.
+static bool only_ocr_warnings(const std::vector<std::string>& codes) {
+  return !codes.empty() && codes[0] == "OCR_TEXT" &&
+         std::all_of(codes.begin(), codes.end(), [](const std::string& c) {
+           return c == "OCR_TEXT" || c == "OCR_CELLS" || c == "OCR_NUMBER" ||
+                  c == "OCR_NUMBER_DROPPED";
+         });
+}
+
 TEST(Scan, OcrAutoReadsTheRatingBox) {
   auto j = extract(std::string("--ocr auto ") + kScan);
-  ASSERT_EQ(codes(j), std::vector<std::string>{"OCR_TEXT"});
+  ASSERT_TRUE(only_ocr_warnings(codes(j))) << j["warnings"].dump();
   EXPECT_EQ(j["warnings"][0]["page"], 1);
+  // A price OCR read says so (schema 1.5), and so does the warning.
+  EXPECT_EQ(j["document"]["recommendation"]["target_price"]["origin"], "ocr");
+  std::vector<std::string> said = codes(j);
+  EXPECT_NE(std::find(said.begin(), said.end(), "OCR_NUMBER"), said.end());
   EXPECT_EQ(j["warnings"][0]["message"].get<std::string>().rfind(" line(s) read by OCR, mean "),
             2u);  // "NN line(s) ..."
   expect_rating_box(j);
@@ -131,7 +146,7 @@ TEST(ImageText, EighteenPagesOfGlyphImagesConvertUnderTheDefaultLimits) {
 
 TEST(Scan, OcrForceReplacesTheTextLayer) {
   auto j = extract(std::string("--ocr force ") + kImageText);
-  EXPECT_EQ(codes(j), std::vector<std::string>{"OCR_TEXT"});
+  EXPECT_TRUE(only_ocr_warnings(codes(j))) << j["warnings"].dump();
   EXPECT_EQ(text_of(j, "actual_text"), "");
   EXPECT_NE(text_of(j, "ocr"), "");
 }

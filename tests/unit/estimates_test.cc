@@ -19,7 +19,7 @@ Table table(const char* id, int page, std::vector<const char*> labels,
   t.id = id;
   t.kind = kind;
   t.page = page;
-  for (const char* l : labels) t.columns.push_back({"", l, std::nullopt});
+  for (const char* l : labels) t.columns.push_back({"", l, std::nullopt, ""});
   t.rows = std::move(rows);
   return t;
 }

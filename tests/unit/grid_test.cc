@@ -171,7 +171,7 @@ TEST(Grid, RatingHistoryTableBecomesRatingChangesOldestFirst) {
   t.kind = "rating_history";
   for (const char* label : {"일자", "투자의견", "목표주가", "목표가격 / 대상시점",
                             "괴리율(%) / 평균 / 주가대비", "괴리율(%) / 최고(최저) / 주가대비"})
-    t.columns.push_back({"", label, std::nullopt});
+    t.columns.push_back({"", label, std::nullopt, ""});
   t.rows = {
       {std::string("2024.10.08"), std::string("매수"), 95000.0, std::string("12개월"), -25.31,
        -22.42},
@@ -199,7 +199,7 @@ TEST(Grid, RatingHistoryHeaderKeptAsRowsLabelsTheColumns) {
   t.id = "t8";
   t.kind = "rating_history";
   for (const char* label : {"", "", "", "괴리율", ""})
-    t.columns.push_back({"", label, std::nullopt});
+    t.columns.push_back({"", label, std::nullopt, ""});
   t.rows = {
       {std::string("일자"), std::string("투자의견"), std::string("목표주가"), Cell{}, Cell{}},
       {Cell{}, Cell{}, Cell{}, std::string("평균주가대비"), std::string("최고(최저)주가대비")},

@@ -128,7 +128,7 @@ TEST_F(Archive, IndexesEveryFixtureRecordOfEverySchemaVersion) {
   EXPECT_EQ(sqlite_scalar(db(),
                           "SELECT group_concat(schema_version) FROM "
                           "(SELECT DISTINCT schema_version FROM reports ORDER BY 1)"),
-            "1.0,1.1,1.2,1.3,1.4");
+            "1.0,1.1,1.2,1.3,1.5");
   EXPECT_EQ(sqlite_scalar(db(), "PRAGMA user_version"), std::to_string(kArchiveVersion));
   // The hand-written records' 11 and every fixture record's own.
   EXPECT_EQ(sqlite_scalar(db(), "SELECT count(*) FROM estimates"),
@@ -277,9 +277,9 @@ TEST_F(Archive, SearchFindsPartialWordsInAnyCase) {
       R"({"published":"2023-06-01","broker":"kb","ticker":"000660","page":1,"snippet":"생성형 AI 확산으로 «hbm» 수요가 급증하고 있다.","report":"reports/kb_000660_20230601.pdf"}
 )");
   // Five hand-written records, the three copies of Kiwoom's, the two image-text ones, two
-  // paragraphs of layout_classes, two of estimates_forms and four of regions_classes (one
-  // match a block).
-  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 18u);
+  // paragraphs of layout_classes, two of estimates_forms, four of regions_classes and
+  // fifteen of ocr_long_report's OCR'd pages (one match a block).
+  EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {}).rows.size(), 33u);
   EXPECT_EQ(run_query(db(), "search", {"영업이익"}, {"", "", 2, ""}).rows.size(), 2u);
 }
 

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <utility>
 
@@ -29,7 +32,7 @@ TreeItem space() {
 }
 // A stencil image of marked-content id `mcid` whose ink fills its box.
 MarkedImage stencil(int mcid, double x0, double y0, double x1, double y1) {
-  return {mcid, {x0, y0, x1, y1}, {x0, y0, x1, y1}, true};
+  return {mcid, {x0, y0, x1, y1}, {x0, y0, x1, y1}, true, nullptr};
 }
 
 std::vector<std::string> texts(const std::vector<Word>& words) {
@@ -98,7 +101,7 @@ TEST(ImageText, StencilRunsWithoutActualTextAreUnreadButFiguresAreNot) {
 TEST(ImageText, ImageTextMcidsAreStencilsThatDrewNoGlyphs) {
   core::PageText page;
   page.images = {stencil(3, 0, 0, 1, 1), stencil(4, 0, 0, 1, 1), stencil(3, 1, 0, 2, 1)};
-  page.images.push_back({5, {0, 0, 9, 9}, {0, 0, 9, 9}, false});  // a photo
+  page.images.push_back({5, {0, 0, 9, 9}, {0, 0, 9, 9}, false, nullptr});  // a photo
   page.glyph_mcids = {4};
   EXPECT_EQ(image_text_mcids(page), (std::vector<int>{3}));
 }
@@ -244,6 +247,87 @@ TEST(Ocr, RunBoxesJoinIntoPaddedLineRegions) {
   EXPECT_EQ(regions[0].y0, 97);
   EXPECT_TRUE(regions[0].single_line);
   EXPECT_EQ(regions[1].y0, 127);
+}
+
+}  // namespace
+}  // namespace kreport::load
+
+#include "../../src/load/glyph_lines.h"
+
+namespace kreport::load {
+namespace {
+
+// A `w` x `h` mask whose ink is where `inked(x, y)` says.
+std::shared_ptr<const core::Mask> mask_of(int w, int h,
+                                          const std::function<bool(int, int)>& inked) {
+  auto m = std::make_shared<core::Mask>();
+  m->width = w, m->height = h;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) m->ink.push_back(inked(x, y) ? 1 : 0);
+  return m;
+}
+
+unsigned char pixel(const GrayImage& image, int x, int y) {
+  return image.pixels[static_cast<size_t>(y) * image.width + x];
+}
+
+TEST(GlyphLines, RunsGroupIntoLinesSizedByTheirTallestRun) {
+  std::vector<RunLine> lines =
+      run_lines({{148, 100, 200, 113}, {100, 100, 150, 111}, {100, 130, 140, 141}});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_DOUBLE_EQ(lines[0].box.x0, 100);
+  EXPECT_DOUBLE_EQ(lines[0].box.x1, 200);
+  EXPECT_DOUBLE_EQ(lines[0].run_height, 13);
+  EXPECT_DOUBLE_EQ(lines[1].box.y0, 130);
+}
+
+TEST(GlyphLines, EachLineIsPaintedAtTheSizeTesseractReadsBest) {
+  // A 10-pt line (an 11-pt run box) and a 20-pt heading: both 42 px a font size in the strip.
+  std::vector<RunLine> lines = {{{100, 100, 200, 111}, 11}, {{100, 200, 200, 222}, 22}};
+  LineStrip strip = paint_lines(lines, {});
+  ASSERT_EQ(strip.regions.size(), 2u);
+  EXPECT_DOUBLE_EQ(strip.scales[0], 4.2);  // px per pt
+  EXPECT_DOUBLE_EQ(strip.scales[1], 2.1);
+  // Padded by a quarter of the line's height on each side: 105.5 pt x 16.5 pt at 4.2 px/pt.
+  EXPECT_EQ(strip.regions[0].x1 - strip.regions[0].x0, 444);
+  EXPECT_EQ(strip.regions[0].y1 - strip.regions[0].y0, 70);
+  EXPECT_GT(strip.regions[1].y0, strip.regions[0].y1);  // one under the other
+  EXPECT_EQ(strip.regions[1].y1 - strip.regions[1].y0, 70);
+  EXPECT_TRUE(std::all_of(strip.image.pixels.begin(), strip.image.pixels.end(),
+                          [](unsigned char p) { return p == 255; }));  // no masks: blank
+}
+
+TEST(GlyphLines, OnlyTheInkOfTheMasksUnderALineIsPainted) {
+  // A 600-dpi mask (8.33 px a point) over 100-112 pt whose left half is ink, and a mask on
+  // another line that must not show in this one.
+  std::vector<PlacedMask> masks = {
+      {{100, 100, 112, 111}, mask_of(100, 92, [](int x, int) { return x < 50; })},
+      {{100, 300, 112, 311}, mask_of(100, 92, [](int, int) { return true; })}};
+  LineStrip strip = paint_lines({{{100, 100, 112, 111}, 11}}, masks);
+  ASSERT_EQ(strip.regions.size(), 1u);
+  double s = strip.scales[0];
+  auto at = [&](double x_pt, double y_pt) {
+    return pixel(strip.image, static_cast<int>((x_pt - strip.boxes[0].x0) * s),
+                 static_cast<int>((y_pt - strip.boxes[0].y0) * s));
+  };
+  EXPECT_EQ(at(103, 105), 0);    // the inked half
+  EXPECT_EQ(at(109, 105), 255);  // the blank half
+  EXPECT_EQ(at(99, 105), 255);   // the padding
+  EXPECT_TRUE(masks_cover({{100, 100, 112, 111}}, masks));
+  EXPECT_FALSE(masks_cover({{100, 100, 112, 111}, {400, 100, 420, 111}}, masks));
+}
+
+TEST(GlyphLines, LinesReadInTheStripGoBackToThePage) {
+  std::vector<RunLine> lines = {{{100, 100, 200, 111}, 11}, {{100, 200, 200, 222}, 22}};
+  LineStrip strip = paint_lines(lines, {});
+  const OcrRegion& r = strip.regions[1];
+  // A line read 21 px (10 pt at 2.1 px/pt) into the second region, 42 px tall (20 pt).
+  std::vector<OcrLine> read = {{"제목", r.x0 + 21, r.y0 + 21, r.x0 + 63, r.y0 + 63, 90}};
+  std::vector<OcrLine> page = lines_on_page(read, strip, 72);
+  ASSERT_EQ(page.size(), 1u);
+  EXPECT_EQ(page[0].x0, static_cast<int>(std::lround(strip.boxes[1].x0 + 10)));
+  EXPECT_EQ(page[0].y0, static_cast<int>(std::lround(strip.boxes[1].y0 + 10)));
+  EXPECT_EQ(page[0].y1, static_cast<int>(std::lround(strip.boxes[1].y0 + 30)));
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ Table table(std::string kind, OptString title, std::vector<std::string> labels,
   t.id = "t1";
   t.kind = std::move(kind);
   t.title = std::move(title);
-  for (std::string& l : labels) t.columns.push_back(Column{"", std::move(l), std::nullopt});
+  for (std::string& l : labels) t.columns.push_back(Column{"", std::move(l), std::nullopt, ""});
   t.rows = std::move(rows);
   return t;
 }

@@ -23,7 +23,7 @@ Table table(const char* id, int page, std::vector<const char*> labels,
   t.kind = "financials";
   t.page = page;
   if (title) t.title = title;
-  for (const char* l : labels) t.columns.push_back({"", l, std::nullopt});
+  for (const char* l : labels) t.columns.push_back({"", l, std::nullopt, ""});
   t.rows = std::move(rows);
   return t;
 }

@@ -141,7 +141,7 @@ TEST(Validate, UnknownVersion) {
   auto ps = check(j);
   ASSERT_EQ(ps.size(), 1u);
   EXPECT_EQ(ps[0].pointer, "/schema_version");
-  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1, 1.2, 1.3, 1.4)");
+  EXPECT_EQ(ps[0].message, "unknown schema version \"9.9\" (known: 1.0, 1.1, 1.2, 1.3, 1.4, 1.5)");
 }
 
 TEST(Validate, NotJsonAndNotAnObject) {
