@@ -3,6 +3,7 @@
 // Returns values only: the tables, and per page which lines each took.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "kreport/layout.h"
@@ -22,6 +23,18 @@ struct TableSet {
 /// The words printed on a chart (a figure region of `regions`) are never a table's.
 TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {},
                      const std::vector<PageRegions>& regions = {});
+
+/// One rating's share of a rating distribution (`투자등급 비율`): the rating word as
+/// printed (`Trading Buy(매수)`), the rating it names (vocab: `buy`), its percentage.
+struct RatingShare {
+  std::string label, rating;
+  double percent = 0;
+};
+
+/// The shares a table of kind rating_distribution prints: rating words labelling its columns
+/// (a row of percentages under them) or opening its rows (each row's last number); empty when
+/// they are not two ratings or more, buy among them, adding up to 100.
+std::vector<RatingShare> rating_shares(const Table& t);
 
 /// A cell's text; a whole number under 10,000 as its digits (a bare year the grid read as a
 /// number: 2018); "" for an empty cell or another number.
