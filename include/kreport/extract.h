@@ -57,10 +57,11 @@ std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables,
                                             const std::vector<PageLayout>& pages,
                                             Diagnostics* diag = nullptr);
 
-/// The record's `compliance` from the notice the sections found (its first compliance
-/// block), or nullopt when the report has no compliance notice.
+/// The record's `compliance` from the notice the sections found (its compliance section's
+/// blocks on the page it starts on) and the rating distribution the tables found, or nullopt
+/// when the report has no compliance notice.
 std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
                                              const std::vector<Section>& sections,
-                                             Diagnostics& diag);
+                                             const std::vector<Table>& tables, Diagnostics& diag);
 
 }  // namespace kreport

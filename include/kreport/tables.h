@@ -3,6 +3,7 @@
 // Returns values only: the tables, and per page which lines each took.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "kreport/diagnostics.h"
@@ -31,6 +32,17 @@ std::string ocr_number_problem(const std::string& text);
 /// Why a column header OCR read that reads like a year is no year's form (`2O24E`, `20245`),
 /// or "" when it is one (`2024`, `2025F`, `2023.12`, `FY24`, `1Q25`) or reads like no year.
 std::string ocr_header_problem(const std::string& text);
+/// One rating's share of a rating distribution (`투자등급 비율`): the rating word as
+/// printed (`Trading Buy(매수)`), the rating it names (vocab: `buy`), its percentage.
+struct RatingShare {
+  std::string label, rating;
+  double percent = 0;
+};
+
+/// The shares a table of kind rating_distribution prints: rating words labelling its columns
+/// (a row of percentages under them) or opening its rows (each row's last number); empty when
+/// they are not two ratings or more, buy among them, adding up to 100.
+std::vector<RatingShare> rating_shares(const Table& t);
 
 /// A cell's text; a whole number under 10,000 as its digits (a bare year the grid read as a
 /// number: 2018); "" for an empty cell or another number.

@@ -8,14 +8,17 @@
 //   `재산적 이해관계가 없습니다` -> analyst_conflict = false;
 //   `외부의 부당한 압력이나 간섭 없이` -> analyst_independence = true.
 // Rating definitions are lines that start with a rating word and state a threshold
-// (`Buy(매수) 시장대비 +20% 이상 주가 상승 예상`); the distribution is the run
-// `매수 95.2% 중립 4.8% 매도 0.0%` with its `기준일` (or the end of its period).
+// (`Buy(매수) 시장대비 +20% 이상 주가 상승 예상`). The distribution (`매수 95.2% 중립 4.8%
+// 매도 0.0%`) is the tables step's: a table of kind rating_distribution, dated by its heading's
+// `기준일` (or the end of its period), else by the notice's.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <regex>
 
 #include "kreport/extract.h"
 #include "kreport/regex.h"
+#include "kreport/tables.h"
 #include "params.h"
 #include "rules.h"
 
@@ -150,64 +153,49 @@ OptString distribution_date(const std::string& text, size_t at) {
   return std::nullopt;
 }
 
-// The percentage printed under a header cell (`매수` over `95.2%`), in the next row.
-OptNumber value_under(const PageLayout& page, const Line& head) {
-  static const Regex pct(R"(^([0-9]+(?:\.[0-9]+)?) ?%$)");
-  double cx = (head.bbox.x0 + head.bbox.x1) / 2;
-  const Line* best = nullptr;
-  for (const Line& l : page.lines) {
-    bool below =
-        l.bbox.y0 > head.bbox.y1 - 1 && l.bbox.y0 - head.bbox.y1 < kExtract.percent_under_gap;
-    if (below && l.bbox.x0 - kExtract.percent_under_x < cx &&
-        l.bbox.x1 + kExtract.percent_under_x > cx && std::regex_match(l.text, pct) &&
-        (!best || l.bbox.y0 < best->bbox.y0))
-      best = &l;
-  }
-  if (!best) return std::nullopt;
-  return std::stod(best->text);
-}
-
-// A distribution printed as a table: a header row `매수 중립 매도` and the percentages under
-// it (Hanwha's `[ 당사 조사분석자료의 투자등급 부여 비중 ]`).
-std::optional<RatingDistribution> table_distribution(const PageLayout& page,
-                                                     const std::string& text) {
-  for (const Line& buy : page.lines) {
-    if (vocab::normalize_rating(buy.text) != "buy") continue;
-    RatingDistribution d;
-    d.buy = value_under(page, buy);
-    for (const Line& o : page.lines) {
-      if (!same_baseline(o, buy)) continue;
-      std::optional<std::string> rating = vocab::normalize_rating(o.text);
-      if (rating == "hold") d.hold = value_under(page, o);
-      if (rating == "sell") d.sell = value_under(page, o);
+// A table in the notice's text: its header and rows, a line each, cells apart by a space.
+std::string table_text(const Table& t) {
+  std::string text, header;
+  for (const Column& c : t.columns)
+    if (!c.label.empty()) header += (header.empty() ? "" : " ") + c.label;
+  text = header;
+  for (const auto& row : t.rows) {
+    std::string line;
+    for (const Cell& c : row) {
+      std::string cell;
+      if (const std::string* str = std::get_if<std::string>(&c)) cell = *str;
+      if (const double* d = std::get_if<double>(&c)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", *d);
+        cell = buf;
+      }
+      if (!cell.empty()) line += (line.empty() ? "" : " ") + cell;
     }
-    if (d.buy && d.hold && d.sell) {
-      for (size_t k = text.find("기준일"); k != std::string::npos && !d.as_of;
-           k = text.find("기준일", k + 1))
-        if (!written_date_label(text, k)) d.as_of = first_date(text.substr(k));
-      return d;
-    }
+    if (!line.empty()) text += (text.empty() ? "" : "\n") + line;
   }
-  return std::nullopt;
-}
-
-// The first line (in reading order) of the block printed in `box`.
-size_t first_line_of(const PageLayout& page, const Bbox& box) {
-  for (size_t i = 0; i < page.lines.size(); ++i) {
-    const Bbox& l = page.lines[i].bbox;
-    if (l.center_x() >= box.x0 - 1 && l.center_x() <= box.x1 + 1 && l.center_y() >= box.y0 - 1 &&
-        l.center_y() <= box.y1 + 1)
-      return i;
-  }
-  return 0;
-}
-
-std::string page_text_from(const PageLayout& page, size_t first) {
-  std::string text;
-  double top = page.lines[first].bbox.y0 - 1;
-  for (size_t i = first; i < page.lines.size(); ++i)
-    if (page.lines[i].bbox.y0 >= top) text += (text.empty() ? "" : "\n") + page.lines[i].text;
   return text;
+}
+
+// The notice's text: its section's blocks on the page it starts on (the notice runs to the
+// end of that page), a table among them as its header and rows.
+std::string notice_text(const Section& notice, const std::vector<Table>& tables) {
+  std::string text;
+  int page = notice.blocks.front().page;
+  for (const Block& b : notice.blocks) {
+    if (b.page != page) continue;
+    std::string piece = b.text;
+    if (b.table)
+      for (const Table& t : tables)
+        if (t.id == *b.table) piece = table_text(t);
+    if (b.bullet) piece = *b.bullet + " " + piece;
+    if (!piece.empty()) text += (text.empty() ? "" : "\n") + piece;
+  }
+  return text;
+}
+
+// A share of a distribution, added up (`83.98 + 6.63`) without the binary fraction's tail.
+double rounded(double v) {
+  return std::round(v * 1e6) / 1e6;
 }
 
 }  // namespace
@@ -236,29 +224,26 @@ Statements parse_statements(std::string_view text) {
   return st;
 }
 
-std::optional<RatingDistribution> parse_distribution(std::string_view text) {
-  std::string s(text);
-  for (char& c : s)
-    if (c == '\n') c = ' ';
-  // `매수 95.2% 중립 4.8% 매도 0.0%`, `Buy 80% Hold 20% Sell 0%`: the words of buy, hold and
-  // sell (vocab::rating_words), each with its percentage, in that order.
-  static const Regex run = [] {
-    std::string num = R"(([0-9]+(?:\.[0-9]+)?) ?%)", re;
-    for (const char* rating : {"buy", "hold", "sell"}) {
-      std::string words;
-      for (const std::string& w : vocab::words_for_rating(rating))
-        words += (words.empty() ? "" : "|") + w;
-      re += (re.empty() ? "" : "[^0-9]{0,24}?") + ("(?:" + words + ")[^0-9%]{0,16}?") + num;
-    }
-    return Regex(re, std::regex::ECMAScript | std::regex::icase);
-  }();
-  std::smatch m;
-  if (!std::regex_search(s, m, run)) return std::nullopt;
+std::optional<RatingDistribution> distribution_of(const Table& t, std::string_view notice) {
+  std::vector<RatingShare> shares = rating_shares(t);
+  if (shares.empty()) return std::nullopt;
   RatingDistribution d;
-  d.buy = std::stod(m[1]);
-  d.hold = std::stod(m[2]);
-  d.sell = std::stod(m[3]);
-  d.as_of = distribution_date(s, static_cast<size_t>(m.position(0)));
+  for (const RatingShare& s : shares) {
+    OptNumber* to = s.rating == "buy"    ? &d.buy
+                    : s.rating == "hold" ? &d.hold
+                    : s.rating == "sell" ? &d.sell
+                                         : nullptr;
+    if (to) *to = rounded(to->value_or(0) + s.percent);
+  }
+  // The day it counts to: its heading's (`(기준일: 2023 년 12 월 31 일)`, `(2024/07/01~
+  // 2025/06/30)`, `2023.12.31 기준`), else the notice's `기준일` that is not its written date.
+  for (const OptString& label : {t.title, t.source})
+    if (label && !d.as_of) d.as_of = distribution_date(*label, 0);
+  std::string text(notice);
+  for (size_t k = text.find("기준일"); k != std::string::npos && !d.as_of;
+       k = text.find("기준일", k + 1))
+    if (!written_date_label(text, k))
+      d.as_of = first_date(text.substr(k, kExtract.as_of_label_bytes));
   return d;
 }
 
@@ -295,25 +280,23 @@ std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages) {
 namespace kreport {
 
 std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& pages,
-                                             const std::vector<Section>& sections, Diagnostics&) {
+                                             const std::vector<Section>& sections,
+                                             const std::vector<Table>& tables, Diagnostics&) {
   using namespace extract;
-  // Where the notice starts is the segment stage's decision: its first compliance block.
+  // Where the notice starts is the sections step's decision: its compliance section.
   auto notice = std::find_if(sections.begin(), sections.end(), [](const Section& s) {
     return s.kind == "compliance" && !s.blocks.empty();
   });
   if (notice == sections.end()) return std::nullopt;
-  const Block& start = notice->blocks.front();
+  int first = notice->blocks.front().page;
   auto at = std::find_if(pages.begin(), pages.end(),
-                         [&](const PageLayout& p) { return p.number == start.page; });
+                         [&](const PageLayout& p) { return p.number == first; });
   if (at == pages.end() || at->lines.empty()) return std::nullopt;
   const PageLayout& page = *at;
   const PageLayout* next = at + 1 != pages.end() ? &*(at + 1) : nullptr;
   Compliance c;
-  c.page = page.number;
-  c.text = page_text_from(page, first_line_of(page, start.bbox));
-  std::string wide = c.text;
-  if (next)
-    for (const Line& l : next->lines) wide += "\n" + l.text;
+  c.page = first;
+  c.text = notice_text(*notice, tables);
   c.statements = parse_statements(c.text);
   c.rating_definitions = parse_definitions(page);
   if (c.rating_definitions.empty() && next) c.rating_definitions = parse_definitions(*next);
@@ -322,8 +305,15 @@ std::optional<Compliance> extract_compliance(const std::vector<PageLayout>& page
     std::replace(flat.begin(), flat.end(), '\n', ' ');
     c.rating_definitions = prose_definitions(flat);
   }
-  c.rating_distribution = parse_distribution(wide);
-  if (!c.rating_distribution) c.rating_distribution = table_distribution(page, c.text);
+  // The distribution the tables step found: the first at or after the notice's page, else
+  // the last before it. (A table typed by its words alone, `매수` over a cover's target
+  // price, prints no shares.)
+  const Table* shares = nullptr;
+  for (const Table& t : tables)
+    if (t.kind == "rating_distribution" && !rating_shares(t).empty() &&
+        (!shares || shares->page < first))
+      shares = &t;
+  if (shares) c.rating_distribution = distribution_of(*shares, c.text);
   return c;
 }
 

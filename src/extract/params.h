@@ -88,13 +88,11 @@ struct ExtractParams {
   // 31 characters; a longer line with a rating word and a percentage is a sentence.
   size_t max_definition_chars = 80;
   double definition_column_x = 5;  // definitions in one column start within this of each other
-  // A distribution's date stands within this many bytes before or after its percentages
-  // (Hanwha prints `기준일` three lines above `매수 95.2%`).
+  // A distribution's date stands within this many bytes of the start of its heading.
   size_t distribution_window_bytes = 400;
-  // A distribution printed as a table: the percentage under a header cell starts within this
-  // under it, and spans the header's middle give or take this.
-  double percent_under_gap = 40;
-  double percent_under_x = 15;
+  // A notice's `기준일` dates the distribution when its date follows within this many bytes
+  // (`* 기준일: 2024년 03월 07일` is 31); `추천기준일 종가대비 …` names no day of its own.
+  size_t as_of_label_bytes = 48;
 };
 
 inline constexpr ExtractParams kExtract{};

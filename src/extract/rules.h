@@ -166,8 +166,10 @@ std::string detect_language(const std::vector<PageLayout>& pages);
 
 /// Statement booleans from the notice's text; negation decides (`보유하고 있지 않습니다`).
 Statements parse_statements(std::string_view text);
-/// `매수 95.2% 중립 4.8% 매도 0.0%` (and `(기준일: 2024.09.30)`) -> distribution.
-std::optional<RatingDistribution> parse_distribution(std::string_view text);
+/// The distribution a rating_distribution table prints: each rating's share (one that
+/// counts as buy, `Trading Buy(매수)`, added to buy), dated by the table's heading
+/// (`(기준일: 2023 년 12 월 31 일)`), else by the `기준일` of the notice's text `notice`.
+std::optional<RatingDistribution> distribution_of(const Table& t, std::string_view notice);
 /// `작성자(최민재)`, `(작성자 : 송지호)`: the authors the notice names.
 std::vector<std::string> notice_authors(const std::vector<PageLayout>& pages);
 

@@ -139,7 +139,13 @@ PageLines lines_of(const RawPage& raw, Diagnostics& diag) {
   }
   PageLines page = layout_page(raw);
   int dropped = 0;
-  for (Line& line : page.lines) line.text = normalize(line.text, &dropped);
+  // Text is normalized here, once: the line's and each of its words' (the tables stage cuts
+  // cells from the words and takes their text as it is).
+  for (Line& line : page.lines) {
+    line.text = normalize(line.text, &dropped);
+    for (Span& s : line.spans) s.text = normalize(s.text);
+    std::erase_if(line.spans, [](const Span& s) { return s.text.empty(); });
+  }
   std::erase_if(page.lines, [](const Line& l) { return l.text.empty(); });
   if (dropped > 0)
     diag.warn("DROPPED_SYMBOLS", raw.number,
@@ -286,7 +292,7 @@ std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
 void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>& tables,
                   Report& report, Diagnostics& diag, std::vector<Evidence>* explain) {
   report.peers = peers_of(tables);
-  report.compliance = extract_compliance(pages, report.sections, diag);
+  report.compliance = extract_compliance(pages, report.sections, tables, diag);
   report.document =
       extract_document(pages, report.compliance ? &*report.compliance : nullptr, diag, explain);
   if (report.compliance)

@@ -5,7 +5,6 @@
 #include <regex>
 #include <string_view>
 
-#include "kreport/normalize.h"
 #include "kreport/regex.h"
 #include "kreport/tables.h"
 #include "kreport/utf8.h"
@@ -25,14 +24,15 @@ namespace {
 const Regex kNumber(
     R"(^\(?([-+−–]?)\$?([0-9][0-9,]*(\.[0-9]+)?)\)?\s*(%|[A-Za-z/]+|배|원|조원|억원|십억원)?$)");
 
-// A cell's words with the spaces the line's text has between them.
+// A cell's words with the spaces the line's text has between them (the lines step normalized
+// each word: no second pass here).
 std::string join(const std::vector<Span>& spans, size_t begin, size_t end) {
   std::string s;
   for (size_t i = begin; i < end; ++i) {
     if (i > begin && spans[i].space_before) s += ' ';
     s += spans[i].text;
   }
-  return normalize(s);
+  return s;
 }
 
 double median(std::vector<double> v) {

@@ -5,6 +5,8 @@
 // table holds.
 #include <regex>
 
+#include "kreport/regex.h"
+
 #include "kreport/tables.h"
 #include "kreport/vocab.h"
 #include "table_parts.h"
@@ -13,17 +15,17 @@ namespace kreport {
 namespace {
 
 // A run of digits and commas inside a number: `12,345`, `12,34,000`.
-const std::regex kDigitRun(R"([0-9][0-9,]*[0-9])");
+const Regex kDigitRun(R"([0-9][0-9,]*[0-9])");
 // Thousands grouping: one to three digits, then groups of exactly three.
-const std::regex kGrouped(R"([0-9]{1,3}(,[0-9]{3})+)");
+const Regex kGrouped(R"([0-9]{1,3}(,[0-9]{3})+)");
 // A stock code as a table prints it (`005930`, `A005930`, `(005930)`): a leading zero and
 // digits only. Korea's tickers are six digits; four to eight is a code with a digit lost or
 // doubled.
-const std::regex kCode(R"(\(?A?0[0-9]{3,7}\)?)");
-const std::regex kSixDigits(R"(\(?A?[0-9]{6}\)?)");
+const Regex kCode(R"(\(?A?0[0-9]{3,7}\)?)");
+const Regex kSixDigits(R"(\(?A?[0-9]{6}\)?)");
 // A header that reads like a year (`2024`, `2O25E`, `20245`): it starts as one (19.., 20..,
 // FY; OCR reads 0 as O and 1 as l or I) and holds three digits or more.
-const std::regex kYearLike(R"((?:[1lI]9|2[0Oo]|FY)[0-9A-Za-z.']*)");
+const Regex kYearLike(R"((?:[1lI]9|2[0Oo]|FY)[0-9A-Za-z.']*)");
 
 size_t digits(const std::string& s) {
   size_t n = 0;
@@ -38,8 +40,7 @@ std::string quoted(const std::string& s) {
 }  // namespace
 
 std::string ocr_number_problem(const std::string& text) {
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kDigitRun);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = RegexIterator(text.begin(), text.end(), kDigitRun); it != RegexIterator(); ++it) {
     std::string run = it->str();
     if (run.find(',') != std::string::npos && !std::regex_match(run, kGrouped))
       return "the wrong digit grouping";

@@ -52,6 +52,30 @@ struct TableParams {
   double side_note_scale = 1.35;
   size_t label_bytes = 30;  // nor longer (ten Hangul syllables)
 
+  // ---- rating shares (shares.cc) ----
+  // The shares of a rating distribution add up to 100 within this (percentage points): each
+  // is printed rounded, to 0.1 or to a whole number (0.5 each at most, four ratings at most).
+  double shares_slack_pct = 2;
+  // A share stands under its rating word, and the next pair of a column under the one
+  // before, within this (em): adjacent rows, 0.4-1 em apart in Daishin, Hanwha, Kiwoom, SK.
+  double share_under_em = 2.5;
+  // The distribution's heading (`투자등급 비율 (2025 년 04 월 03 일 기준)`, its as-of date)
+  // stands this close above it (em; 0.4-1 em measured), its pieces up to `share_title_side_em`
+  // beside it (Daishin prints `투자의견 비율` and `기준일 2024.12.31` at the page's edges,
+  // 3 em left and right of the grid).
+  double share_title_em = 2.5;
+  double share_title_side_em = 6;
+  // A gloss after a rating word (`BUY(매수)`, `중립(보유)`, `Buy(Maintain)`): this long at
+  // most (bytes, with its parentheses).
+  size_t max_gloss_bytes = 20;
+  // Cells on a distribution's header row, at most: it rates four or five ways and may print a
+  // label and a total (Hanwha: `투자등급 매수 중립 매도 합계`, Mirae: four ratings). Also bounds
+  // the work on a row of hundreds of rating words.
+  size_t max_share_columns = 8;
+  // A run of shares in one line takes a heading and a note this long at most (characters)
+  // with it as its title: `투자의견 비율` and `(기준일: 2024.09.30)` are 24.
+  size_t max_share_note_chars = 40;
+
   // ---- grid (grid.cc) ----
   double wrap_gap_em = 0.6;        // a cell's next line lies closer than this under it
   double row_over_wrap = 1.8;      // rows lie this much farther apart than a cell's lines

@@ -9,6 +9,7 @@
 #include "kreport/diagnostics.h"
 #include "kreport/layout.h"
 #include "kreport/record.h"
+#include "kreport/tables.h"
 
 namespace kreport::tables {
 
@@ -94,7 +95,22 @@ bool is_year_header(const std::string& text, const Parsed& p);
 /// cells OCR read.
 std::vector<Warning> ocr_warnings(const std::vector<Table>& tables);
 
-/// The kind of a table from the words of its labels, first column or title.
+/// The kind of a table from the words of its labels, first column or title; a table of
+/// rating shares (`rating_shares`) is a rating_distribution whatever its words.
 const char* kind_of(const Table& t);
+
+/// Shares that make a rating distribution: two ratings or more, buy among them, none printed
+/// twice (a history's column of ratings), each 0-100, adding up to 100.
+bool adds_up(const std::vector<RatingShare>& shares);
+
+/// A rating distribution too small for the grid finder (shares.cc), and the pieces it took.
+struct ShareGrid {
+  Table table;
+  std::vector<const Piece*> pieces;
+};
+/// The rating distributions among the page's free cells: rating words each over its
+/// percentage, or each followed by it (on one row, down one column, or in one piece). Marks
+/// the cells it takes.
+std::vector<ShareGrid> share_grids(PageCells& cells, int page);
 
 }  // namespace kreport::tables

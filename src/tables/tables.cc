@@ -117,6 +117,37 @@ void title_and_source(Table& t, const PageLines& page, const std::vector<std::st
   }
 }
 
+// A rating distribution's heading, which dates it (`투자등급 비율 (2025 년 04 월 03 일 기준)`,
+// `투자의견 비율` … `기준일 2024.12.31`): the lines on the nearest baseline close above it,
+// left to right, when they name a date.
+void share_title(Table& t, const PageLines& page, const std::vector<std::string>& owner) {
+  std::vector<const Line*> above;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& l = page.lines[i];
+    double gap = t.bbox.y0 - l.bbox.y1, side = kTable.share_title_side_em * l.size;
+    if (l.running || !owner[i].empty() || gap < -1 || gap > kTable.share_title_em * l.size ||
+        l.bbox.x1 < t.bbox.x0 - side || l.bbox.x0 > t.bbox.x1 + side)
+      continue;
+    above.push_back(&l);
+  }
+  if (above.empty()) return;
+  const Line* nearest = *std::max_element(above.begin(), above.end(),
+                                          [](auto* a, auto* b) { return a->bbox.y1 < b->bbox.y1; });
+  std::erase_if(above, [&](const Line* l) {
+    return std::fabs(l->bbox.center_y() - nearest->bbox.center_y()) >=
+           kTable.same_row_em * std::min(l->size, nearest->size);
+  });
+  std::sort(above.begin(), above.end(),
+            [](const Line* a, const Line* b) { return a->bbox.x0 < b->bbox.x0; });
+  std::string title;
+  for (const Line* l : above) title += (title.empty() ? "" : " ") + l->text;
+  // ... when it names a date: lines above that do not date the distribution (a rating's
+  // definition printed right above it) are not its heading.
+  std::vector<vocab::DateHit> dates = vocab::find_dates(title);
+  if (std::any_of(dates.begin(), dates.end(), [](const auto& d) { return d.year > 0; }))
+    t.title = title;
+}
+
 // Two columns at least, and enough rows filling two cells or more: a column of lines that
 // merged into one band (a sidebar), or mostly single cells, is no grid.
 // A small table passes with fewer rows when every column has a label (but the corner).
@@ -337,6 +368,9 @@ const char* kind_of(const Table& t) {
     if (const std::string* s = std::get_if<std::string>(&row[0])) first += *s + " ";
   using K = vocab::TableKind;
   for (const K& k : vocab::table_kinds()) {
+    // Rating words with shares adding up to 100 make a distribution whatever its words.
+    if (std::string_view(k.kind) == "rating_distribution" && !rating_shares(t).empty())
+      return k.kind;
     std::string words = (k.where & K::kLabels ? labels : "") +
                         (k.where & K::kFirstColumn ? first : "") +
                         (k.where & K::kTitle ? title : "");
@@ -388,6 +422,8 @@ TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& voca
           std::vector<size_t> lines = lines_of(part, owner, continued ? found.back().id : id, rank);
           title_and_source(t, page, owner);
           t.kind = kind_of(t);
+          if (t.kind == std::string_view("rating_distribution") && !t.title)
+            share_title(t, page, owner);
           // Continued from the previous page: the same labelled columns on the next page.
           if (continued) {
             Table& before = found.back();
@@ -420,6 +456,13 @@ TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& voca
         }
         add(members, std::move(whole));
       }
+    }
+    // Rating distributions too small for a grid of their own.
+    for (ShareGrid& g : share_grids(cells, page.number)) {
+      g.table.id = "t" + std::to_string(found.size() + 1);
+      placed.push_back({g.table.id, lines_of(g.pieces, owner, g.table.id, rank)});
+      if (!g.table.title) share_title(g.table, page, owner);
+      found.push_back(std::move(g.table));
     }
   }
   out.warnings = tables::ocr_warnings(out.tables);

@@ -19,7 +19,11 @@ Rules, from the record contract (../shared/design/record-contract.md, `tables`):
   (sparklines) has no text and is no column; where a column's values carry different units
   ("2,417.08pt", "431,616억원") they stay as printed;
 - tables without a single number (rating definitions: prose in cells) are left out: kreport
-  reads those through the compliance notice, not as grids.
+  reads those through the compliance notice, not as grids;
+- a paragraph that prints a rating distribution as a run (rating words, each followed by its
+  percentage: "매수 95.2% 중립 4.8% 매도 0.0%") is a table too, as the contract's
+  rating_distribution: the rating words as printed its columns (unit "%"), their shares its
+  one row.
 """
 import html.parser
 import json
@@ -37,17 +41,35 @@ NUMBER = re.compile(r"^\(?([-−–]?)(\$?)([0-9][0-9,]*(?:\.[0-9]+)?)\)?\s*(" +
                     r"|[MBK])?$")
 
 
+RATING = r"(매수|중립|매도|Buy|Hold|Sell|BUY|HOLD|SELL)(\([^)0-9%]*\))?"
+PAIR = re.compile(RATING + r"\s*\(?\s*([0-9]+(?:\.[0-9]+)?)\s*%\)?")
+
+
+def run_of(text):
+    """The rating distribution a paragraph prints as a run, as an expected table, or None."""
+    pairs = PAIR.findall(re.sub(r"\s+", " ", text))
+    if len(pairs) < 2:
+        return None
+    return {"columns": [{"label": w + g, "unit": "%"} for w, g, _ in pairs],
+            "rows": [[typed(v)[0] for _, _, v in pairs]]}
+
+
 class Tables(html.parser.HTMLParser):
-    """Every <table>: rows of (tag, text, rowspan, colspan)."""
+    """Every <table>: rows of (tag, text, rowspan, colspan); `order` holds them and the
+    distributions printed as paragraphs (expected tables already), in the page's order."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tables, self.cell, self.line_break = [], None, " "
+        self.order, self.para = [], None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "p":
+            self.para = ""
         if tag == "table":
             self.tables.append([])
+            self.order.append(self.tables[-1])
         elif tag == "tr" and self.tables:
             self.tables[-1].append([])
         elif tag in ("td", "th") and self.tables:
@@ -57,6 +79,10 @@ class Tables(html.parser.HTMLParser):
             self.cell[1] += "\n"
 
     def handle_endtag(self, tag):
+        if tag == "p" and self.para is not None:
+            if (t := run_of(self.para)) is not None:
+                self.order.append(t)
+            self.para = None
         if tag in ("td", "th") and self.cell:
             self.tables[-1][-1].append(tuple(self.cell))
             self.cell = None
@@ -66,6 +92,8 @@ class Tables(html.parser.HTMLParser):
     def handle_data(self, data):
         if self.cell:
             self.cell[1] += data
+        elif self.para is not None:
+            self.para += data
 
 
 def clean(text, line_break):
@@ -161,11 +189,11 @@ def main():
         parser = Tables()
         parser.feed((ROOT / "fixtures/src" / f"{name}.html").read_text(encoding="utf-8"))
         tables = []
-        for rows in parser.tables:
-            t = expected(rows) if rows else None
+        for rows in parser.order:
+            t = rows if isinstance(rows, dict) else expected(rows) if rows else None
             if not t:
                 continue
-            labelled = all(c["label"] for c in t["columns"])
+            labelled = all(c["label"] for c in t["columns"]) and not isinstance(rows, dict)
             if tables and labelled and tables[-1]["columns"] == t["columns"]:  # continued
                 tables[-1]["rows"] += t["rows"]
             else:

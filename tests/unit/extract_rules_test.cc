@@ -288,17 +288,6 @@ TEST(ExtractCompliance, NegationsDecide) {
   EXPECT_EQ(kx::parse_statements("본 자료는 참고자료입니다.").holds_1pct_or_more, std::nullopt);
 }
 
-TEST(ExtractCompliance, Distribution) {
-  auto d = kx::parse_distribution(
-      "투자의견 비율 매수(매수) 85.2% 중립 13.6% 매도 1.2% (기준일: 2024.09.30)");
-  ASSERT_TRUE(d);
-  EXPECT_EQ(d->buy, 85.2);
-  EXPECT_EQ(d->hold, 13.6);
-  EXPECT_EQ(d->sell, 1.2);
-  EXPECT_EQ(d->as_of, "2024-09-30");
-  EXPECT_FALSE(kx::parse_distribution("매수 중립 매도"));
-}
-
 TEST(ExtractCompliance, NoticeWithoutHeadingAndAbsentNotice) {
   Diagnostics diag;
   auto last = page(
@@ -311,7 +300,7 @@ TEST(ExtractCompliance, NoticeWithoutHeadingAndAbsentNotice) {
   auto compliance = [&](const std::vector<PageLayout>& pages) {
     std::vector<kreport::PageBlocks> blocks;
     for (const PageLayout& p : pages) blocks.push_back(kreport::build_blocks(p, {}));
-    return kreport::extract_compliance(pages, kreport::segment(blocks).sections, diag);
+    return kreport::extract_compliance(pages, kreport::segment(blocks).sections, {}, diag);
   };
   auto c = compliance({page(1, {{"본문", 40, 100}}), last});
   ASSERT_TRUE(c);
