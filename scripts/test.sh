@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: set-up and build, formatting and lint, the dev test suite (unit, end-to-end, and the real-report
-# corpus when ../shared/real exists), then the same suite under ASan+UBSan.
+# corpus when ../shared/real exists), the page reading on two threads under ThreadSanitizer,
+# then the suite under ASan+UBSan.
 # Usage: scripts/test.sh [--no-asan]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh dev
 scripts/lint.sh
 ctest --preset dev -j 2
+
+# Only the reading runs on several threads: preset tsan builds it alone (tests/tsan).
+scripts/setup.sh tsan
+TSAN_OPTIONS=halt_on_error=1 ctest --preset tsan -j 2
 
 if [ "${1:-}" != "--no-asan" ]; then
   scripts/setup.sh asan

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kreport {
 
@@ -43,6 +44,21 @@ int exit_code(Errc code);
 /// Stable lowercase name of the error kind, e.g. "not_pdf" (used in batch summaries).
 const char* errc_name(Errc code);
 
+/// One error kind: its name, its exit code, and what it means in `--help` ("not a PDF").
+struct ErrcInfo {
+  Errc code;
+  const char* name;
+  int exit;
+  const char* means;
+};
+
+/// Every error kind, in the order `--help` lists them.
+const std::vector<ErrcInfo>& error_kinds();
+
+/// The "Exit codes:" text at the foot of every `--help`, made from error_kinds() and the
+/// codes that are not an error kind (3, and the signals that stop a batch).
+std::string exit_codes_help();
+
 /// A fatal error for one document: what went wrong, in which file, on which page (0 = none).
 class Error : public std::runtime_error {
  public:
@@ -55,6 +71,8 @@ class Error : public std::runtime_error {
 
   /// Same error, now naming the file it happened in.
   Error in_file(const std::string& file) const;
+  /// Same error, now naming the page it happened on.
+  Error on_page(int page) const;
 
  private:
   Errc code_;

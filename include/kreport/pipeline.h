@@ -42,6 +42,9 @@ struct ConvertOptions {
   // and a page of many OCR lines by two engines (see PdfDocument::page). One process per
   // file (kreport extract) gives it the machine's cores; a batch worker keeps 1.
   int threads = 1;
+  // When not empty, OCR (as `ocr` says) reads these pages only, and the others are read as
+  // with OCR off: `kreport show` draws a few pages and need not wait for the others' OCR.
+  std::vector<int> ocr_pages;
   Timings* timings = nullptr;  // when set, each step's time is added to it
   // When set, gets which rule decided each field of `document` and from which text on which
   // page (`kreport extract --explain`); never part of the record.

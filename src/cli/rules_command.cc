@@ -3,12 +3,15 @@
 
 #include <algorithm>
 
-#include "commands.h"
+#include <CLI/CLI.hpp>
+
+#include "command.h"
 #include "kreport/error.h"
 #include "kreport/files.h"
 #include "kreport/rules.h"
 
 namespace kreport::cli {
+namespace {
 
 int run_rules(const std::vector<std::string>& names) {
   std::vector<RuleTable> tables = rule_tables(), chosen;
@@ -18,18 +21,27 @@ int run_rules(const std::vector<std::string>& names) {
     if (it == tables.end()) {
       std::string known;
       for (const RuleTable& t : tables) known += (known.empty() ? "" : ", ") + t.name;
-      spdlog::error("unknown rule table \"{}\" (known: {})", name, known);
-      return kExitUsage;
+      throw Error(Errc::usage, "unknown rule table \"" + name + "\" (known: " + known + ")");
     }
     chosen.push_back(*it);
   }
-  try {
-    write_stdout(describe_rules(names.empty() ? tables : chosen));
-  } catch (const Error& e) {
-    spdlog::error(describe(e));
-    return exit_code(e.code());
-  }
+  write_stdout(describe_rules(names.empty() ? tables : chosen));
   return kExitOk;
+}
+
+}  // namespace
+
+Run define_rules(CLI::App& cmd) {
+  auto names = std::make_shared<std::vector<std::string>>();
+  cmd.add_option("tables", *names, "Only these tables (e.g. ratings date_forms)");
+  cmd.footer(
+      "\nExamples:\n"
+      "  kreport rules                                 # every table\n"
+      "  kreport rules ratings date_forms              # two of them\n"
+      "\nEvery row is a rule the stages apply (a rating word, a date form, a section\n"
+      "heading, a column label...) with a real example it holds on; the test suite runs\n"
+      "each rule on its example.\n");
+  return {[names] { return run_rules(*names); }, nullptr};
 }
 
 }  // namespace kreport::cli

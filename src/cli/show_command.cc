@@ -1,6 +1,5 @@
 // `kreport show FILE --page N -o page.png`: the document converted as `extract` converts it,
 // the stages' values kept (ConvertOptions::keep), and each page asked for drawn with them.
-#include "show_command.h"
 
 #include <spdlog/spdlog.h>
 
@@ -10,6 +9,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "command.h"
 #include "kreport/error.h"
 #include "kreport/files.h"
 #include "kreport/pipeline.h"
@@ -17,6 +17,19 @@
 
 namespace kreport::cli {
 namespace {
+
+struct ShowArgs {
+  std::string input;   // path or "-"
+  std::string output;  // a .png or .svg file (one page), or a folder (--pages)
+  std::string password;
+  int page = 1;
+  std::string pages;           // "1-3", "2,4", "all"; empty: --page alone
+  std::string format = "png";  // of the pictures written into a folder
+  double dpi = 96;
+  bool quiet = false;
+  bool timings = false;
+  OcrMode ocr = OcrMode::automatic;
+};
 
 int page_number(const std::string& s) {
   if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
@@ -64,11 +77,89 @@ Picture bare_picture(int page, const RgbImage& image) {
   return p;
 }
 
+int run_show(const ShowArgs& args) {
+  bool folder = !args.pages.empty();
+  std::string ext = folder ? "." + args.format : extension_of(args.output);
+  if (ext != ".png" && ext != ".svg")
+    throw Error(Errc::usage,
+                "-o: a picture is FILE.png or FILE.svg (or, with --pages, a "
+                "folder); got \"" +
+                    args.output + "\"");
+  if (!folder) check_output_file(args.output);
+  std::string bytes = read_input(args.input);
+  ConvertOptions options;
+  options.path = args.input;
+  options.password = args.password;
+  options.ocr = args.ocr;
+  options.threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+  StageValues stages;
+  options.keep = &stages;
+  Report report;
+  PdfDocument doc = PdfDocument::open(bytes, args.password);
+  int count = doc.page_count();
+  std::vector<int> pages = folder ? pages_of(args.pages, count) : std::vector<int>{args.page};
+  if (pages.empty()) throw Error(Errc::usage, "--pages: no page named");
+  for (int p : pages)
+    if (p < 1 || p > count)
+      throw Error(Errc::usage, "no page " + std::to_string(p) + ": the document has " +
+                                   std::to_string(count) + " page(s)");
+  // OCR only where it is drawn: the other pages' stages are read from their text layer, so a
+  // scan's page 1 does not wait for the OCR of its other pages.
+  options.ocr_pages = pages;
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point since) {
+    return std::chrono::duration<double>(Clock::now() - since).count();
+  };
+  // Wall time, and CPU time (std::clock: the process's, both reading cores included).
+  auto cpu = [](std::clock_t since) {
+    return static_cast<double>(std::clock() - since) / CLOCKS_PER_SEC;
+  };
+  auto start = Clock::now();
+  std::clock_t cpu_start = std::clock();
+  try {
+    report = convert(bytes, options);
+  } catch (const Error& e) {
+    // A page with no text is what the picture is wanted for: it is drawn with nothing over
+    // it, and the reason extract would give is said (exit 0: the pictures were made).
+    if (e.code() != Errc::no_text) throw;
+    spdlog::warn("{} (drawn with nothing found on it)", describe(e));
+    stages = {};
+  }
+  if (!args.quiet)
+    for (const Warning& w : report.warnings)
+      spdlog::warn("{}{}: warning {}: {}", one_line(args.input),
+                   w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "", w.code,
+                   one_line(w.message));
+  double converting = seconds(start), converting_cpu = cpu(cpu_start);
+  std::string dir = folder ? folder_arg(args.output) : "";
+  if (folder) make_folders(dir);
+  start = Clock::now();
+  cpu_start = std::clock();
+  for (int p : pages) {
+    RgbImage image = doc.render(p, args.dpi);
+    Picture picture = stages.lines.empty() ? bare_picture(p, image) : picture_of(report, stages, p);
+    std::string out = picture_bytes(picture, image, ext);
+    std::string path =
+        folder ? (std::filesystem::path(dir) / ("page-" + std::to_string(p) + ext)).string()
+               : args.output;
+    write_file_atomic(path, out);
+  }
+  if (args.timings)
+    spdlog::info(
+        "{}: timings: convert {:.1f} ms, CPU {:.1f} ms ({} pages); draw {:.1f} ms, CPU {:.1f} "
+        "ms a page ({} drawn)",
+        one_line(args.input), converting * 1000, converting_cpu * 1000, count,
+        seconds(start) * 1000 / static_cast<double>(pages.size()),
+        cpu(cpu_start) * 1000 / static_cast<double>(pages.size()), pages.size());
+  return kExitOk;
+}
+
 }  // namespace
 
-CLI::App* add_show_command(CLI::App& app, ShowArgs& args) {
-  CLI::App* show = app.add_subcommand(
-      "show", "Draw a page with what each stage found over it (PNG or SVG, with a legend)");
+Run define_show(CLI::App& cmd) {
+  auto shared = std::make_shared<ShowArgs>();
+  ShowArgs& args = *shared;
+  CLI::App* show = &cmd;
   show->add_option("input", args.input, "PDF file, or - for standard input")->required();
   show->add_option("-o,--output", args.output,
                    "The picture: FILE.png or FILE.svg; with --pages, a folder (made when "
@@ -85,17 +176,8 @@ CLI::App* add_show_command(CLI::App& app, ShowArgs& args) {
   show->add_flag("-q,--quiet", args.quiet, "Do not print the document's warnings on stderr");
   show->add_flag("--timings", args.timings,
                  "Print how long converting the document and drawing each page took");
-  show->add_option_function<std::string>(
-          "--ocr",
-          [&args](const std::string& v) {
-            args.ocr = v == "off"     ? OcrMode::off
-                       : v == "force" ? OcrMode::force
-                                      : OcrMode::automatic;
-          },
-          "OCR as for extract: auto, off or force")
-      ->check(CLI::IsMember({"auto", "off", "force"}))
-      ->default_str("auto");
-  show->footer(R"(
+  add_ocr(cmd, args.ocr);
+  show->footer(footer(R"(
 Examples:
   kreport show report.pdf --page 1 -o page.png      # page 1 with what kreport saw, and a legend
   kreport show report.pdf --page 2 -o page.svg      # the same as SVG (hover a box: what it is)
@@ -106,91 +188,9 @@ lines (furniture), the regions (columns, sidebar, boxes, banner, figures, each f
 caption - area - source), the tables with their cells, every block of the record with its
 reading-order number and the section it went to, and the words read from /ActualText or by
 OCR. The same input gives the same bytes.
-)");
-  return show;
-}
-
-int run_show(const ShowArgs& args) {
-  try {
-    bool folder = !args.pages.empty();
-    std::string ext = folder ? "." + args.format : extension_of(args.output);
-    if (ext != ".png" && ext != ".svg")
-      throw Error(Errc::usage,
-                  "-o: a picture is FILE.png or FILE.svg (or, with --pages, a "
-                  "folder); got \"" +
-                      args.output + "\"");
-    if (!folder) check_output_file(args.output);
-    std::string bytes = read_input(args.input);
-    ConvertOptions options;
-    options.path = args.input;
-    options.password = args.password;
-    options.ocr = args.ocr;
-    options.threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
-    StageValues stages;
-    options.keep = &stages;
-    Report report;
-    PdfDocument doc = PdfDocument::open(bytes, args.password);
-    using Clock = std::chrono::steady_clock;
-    auto seconds = [](Clock::time_point since) {
-      return std::chrono::duration<double>(Clock::now() - since).count();
-    };
-    // Wall time, and CPU time (std::clock: the process's, both reading cores included).
-    auto cpu = [](std::clock_t since) {
-      return static_cast<double>(std::clock() - since) / CLOCKS_PER_SEC;
-    };
-    auto start = Clock::now();
-    std::clock_t cpu_start = std::clock();
-    try {
-      report = convert(bytes, options);
-    } catch (const Error& e) {
-      // A page with no text is what the picture is wanted for: it is drawn with nothing over
-      // it, and the reason extract would give is said (exit 0: the pictures were made).
-      if (e.code() != Errc::no_text) throw;
-      spdlog::warn("{} (drawn with nothing found on it)", describe(e));
-      stages = {};
-    }
-    if (!args.quiet)
-      for (const Warning& w : report.warnings)
-        spdlog::warn("{}{}: warning {}: {}", one_line(args.input),
-                     w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "", w.code,
-                     one_line(w.message));
-    double converting = seconds(start), converting_cpu = cpu(cpu_start);
-    int count = stages.lines.empty() ? doc.page_count() : static_cast<int>(stages.lines.size());
-    std::vector<int> pages = folder ? pages_of(args.pages, count) : std::vector<int>{args.page};
-    if (pages.empty()) throw Error(Errc::usage, "--pages: no page named");
-    for (int p : pages)
-      if (p < 1 || p > count)
-        throw Error(Errc::usage, "no page " + std::to_string(p) + ": the document has " +
-                                     std::to_string(count) + " page(s)");
-    std::string dir = folder ? folder_arg(args.output) : "";
-    if (folder) make_folders(dir);
-    start = Clock::now();
-    cpu_start = std::clock();
-    for (int p : pages) {
-      RgbImage image = doc.render(p, args.dpi);
-      Picture picture =
-          stages.lines.empty() ? bare_picture(p, image) : picture_of(report, stages, p);
-      std::string out = picture_bytes(picture, image, ext);
-      std::string path =
-          folder ? (std::filesystem::path(dir) / ("page-" + std::to_string(p) + ext)).string()
-                 : args.output;
-      write_file_atomic(path, out);
-    }
-    if (args.timings)
-      spdlog::info(
-          "{}: timings: convert {:.1f} ms, CPU {:.1f} ms ({} pages); draw {:.1f} ms, CPU {:.1f} "
-          "ms a page ({} drawn)",
-          one_line(args.input), converting * 1000, converting_cpu * 1000, count,
-          seconds(start) * 1000 / static_cast<double>(pages.size()),
-          cpu(cpu_start) * 1000 / static_cast<double>(pages.size()), pages.size());
-    return kExitOk;
-  } catch (const Error& e) {
-    spdlog::error(describe(e.in_file(e.file().empty() ? args.input : e.file())));
-    return exit_code(e.code());
-  } catch (const std::exception& e) {
-    spdlog::error("{}: internal error: {}", one_line(args.input), e.what());
-    return kExitInternal;
-  }
+)"));
+  return {[shared] { return run_show(*shared); },
+          std::shared_ptr<const std::string>(shared, &shared->input)};
 }
 
 }  // namespace kreport::cli
