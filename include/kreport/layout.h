@@ -182,8 +182,8 @@ PageLayout order_page(PageLines page, const std::vector<PlacedTable>& tables,
                       const PageRegions& regions = {});
 
 /// Words seen in the document, for deciding whether a line break fell inside a word.
-using Vocabulary = std::unordered_set<std::string>;
-Vocabulary collect_vocabulary(const std::vector<PageLines>& pages);
+using DocumentWords = std::unordered_set<std::string>;
+DocumentWords collect_document_words(const std::vector<PageLines>& pages);
 
 /// Whether the document's text layer draws the spaces at its lines' ends as glyphs (Word
 /// does): then a paragraph's break without one fell inside a word.
@@ -192,7 +192,7 @@ bool draws_line_end_spaces(const std::vector<PageLayout>& pages);
 /// The page's blocks from its non-running lines; a table becomes one table_ref block where
 /// it stands. `document_draws_line_ends`: what draws_line_end_spaces says of the document,
 /// for pages with too few paragraph breaks to tell themselves.
-PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
+PageBlocks build_blocks(const PageLayout& page, const DocumentWords& vocabulary,
                         bool document_draws_line_ends = false);
 
 /// What the document says about one line break of a paragraph, besides its words.
@@ -214,6 +214,6 @@ struct BreakEvidence {
 /// Joins two lines of one paragraph: no space where the break fell inside a word
 /// ("애플" + "은 자체" -> "애플은 자체"), "Chat-" + "GPT" -> "Chat-GPT", else one space.
 std::string join_lines(const std::string& first, const std::string& next,
-                       const Vocabulary& vocabulary, const BreakEvidence& evidence = {});
+                       const DocumentWords& vocabulary, const BreakEvidence& evidence = {});
 
 }  // namespace kreport

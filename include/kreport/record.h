@@ -86,15 +86,15 @@ using Cell = std::variant<std::monostate, double, std::string>;
 struct Column {
   std::string key, label;
   OptString unit;
-  std::string ocr_dropped;  // not in the record: a header OCR read that failed its check
+  std::string ocr_dropped = {};  // not in the record: a header OCR read that failed its check
 };
 
 /// Where a cell was printed.
 struct CellBox {
   int page = 0;
   Bbox bbox;
-  bool ocr = false;         // OCR read it (schema 1.5: "origin": "ocr")
-  std::string ocr_dropped;  // not in the record: what OCR read, when it failed its check
+  bool ocr = false;              // OCR read it (schema 1.5: "origin": "ocr")
+  std::string ocr_dropped = {};  // not in the record: what OCR read, when it failed its check
 };
 
 struct Table {

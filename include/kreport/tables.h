@@ -23,7 +23,7 @@ struct TableSet {
 /// continued on the next page under the same header is one table. `vocabulary` joins
 /// cells printed over two lines.
 /// The words printed on a chart (a figure region of `regions`) are never a table's.
-TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary = {},
+TableSet find_tables(const std::vector<PageLines>& pages, const DocumentWords& vocabulary = {},
                      const std::vector<PageRegions>& regions = {});
 
 /// Why a number OCR read cannot be passed on as data, or "" when it passes: digits grouped

@@ -15,8 +15,8 @@
 #include <algorithm>
 #include <map>
 
+#include "extract_parts.h"
 #include "params.h"
-#include "rules.h"
 
 namespace kreport::extract {
 

@@ -16,11 +16,11 @@
 #include <cstdio>
 #include <regex>
 
+#include "extract_parts.h"
 #include "kreport/extract.h"
 #include "kreport/regex.h"
 #include "kreport/tables.h"
 #include "params.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

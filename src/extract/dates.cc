@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "extract_parts.h"
 #include "params.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

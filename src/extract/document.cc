@@ -14,8 +14,8 @@
 // Each field's deciding rule and the text it read go to `explain` when asked (--explain).
 #include <algorithm>
 
+#include "extract_parts.h"
 #include "kreport/extract.h"
-#include "rules.h"
 
 namespace kreport {
 namespace {

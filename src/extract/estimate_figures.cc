@@ -11,9 +11,9 @@
 #include <regex>
 
 #include "estimates_parts.h"
+#include "extract_parts.h"
 #include "kreport/regex.h"
 #include "kreport/tables.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

@@ -17,8 +17,8 @@
 #include <map>
 
 #include "estimates_parts.h"
+#include "extract_parts.h"
 #include "kreport/extract.h"
-#include "rules.h"
 
 namespace kreport {
 namespace {

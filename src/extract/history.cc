@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extract_parts.h"
 #include "kreport/extract.h"
 #include "kreport/utf8.h"
-#include "rules.h"
 
 namespace kreport {
 namespace {

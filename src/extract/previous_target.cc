@@ -11,8 +11,8 @@
 #include <regex>
 
 #include "estimates_parts.h"
+#include "extract_parts.h"
 #include "kreport/regex.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

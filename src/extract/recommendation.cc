@@ -19,10 +19,10 @@
 #include <regex>
 #include <set>
 
+#include "extract_parts.h"
 #include "kreport/regex.h"
 #include "kreport/tables.h"
 #include "params.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "extract_parts.h"
 #include "kreport/layout.h"
 #include "kreport/rules.h"
-#include "kreport/segment.h"
-#include "rules.h"
+#include "kreport/sections.h"
 
 namespace kreport {
 namespace {
@@ -255,7 +255,7 @@ RuleTable notice_words() {
               TextBlock b;
               b.type = "paragraph";
               b.text = ex;
-              Segments s = segment({PageBlocks{1, {b}}});
+              SectionCut s = cut_sections({PageBlocks{1, {b}}});
               return s.sections.at(0).kind == "compliance" ? "" : "opened " + s.sections.at(0).kind;
             }
             return notice_authors(pages).empty() ? "no author read" : "";

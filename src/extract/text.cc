@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extract_parts.h"
 #include "params.h"
-#include "rules.h"
 
 namespace kreport::extract {
 

@@ -13,9 +13,9 @@
 #include <regex>
 #include <set>
 
+#include "extract_parts.h"
 #include "kreport/regex.h"
 #include "params.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

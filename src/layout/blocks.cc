@@ -168,8 +168,8 @@ bool continues_block(const Bbox& block, const Line& prev, bool prev_heading, con
 
 }  // namespace
 
-Vocabulary collect_vocabulary(const std::vector<PageLines>& pages) {
-  Vocabulary words;
+DocumentWords collect_document_words(const std::vector<PageLines>& pages) {
+  DocumentWords words;
   for (const PageLines& p : pages)
     for (const Line& l : p.lines) {
       if (l.running) continue;
@@ -204,7 +204,7 @@ bool is_counter_word(const std::string& token) {
 
 // Rules 4-5: the break is certainly inside a word.
 bool surely_inside_word(const std::string& first, const std::string& next,
-                        const Vocabulary& vocabulary) {
+                        const DocumentWords& vocabulary) {
   char32_t a = utf8::last(first), b = utf8::first(next);
   if (!(is_word_char(a) || a == ')' || a == '\'' || a == 0x2019 /* ’ */)) return false;
   std::string head = bare(first_token(next));
@@ -240,7 +240,7 @@ bool is_particle_break(const std::string& next) {
 }  // namespace
 
 std::string join_lines(const std::string& first, const std::string& next,
-                       const Vocabulary& vocabulary, const BreakEvidence& evidence) {
+                       const DocumentWords& vocabulary, const BreakEvidence& evidence) {
   if (first.empty()) return next;
   if (next.empty()) return first;
   const std::optional<bool>& drawn = evidence.drawn_space;
@@ -334,7 +334,7 @@ bool draws_line_end_spaces(const std::vector<PageLayout>& pages) {
   return drawn >= kLayout.min_drawn_line_ends && drawn >= kLayout.drawn_line_end_lines * lines;
 }
 
-PageBlocks build_blocks(const PageLayout& page, const Vocabulary& vocabulary,
+PageBlocks build_blocks(const PageLayout& page, const DocumentWords& vocabulary,
                         bool document_draws_line_ends) {
   PageBlocks out{page.number, {}, page.figures};
   std::vector<const Line*> body;

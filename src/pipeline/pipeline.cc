@@ -9,7 +9,7 @@
 //   tables     typed grids from geometry, the lines they take src/tables
 //   order      the prose in reading order around the tables  src/layout/reading_order.cc
 //   blocks     paragraphs, headings, bullets; line joining   src/layout/blocks.cc
-//   sections   typed sections, captions and their sources    src/segment
+//   sections   typed sections, captions and their sources    src/sections
 //   meaning    document, peers, compliance, rating history   src/extract
 #include "kreport/pipeline.h"
 
@@ -32,7 +32,7 @@
 #include "kreport/load.h"
 #include "kreport/normalize.h"
 #include "kreport/regions.h"
-#include "kreport/segment.h"
+#include "kreport/sections.h"
 #include "kreport/stage_json.h"
 #include "kreport/tables.h"
 #include "read_pages.h"
@@ -98,7 +98,7 @@ std::vector<PageLayout> order_pages(std::vector<PageLines> pages, const TableSet
 }
 
 std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
-                                  const Vocabulary& vocabulary) {
+                                  const DocumentWords& vocabulary) {
   std::vector<PageBlocks> out;
   out.reserve(pages.size());
   bool draws_line_ends = draws_line_end_spaces(pages);
@@ -146,7 +146,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     // What repeats on most pages is furniture; the words used anywhere tell where a line
     // broke inside a word. Both need the whole document.
     pages = timed(t, "furniture", [&] { return mark_running_lines(std::move(pages)); });
-    Vocabulary vocabulary = timed(t, "furniture", [&] { return collect_vocabulary(pages); });
+    DocumentWords vocabulary = timed(t, "furniture", [&] { return collect_document_words(pages); });
     if (options.dump) options.dump("lines", lines_json(pages));
     if (options.keep) options.keep->lines = pages;
 
@@ -170,7 +170,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     std::vector<PageBlocks> blocks =
         timed(t, "blocks", [&] { return blocks_of(layout, vocabulary); });
     if (options.dump) options.dump("blocks", blocks_json(blocks));
-    Segments segments = timed(t, "sections", [&] { return segment(blocks); });
+    SectionCut segments = timed(t, "sections", [&] { return cut_sections(blocks); });
     report.sections = std::move(segments.sections);
     report.figures = std::move(segments.figures);
 

@@ -268,7 +268,7 @@ Rows rows_of(std::vector<const Piece*>& pieces) {
 // The text of each column of one row: a cell reaching over several columns (a comment
 // line) belongs to the one it starts in; a cell's lines are joined as a paragraph's.
 std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
-                                   const Vocabulary& vocabulary,
+                                   const DocumentWords& vocabulary,
                                    std::vector<std::optional<Bbox>>& boxes,
                                    std::vector<bool>& ocr) {
   size_t ncols = tiles.bands.size();
@@ -306,7 +306,7 @@ struct TypedRows {
       printed;  // row, column, text of a value with a unit
 };
 
-TypedRows typed_rows(const Rows& r, const Tiles& tiles, const Vocabulary& vocabulary) {
+TypedRows typed_rows(const Rows& r, const Tiles& tiles, const DocumentWords& vocabulary) {
   size_t ncols = tiles.bands.size();
   TypedRows out;
   out.units.resize(ncols);
@@ -384,7 +384,7 @@ void settle_units(Table& t, TypedRows& typed) {
 }  // namespace
 
 Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string& id,
-                 const Vocabulary& vocabulary) {
+                 const DocumentWords& vocabulary) {
   Table t;
   t.id = id;
   t.page = page;

@@ -85,7 +85,7 @@ bool numeric_row(const std::vector<const Piece*>& cells);
 /// Korean line-joining rules, with the document's `vocabulary`.
 /// Cells found not to be the table's (a note beside it) are taken out of `pieces`.
 Table build_grid(std::vector<const Piece*>& pieces, int page, const std::string& id,
-                 const Vocabulary& vocabulary);
+                 const DocumentWords& vocabulary);
 
 /// A column header that reads as a number: a bare year (`2024`) or a year and its month.
 bool is_year_header(const std::string& text, const Parsed& p);

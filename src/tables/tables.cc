@@ -381,7 +381,7 @@ const char* kind_of(const Table& t) {
 
 }  // namespace tables
 
-TableSet find_tables(const std::vector<PageLines>& pages, const Vocabulary& vocabulary,
+TableSet find_tables(const std::vector<PageLines>& pages, const DocumentWords& vocabulary,
                      const std::vector<PageRegions>& regions) {
   using namespace tables;
   TableSet out;

@@ -52,7 +52,7 @@ inline PageLayout laid_out(std::vector<Line> lines, int number = 1) {
 
 /// The tables the tables stage finds.
 inline std::vector<Table> tables_in(const std::vector<PageLines>& pages,
-                                    const Vocabulary& vocabulary = {}) {
+                                    const DocumentWords& vocabulary = {}) {
   return find_tables(pages, vocabulary).tables;
 }
 

@@ -2,10 +2,10 @@
 // page layouts built from (text, x, y) tuples.
 #include <gtest/gtest.h>
 
-#include "../../src/extract/rules.h"
+#include "../../src/extract/extract_parts.h"
 #include "builders.h"
 #include "kreport/extract.h"
-#include "kreport/segment.h"
+#include "kreport/sections.h"
 #include "kreport/utf8.h"
 
 namespace kx = kreport::extract;
@@ -300,7 +300,7 @@ TEST(ExtractCompliance, NoticeWithoutHeadingAndAbsentNotice) {
   auto compliance = [&](const std::vector<PageLayout>& pages) {
     std::vector<kreport::PageBlocks> blocks;
     for (const PageLayout& p : pages) blocks.push_back(kreport::build_blocks(p, {}));
-    return kreport::extract_compliance(pages, kreport::segment(blocks).sections, {}, diag);
+    return kreport::extract_compliance(pages, kreport::cut_sections(blocks).sections, {}, diag);
   };
   auto c = compliance({page(1, {{"본문", 40, 100}}), last});
   ASSERT_TRUE(c);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "../../src/extract/rules.h"
+#include "../../src/extract/extract_parts.h"
 #include "builders.h"
 #include "kreport/extract.h"
 #include "kreport/tables.h"

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../../src/extract/estimates_parts.h"
-#include "../../src/extract/rules.h"
+#include "../../src/extract/extract_parts.h"
 #include "builders.h"
 #include "kreport/utf8.h"
 

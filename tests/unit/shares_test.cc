@@ -3,7 +3,7 @@
 // run), and read by the meaning step from the Table. Pages built in memory.
 #include <gtest/gtest.h>
 
-#include "../../src/extract/rules.h"
+#include "../../src/extract/extract_parts.h"
 #include "builders.h"
 #include "kreport/tables.h"
 

@@ -67,7 +67,7 @@ TEST(StageDump, DumpedLinesGiveTheNextStepsWhatTheConversionGaveThem) {
     for (const PageLines& p : pages) regions.push_back(find_regions(p));
     EXPECT_EQ(regions_json(regions), dumps["regions"]);
 
-    TableSet tables = find_tables(pages, collect_vocabulary(pages), regions);
+    TableSet tables = find_tables(pages, collect_document_words(pages), regions);
     EXPECT_EQ(tables_json(tables), dumps["tables"]);
   }
 }

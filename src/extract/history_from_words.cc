@@ -16,9 +16,9 @@
 #include <cmath>
 #include <regex>
 
+#include "extract_parts.h"
 #include "kreport/regex.h"
 #include "kreport/utf8.h"
-#include "rules.h"
 
 namespace kreport::extract {
 namespace {

@@ -1,4 +1,4 @@
-// Stage 5, segment: page blocks -> typed sections, captions with their sources, figures.
+// Stage 5, sections: page blocks -> typed sections, captions with their sources, figures.
 #pragma once
 
 #include <vector>
@@ -8,7 +8,7 @@
 
 namespace kreport {
 
-struct Segments {
+struct SectionCut {
   std::vector<Section> sections;
   std::vector<Figure> figures;
 };
@@ -16,6 +16,6 @@ struct Segments {
 /// Cuts the document's blocks into sections at headings, types each section by its title
 /// (Highlight -> summary, Compliance Notice -> compliance, ...), types caption, source (자료:)
 /// and note (주:) blocks, and pairs each figure or table caption with the source under it.
-Segments segment(const std::vector<PageBlocks>& pages);
+SectionCut cut_sections(const std::vector<PageBlocks>& pages);
 
 }  // namespace kreport

@@ -10,9 +10,9 @@
 
 #include "kreport/regex.h"
 #include "kreport/vocab.h"
-#include "segment_parts.h"
+#include "sections_parts.h"
 
-namespace kreport::segment_parts {
+namespace kreport::sections_parts {
 namespace {
 
 const Regex kCaptionNumber(R"((그림|도표|표|차트|Figure|Table|Chart|Exhibit)\s*\d+(-\d+)?)");
@@ -110,4 +110,4 @@ std::vector<Figure> pair_figures(const std::vector<PageBlocks>& pages,
   return figures;
 }
 
-}  // namespace kreport::segment_parts
+}  // namespace kreport::sections_parts

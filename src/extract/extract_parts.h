@@ -43,7 +43,7 @@ const PageLayout* cover_page(const std::vector<PageLayout>& pages);
 /// Lines on `page` on the baseline of `line` and to its right, nearest first.
 std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& line);
 
-// ---- history_grid.cc -----------------------------------------------------------------
+// ---- history_from_words.cc ---------------------------------------------------------
 
 /// Rating changes read from the words of the pages that print a history (a row of dates
 /// over rows of opinions and prices, or dated rows beside a chart), in page order.

@@ -10,13 +10,13 @@
 //     (박제민)는 … 확인합니다`), at the first of its phrases on the last page that has two of
 //     them. This is the one place that decides where the notice starts.
 // Figures and their sources are paired afterwards (figures.cc).
-#include "kreport/segment.h"
+#include "kreport/sections.h"
 
 #include <algorithm>
 #include <optional>
 
 #include "kreport/vocab.h"
-#include "segment_parts.h"
+#include "sections_parts.h"
 
 namespace kreport {
 namespace {
@@ -215,8 +215,8 @@ class Lead {
 
 }  // namespace
 
-Segments segment(const std::vector<PageBlocks>& pages) {
-  Segments out;
+SectionCut cut_sections(const std::vector<PageBlocks>& pages) {
+  SectionCut out;
   Sections sections(out.sections);
   std::optional<Position> notice = unheaded_notice(pages);
   Lead lead(pages);
@@ -226,7 +226,7 @@ Segments segment(const std::vector<PageBlocks>& pages) {
       bool starts = notice && notice->page == p && notice->block == i;
       sections.add(b, block_type(b), pages[p].number, starts, lead.place(p, b));
     }
-  out.figures = segment_parts::pair_figures(pages, out.sections);
+  out.figures = sections_parts::pair_figures(pages, out.sections);
   return out;
 }
 

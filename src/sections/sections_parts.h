@@ -1,4 +1,4 @@
-// Shared by the files of the segment stage (not a public header).
+// Shared by the files of the sections stage (not a public header).
 #pragma once
 
 #include <vector>
@@ -6,7 +6,7 @@
 #include "kreport/layout.h"
 #include "kreport/record.h"
 
-namespace kreport::segment_parts {
+namespace kreport::sections_parts {
 
 /// The figures of the document: each caption with the source under it, and sources without
 /// a numbered caption with the short title line above them, which becomes a caption block.
@@ -14,4 +14,4 @@ namespace kreport::segment_parts {
 std::vector<Figure> pair_figures(const std::vector<PageBlocks>& pages,
                                  std::vector<Section>& sections);
 
-}  // namespace kreport::segment_parts
+}  // namespace kreport::sections_parts

@@ -1,4 +1,4 @@
-#include "kreport/segment.h"
+#include "kreport/sections.h"
 
 #include <gtest/gtest.h>
 
@@ -31,7 +31,7 @@ TEST(Segment, FigureAreasPairTheirBlocks) {
   note.bbox = {40, 212, 300, 222};
   PageBlocks p = page(2, {caption, body, source, note});
   p.figures.push_back({{40, 110, 300, 200}, Bbox{40, 100, 300, 110}, {40, 200, 300, 210}, true});
-  auto s = segment({p});
+  auto s = cut_sections({p});
   ASSERT_EQ(s.figures.size(), 1u);
   EXPECT_EQ(s.figures[0].number, "그림1");
   EXPECT_EQ(s.figures[0].caption, "[그림1] 깊은 인공 신경망 도식화");
@@ -52,7 +52,7 @@ TEST(Segment, CaptionWithoutSourceAndUntitledTitle) {
   source.bbox = {40, 400, 200, 410};
   PageBlocks p = page(1, {figure, title, source});
   p.figures.push_back({{40, 310, 200, 400}, Bbox{40, 300, 200, 310}, {40, 400, 200, 410}, true});
-  auto s = segment({p});
+  auto s = cut_sections({p});
   ASSERT_EQ(s.figures.size(), 2u);
   EXPECT_EQ(s.figures[0].number, "그림 3");
   EXPECT_FALSE(s.figures[0].source);
@@ -63,13 +63,13 @@ TEST(Segment, CaptionWithoutSourceAndUntitledTitle) {
 }
 
 TEST(Segment, HeadingsOpenTypedSections) {
-  auto s =
-      segment({page(1, {block("paragraph", "서문"), block("heading", "Highlight of the Week", 14),
-                        block("bullet", "AI 업계에 다시 겨울이 온다고?"),
-                        block("heading", "AI Issue", 14), block("paragraph", "본문")}),
-               page(5, {block("heading", "Compliance Notice", 14),
-                        block("heading", "투자등급 관련사항", 10),
-                        block("paragraph", "매수(Buy) +20% 이상")})});
+  auto s = cut_sections(
+      {page(1, {block("paragraph", "서문"), block("heading", "Highlight of the Week", 14),
+                block("bullet", "AI 업계에 다시 겨울이 온다고?"), block("heading", "AI Issue", 14),
+                block("paragraph", "본문")}),
+       page(5,
+            {block("heading", "Compliance Notice", 14), block("heading", "투자등급 관련사항", 10),
+             block("paragraph", "매수(Buy) +20% 이상")})});
   ASSERT_EQ(s.sections.size(), 4u);
   EXPECT_EQ(s.sections[0].kind, "body");
   EXPECT_FALSE(s.sections[0].title);
