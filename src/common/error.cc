@@ -101,8 +101,8 @@ std::string exit_codes_help() {
     out += wrapped("  " + std::string(c.number) + "  ", text);
   }
   return out +
-         "Errors are one line on stderr: \"kreport: FILE: reason\". Data goes to stdout or "
-         "-o.\n";
+         "Errors are one line on stderr: \"kreport: FILE: reason\".\n"
+         "Data goes to stdout or -o.\n";
 }
 
 Error::Error(Errc code, std::string message, std::string file, int page)

@@ -163,7 +163,8 @@ TEST_F(Index, MergeErrors) {
   ASSERT_EQ(run_kreport("index -q tests/golden/sk_weekly.json --db " + q(a)).code, 0);
   auto self = run_kreport("index --merge " + q(a) + " " + q(a));
   EXPECT_EQ(self.code, 1);
-  EXPECT_EQ(self.err, "kreport: " + a.string() + ": cannot merge an archive into itself\n");
+  EXPECT_EQ(self.err, "kreport: " + a.string() +
+                          ": cannot merge an archive into itself (see kreport index --help)\n");
   auto missing = run_kreport("index --merge " + q(a) + " " + q(root_ / "none.sqlite"));
   EXPECT_EQ(missing.code, 2);
   EXPECT_EQ(missing.err, "kreport: " + (root_ / "none.sqlite").string() +
