@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "kreport/diagnostics.h"
 #include "kreport/load.h"
 #include "kreport/views.h"
 #include "limits.h"
@@ -50,6 +51,9 @@ void add_limits(CLI::App& cmd, Limits& limits);
 void add_ocr(CLI::App& cmd, OcrMode& mode);
 void add_jobs(CLI::App& cmd, int& jobs);
 void add_view(CLI::App& cmd, ViewOptions& view, bool json_too);
+
+/// "report.pdf (page 3): warning CODE: message", as extract and show print a warning.
+std::string warning_line(const std::string& file, const Warning& w);
 
 /// The footer of a command's --help: its examples, then the exit codes.
 std::string footer(const std::string& examples);

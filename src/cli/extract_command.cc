@@ -50,11 +50,6 @@ std::string evidence_line(const std::string& file, const Evidence& e) {
   return out;
 }
 
-std::string warning_line(const std::string& file, const Warning& w) {
-  std::string where = one_line(file) + (w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "");
-  return where + ": warning " + w.code + ": " + one_line(w.message);
-}
-
 // Arms --timeout and --max-memory on this process; the lines are made now, since the
 // handlers may only write and exit. Nothing reaches stdout or the -o file before extraction
 // ends, so dying there leaves no partial output behind.

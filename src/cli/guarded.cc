@@ -11,7 +11,9 @@
 namespace kreport::cli {
 
 int run_guarded(const std::string& command, const Run& run) {
-  std::string subject = run.subject && !run.subject->empty() ? one_line(*run.subject) : command;
+  // Read after parsing: the input file or archive the options named, else the command.
+  bool named = run.subject && !run.subject->empty();
+  std::string subject = named ? one_line(*run.subject) : command;
   try {
     return run.body();
   } catch (const Error& e) {
@@ -20,7 +22,7 @@ int run_guarded(const std::string& command, const Run& run) {
       spdlog::error("{} (see kreport {} --help)", describe(e), command);
       return exit_code(e.code());
     }
-    spdlog::error(describe(e.file().empty() && subject != command ? e.in_file(subject) : e));
+    spdlog::error(describe(e.file().empty() && named ? e.in_file(*run.subject) : e));
     return exit_code(e.code());
   } catch (const std::bad_alloc&) {
     end_capture();

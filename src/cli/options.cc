@@ -74,6 +74,11 @@ void add_view(CLI::App& cmd, ViewOptions& view, bool json_too) {
       ->check(CLI::Range(kMinChunkChars, kMaxChunkChars));
 }
 
+std::string warning_line(const std::string& file, const Warning& w) {
+  std::string where = one_line(file) + (w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "");
+  return where + ": warning " + w.code + ": " + one_line(w.message);
+}
+
 std::string footer(const std::string& examples) {
   return examples + exit_codes_help();
 }

@@ -126,10 +126,7 @@ int run_show(const ShowArgs& args) {
     stages = {};
   }
   if (!args.quiet)
-    for (const Warning& w : report.warnings)
-      spdlog::warn("{}{}: warning {}: {}", one_line(args.input),
-                   w.page > 0 ? " (page " + std::to_string(w.page) + ")" : "", w.code,
-                   one_line(w.message));
+    for (const Warning& w : report.warnings) spdlog::warn(warning_line(args.input, w));
   double converting = seconds(start), converting_cpu = cpu(cpu_start);
   std::string dir = folder ? folder_arg(args.output) : "";
   if (folder) make_folders(dir);
