@@ -23,6 +23,14 @@ char32_t first(std::string_view s, size_t* bytes = nullptr);
 /// The last code point of `s` (0 when empty).
 char32_t last(std::string_view s);
 
+/// `s` with A-Z lowered; every other byte (Hangul's too) as it was.
+std::string lower_ascii(std::string_view s);
+
+/// Whether `hay` holds `needle` (C++23's string_view::contains).
+inline bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
 /// A precomposed Hangul syllable (가..힣).
 inline bool is_hangul(char32_t c) {
   return c >= 0xAC00 && c <= 0xD7A3;

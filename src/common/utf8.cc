@@ -90,4 +90,11 @@ char32_t last(std::string_view s) {
   return i > 0 ? first(s.substr(i - 1)) : 0;
 }
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace kreport::utf8

@@ -81,10 +81,6 @@ bool has_letter(const std::string& s) {
   });
 }
 
-bool has_words(const std::string& text, std::string_view role) {
-  return vocab::has_role(text, vocab::estimate_tables(), role);
-}
-
 // Everything printed over a table: its title and column labels.
 std::string header_text(const Table& t) {
   std::string s = t.title.value_or("");
@@ -185,11 +181,6 @@ std::vector<Candidate> by_rows(const Table& t) {
   return out;
 }
 
-bool takes_part(const Table& t) {
-  return t.kind != "peer_table" && t.kind != "rating_history" && t.kind != "rating_distribution" &&
-         t.kind != "calendar" && t.kind != "ranking";
-}
-
 std::string series_of(const Candidate& c) {
   return c.metric == "other" ? "other:" + c.label : c.metric;
 }
@@ -212,6 +203,15 @@ int rank_of(const Table& t, int first_page) {
 }
 
 }  // namespace
+
+bool has_words(const std::string& text, std::string_view role) {
+  return vocab::has_role(text, vocab::estimate_tables(), role);
+}
+
+bool takes_part(const Table& t) {
+  return t.kind != "peer_table" && t.kind != "rating_history" && t.kind != "rating_distribution" &&
+         t.kind != "calendar" && t.kind != "ranking";
+}
 
 std::vector<Estimate> annual_estimates(const std::vector<Table>& tables) {
   if (tables.empty()) return {};

@@ -25,10 +25,6 @@ const std::string* text_of(const Cell& c) {
   return std::get_if<std::string>(&c);
 }
 
-bool has_words(const std::string& text, std::string_view role) {
-  return vocab::has_role(text, vocab::estimate_tables(), role);
-}
-
 int rank_of_role(const std::string& role) {  // which column gives the period's figure
   if (role == "actual") return 0;
   if (role == "after") return 1;

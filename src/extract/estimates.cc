@@ -43,11 +43,6 @@ bool units_fit(const OptString& a, const OptString& b) {
   return !a || !b || *a == *b;
 }
 
-bool takes_part(const Table& t) {
-  return t.kind != "peer_table" && t.kind != "rating_history" && t.kind != "rating_distribution" &&
-         t.kind != "calendar" && t.kind != "ranking";
-}
-
 std::string header_of(const Table& t) {
   std::string s = t.title.value_or("");
   for (const Column& c : t.columns) s += " / " + c.label;

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kreport/layout.h"
@@ -13,6 +14,13 @@
 namespace kreport::extract {
 
 // ---- annual.cc ----------------------------------------------------------------------
+
+/// Whether `t` may hold the company's estimates: not a table of peers, rating history or
+/// distribution, a calendar or a ranking.
+bool takes_part(const Table& t);
+
+/// Whether `text` holds words of `role` of the estimate tables' vocabulary.
+bool has_words(const std::string& text, std::string_view role);
 
 /// The annual figures, one row per (metric, fiscal year): the first page's summary first, then
 /// the statements, then the body's tables; another table only adds years to a series it

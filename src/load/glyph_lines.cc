@@ -4,6 +4,7 @@
 // painted from the masks under it alone, at a scale set by its own font size: small print
 // is enlarged and headings shrunk to the size tesseract reads best, instead of one page dpi.
 #include "glyph_lines.h"
+#include "image_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,8 +16,6 @@ namespace {
 constexpr double kJoinGapEm = 1.0;
 // Padding around a region, in its height: tesseract reads a line better with some margin.
 constexpr double kRegionPadEm = 0.25;
-// A run image is about this many font sizes tall (image_text.cc measures Word's).
-constexpr double kRunHeightEm = 1.1;
 // Pixels per font size a line is painted at: tesseract reads best with capital letters about
 // 30 px tall (Willus Dotkom's measurements, cited in tesseract's ImproveQuality), and a
 // capital is about 0.7 of the font size. A 10-pt line at 300 dpi is 42 px per font size too.

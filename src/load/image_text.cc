@@ -17,10 +17,6 @@
 namespace kreport::load {
 namespace {
 
-// A run image is about this many font sizes tall: Hangul ink fills 0.82 of the height of
-// Word's run images (Mirae 2024, eBest 2021: 9.5 of 11.6 pt, 25 of 30.7, 38.9 of 48.2) and a
-// Hangul syllable is about 0.9 em tall, so the image is the em box plus a little padding.
-constexpr double kRunHeightEm = 1.1;
 // Two boxes share a line when they overlap vertically by this share of the lower one.
 constexpr double kSameLineShare = 0.5;
 // A word is put beside a flow word on its line only this close (in font sizes); farther is

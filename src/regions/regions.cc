@@ -23,7 +23,7 @@ namespace {
 
 using regions_parts::inside;
 
-struct Column {
+struct TextColumn {
   Bbox bbox;
   int lines = 0;
 };
@@ -33,15 +33,15 @@ bool overlap_share(double a0, double a1, double b0, double b1, double share) {
   return common >= share * std::min(a1 - a0, b1 - b0);
 }
 
-std::vector<Column> find_columns(const PageLines& page) {
+std::vector<TextColumn> find_columns(const PageLines& page) {
   std::vector<const Line*> prose;
   for (const Line& l : page.lines)
     if (!l.running && is_running_text(l, page.width)) prose.push_back(&l);
   std::sort(prose.begin(), prose.end(),
             [](const Line* a, const Line* b) { return a->bbox.x0 < b->bbox.x0; });
-  std::vector<Column> groups;
+  std::vector<TextColumn> groups;
   for (const Line* l : prose) {
-    auto g = std::find_if(groups.begin(), groups.end(), [&](const Column& c) {
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const TextColumn& c) {
       return l->bbox.x0 - c.bbox.x0 < kRegions.same_left_pt;
     });
     if (g == groups.end())
@@ -49,10 +49,10 @@ std::vector<Column> find_columns(const PageLines& page) {
     else
       g->bbox = g->bbox.united(l->bbox), ++g->lines;
   }
-  std::erase_if(groups, [](const Column& c) { return c.lines < kRegions.column_lines; });
-  std::vector<Column> columns;
-  for (const Column& g : groups) {
-    auto c = std::find_if(columns.begin(), columns.end(), [&](const Column& c) {
+  std::erase_if(groups, [](const TextColumn& c) { return c.lines < kRegions.column_lines; });
+  std::vector<TextColumn> columns;
+  for (const TextColumn& g : groups) {
+    auto c = std::find_if(columns.begin(), columns.end(), [&](const TextColumn& c) {
       return std::abs(c.bbox.x0 - g.bbox.x0) <= kRegions.max_indent_pt &&
              overlap_share(c.bbox.x0, c.bbox.x1, g.bbox.x0, g.bbox.x1,
                            kRegions.same_column_overlap);
@@ -64,7 +64,7 @@ std::vector<Column> find_columns(const PageLines& page) {
   }
   // A column starts at its first heading: the short lines right above its running text that
   // start where it starts.
-  for (Column& c : columns)
+  for (TextColumn& c : columns)
     for (bool grew = true; grew;) {
       grew = false;
       for (const Line& l : page.lines)
@@ -81,9 +81,10 @@ std::vector<Column> find_columns(const PageLines& page) {
 // The lines above the columns stacked under a line that reaches from the strip beside them
 // into the body's span: the cover's title block, set across the page's top.
 std::vector<bool> stacked_under_crossing(const PageLines& page,
-                                         const std::vector<Column>& columns) {
+                                         const std::vector<TextColumn>& columns) {
   double top = columns.front().bbox.y0, left = columns.front().bbox.x0;
-  for (const Column& c : columns) top = std::min(top, c.bbox.y0), left = std::min(left, c.bbox.x0);
+  for (const TextColumn& c : columns)
+    top = std::min(top, c.bbox.y0), left = std::min(left, c.bbox.x0);
   std::vector<size_t> above;
   for (size_t i = 0; i < page.lines.size(); ++i)
     if (!page.lines[i].running && page.lines[i].bbox.y1 <= top) above.push_back(i);
@@ -112,10 +113,10 @@ std::vector<bool> stacked_under_crossing(const PageLines& page,
 // gutter of its own on its left), the strip is no sidebar any more. A strip's table running
 // one column past it (its last year) has no such neighbour; a table in the body's column
 // under the prose does not cross. The y where that row starts; none: the largest double.
-double full_width_top(const PageLines& page, const std::vector<Column>& columns, double left,
+double full_width_top(const PageLines& page, const std::vector<TextColumn>& columns, double left,
                       double gap) {
   double bottom = columns.front().bbox.y1;
-  for (const Column& c : columns) bottom = std::max(bottom, c.bbox.y1);
+  for (const TextColumn& c : columns) bottom = std::max(bottom, c.bbox.y1);
   auto crossing_near = [&](const Line& r) {
     return std::any_of(page.lines.begin(), page.lines.end(), [&](const Line& o) {
       return !o.running && o.bbox.x0 < left - gap && o.bbox.x1 > left + gap &&
@@ -140,11 +141,11 @@ double full_width_top(const PageLines& page, const std::vector<Column>& columns,
 // The lines wholly beside the columns on one side, when they make a sidebar: left (or right)
 // of every column, or of the columns standing at its height where a full-width lead above
 // reaches across the sidebar's strip.
-std::vector<size_t> sidebar_lines(const PageLines& page, const std::vector<Column>& columns) {
+std::vector<size_t> sidebar_lines(const PageLines& page, const std::vector<TextColumn>& columns) {
   double gap = kRegions.sidebar_gap_pt;
   auto beside = [&](const Line& l, int side) {
     bool any = false;
-    for (const Column& c : columns) {
+    for (const TextColumn& c : columns) {
       bool level = l.bbox.center_y() >= c.bbox.y0 && l.bbox.center_y() <= c.bbox.y1;
       bool clear = side < 0 ? l.bbox.x1 <= c.bbox.x0 - gap : l.bbox.x0 >= c.bbox.x1 + gap;
       if (clear)
@@ -158,7 +159,7 @@ std::vector<size_t> sidebar_lines(const PageLines& page, const std::vector<Colum
   // company line that reaches across to the body (Hanwha's) heads the page.
   std::vector<bool> title_block = stacked_under_crossing(page, columns);
   double left = columns.front().bbox.x0, right = columns.front().bbox.x1;
-  for (const Column& c : columns)
+  for (const TextColumn& c : columns)
     left = std::min(left, c.bbox.x0), right = std::max(right, c.bbox.x1);
   std::vector<size_t> before, after;
   for (size_t i = 0; i < page.lines.size(); ++i) {
@@ -188,7 +189,7 @@ std::vector<size_t> sidebar_lines(const PageLines& page, const std::vector<Colum
 // (a headline beside the company's name is none: larger, and across the gutter); so is a
 // line on a sidebar line's baseline that starts in the strip and runs past it (a header of
 // years over the same columns).
-void add_row_mates(const PageLines& page, const std::vector<Column>& columns,
+void add_row_mates(const PageLines& page, const std::vector<TextColumn>& columns,
                    std::vector<size_t>& side) {
   std::vector<bool> in(page.lines.size(), false);
   for (size_t i : side) in[i] = true;
@@ -200,7 +201,7 @@ void add_row_mates(const PageLines& page, const std::vector<Column>& columns,
   for (size_t i = 0; i < page.lines.size(); ++i) {
     const Line& l = page.lines[i];
     if (in[i] || l.running) continue;
-    bool level = std::any_of(columns.begin(), columns.end(), [&](const Column& c) {
+    bool level = std::any_of(columns.begin(), columns.end(), [&](const TextColumn& c) {
       return l.bbox.y1 >= c.bbox.y0 && l.bbox.y0 <= c.bbox.y1;
     });
     if (level) continue;
@@ -234,8 +235,9 @@ void add_row_mates(const PageLines& page, const std::vector<Column>& columns,
 }
 
 // The column a box or rule lies across, if any.
-const Column* column_under(const Bbox& b, const std::vector<Column>& columns, double share) {
-  for (const Column& c : columns)
+const TextColumn* column_under(const Bbox& b, const std::vector<TextColumn>& columns,
+                               double share) {
+  for (const TextColumn& c : columns)
     if (b.width() >= share * c.bbox.width() && overlap_share(b.x0, b.x1, c.bbox.x0, c.bbox.x1, 0.8))
       return &c;
   return nullptr;
@@ -333,7 +335,7 @@ bool underlined(const Line& l, const std::vector<Bbox>& rules) {
 // Runs of lines in a column that are set apart line by line: inside it on both sides (a
 // box's padding, where the box itself is not drawn as shapes: Kiwoom), or each underlined
 // (Hanwha's lead).
-void find_inset_boxes(const PageLines& page, const Column& column, BoxFinder& finder,
+void find_inset_boxes(const PageLines& page, const TextColumn& column, BoxFinder& finder,
                       const PageRegions& out) {
   std::vector<size_t> lines;
   for (size_t i = 0; i < page.lines.size(); ++i) {
@@ -384,7 +386,7 @@ void find_inset_boxes(const PageLines& page, const Column& column, BoxFinder& fi
        });
 }
 
-void find_boxes(const PageLines& page, const std::vector<Column>& columns, PageRegions& out) {
+void find_boxes(const PageLines& page, const std::vector<TextColumn>& columns, PageRegions& out) {
   BoxFinder finder(page, out);
   for (const DrawnBox& b : page.drawing.boxes)
     if (column_under(b.bbox, columns, kRegions.box_column_share)) finder.consider(b.bbox);
@@ -403,7 +405,7 @@ void find_boxes(const PageLines& page, const std::vector<Column>& columns, PageR
     finder.consider({std::max(top.x0, bottom.x0), top.y1, std::min(top.x1, bottom.x1), bottom.y0},
                     true);
   }
-  for (const Column& c : columns) find_inset_boxes(page, c, finder, out);
+  for (const TextColumn& c : columns) find_inset_boxes(page, c, finder, out);
 }
 
 // A line of the rating box printed across the page (`현재 주가(10/8): 71,500원 | 목표주가(유지):
@@ -426,10 +428,10 @@ bool prices_line(const std::string& text) {
 // and date in the top band, a rating line printed across the page, the analysts' bylines —
 // but a line as large as a headline (the company's name, the headline itself). On a cover
 // with no body, the bylines alone (`노경탁 선임연구원 … @eugenefn.com`).
-void add_banner(const PageLines& page, const std::vector<Column>& columns, PageRegions& out) {
+void add_banner(const PageLines& page, const std::vector<TextColumn>& columns, PageRegions& out) {
   double top = page.height, body = 0;
   std::vector<double> sizes;
-  for (const Column& c : columns) top = std::min(top, c.bbox.y0);
+  for (const TextColumn& c : columns) top = std::min(top, c.bbox.y0);
   for (const Line& l : page.lines)
     if (!l.running && is_running_text(l, page.width)) sizes.push_back(l.size);
   if (!sizes.empty()) {
@@ -491,8 +493,8 @@ std::string_view region_name(RegionKind kind) {
 
 PageRegions find_regions(const PageLines& page) {
   PageRegions out{page.number, {}, std::vector<int>(page.lines.size(), -1)};
-  std::vector<Column> columns = find_columns(page);
-  for (const Column& c : columns) out.regions.push_back({RegionKind::column, c.bbox});
+  std::vector<TextColumn> columns = find_columns(page);
+  for (const TextColumn& c : columns) out.regions.push_back({RegionKind::column, c.bbox});
   if (!columns.empty() && page.number == 1) {
     std::vector<size_t> side = sidebar_lines(page, columns);
     if (!side.empty()) add_row_mates(page, columns, side);

@@ -4,10 +4,13 @@
 // another (`buy` in `buy-side`? no: `trading buy`) is tried after it.
 #include <algorithm>
 
+#include "kreport/utf8.h"
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
 namespace {
+
+using utf8::lower_ascii;
 
 const RatingWord kRatingWords[] = {
     {"strong buy", "buy", "stock", "Strong Buy"},
@@ -34,13 +37,6 @@ const RatingWord kRatingWords[] = {
     {"중립", "hold", "", "중립 (유지)"},
     {"매도", "sell", "stock", "매도"},
 };
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);

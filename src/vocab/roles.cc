@@ -5,10 +5,13 @@
 #include <regex>
 
 #include "kreport/regex.h"
+#include "kreport/utf8.h"
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
 namespace {
+
+using utf8::contains;
 
 const Role kPeerColumns[] = {
     {"return",
@@ -218,10 +221,6 @@ const std::pair<const char*, const char*> kMetricMeasures[] = {
     {"pbr", "multiple"},
     {"ev_ebitda", "multiple"},
 };
-
-bool contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
 
 std::string_view last_part(std::string_view label) {
   size_t at = label.rfind(" / ");

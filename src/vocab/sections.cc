@@ -2,17 +2,14 @@
 // that name the kind of report, the words of a table that name its kind.
 #include <algorithm>
 
+#include "kreport/utf8.h"
 #include "kreport/vocab.h"
 
 namespace kreport::vocab {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+using utf8::contains;
+using utf8::lower_ascii;
 
 // Order matters: the first match wins.
 const SectionWord kSectionWords[] = {
@@ -106,10 +103,6 @@ const TableKind kTableKinds[] = {
      {" vs ", " VS ", "비교"},
      "GB200 NVL72 vs CloudMatrix 384"},
 };
-
-bool contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
 
 }  // namespace
 

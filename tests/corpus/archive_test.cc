@@ -22,7 +22,7 @@ constexpr int kTries = 3;
 constexpr double kIndexCpuSecondsPerRecord = 0.020;
 constexpr double kQuerySeconds = 0.050;
 
-fs::path real_pdfs() {
+fs::path real_pdf_folder() {
   if (const char* env = std::getenv("KREPORT_REAL_DIR")) return fs::path(env) / "pdfs";
   return source_dir().parent_path() / "shared" / "real" / "pdfs";
 }
@@ -50,12 +50,12 @@ TEST(RealArchive, IndexesInUnderTwentyMsOfCpuARecordAndSearchesInUnderFiftyMsOfC
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "timings are not measured under the sanitizers";
 #endif
-  if (!fs::is_directory(real_pdfs())) GTEST_SKIP() << "no " << real_pdfs();
+  if (!fs::is_directory(real_pdf_folder())) GTEST_SKIP() << "no " << real_pdf_folder();
   fs::path dir = fs::temp_directory_path() / ("kreport-real-archive-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::string records = (dir / "real.jsonl").string();
-  auto batch = run_kreport("batch -q '" + real_pdfs().string() + "' --jsonl");
+  auto batch = run_kreport("batch -q '" + real_pdf_folder().string() + "' --jsonl");
   std::ofstream(records) << batch.out;
   ASSERT_EQ(batch.code, 0) << batch.err;
 

@@ -12,18 +12,13 @@
 
 #include "run.h"
 
+using kreport::test::extract_record;
 using kreport::test::run_kreport;
 
 namespace {
 
 constexpr const char* kImageText = "fixtures/odd/image_text.pdf";
 constexpr const char* kScan = "fixtures/odd/scanned_report.pdf";
-
-nlohmann::json extract(const std::string& args) {
-  auto r = run_kreport("extract -q " + args);
-  EXPECT_EQ(r.code, 0) << r.err;
-  return r.code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
-}
 
 std::vector<std::string> codes(const nlohmann::json& j) {
   std::vector<std::string> out;
@@ -50,7 +45,7 @@ void expect_rating_box(const nlohmann::json& j) {
 }
 
 TEST(ImageText, ActualTextGivesTheCoverWithoutOcr) {
-  auto j = extract(std::string("--ocr off ") + kImageText);
+  auto j = extract_record(std::string("--ocr off ") + kImageText);
   expect_rating_box(j);
   EXPECT_EQ(j["document"]["analysts"][0]["name"], "박성민");
   EXPECT_EQ(j["document"]["published"], "2024-11-14");
@@ -63,7 +58,7 @@ TEST(ImageText, ActualTextGivesTheCoverWithoutOcr) {
 // The annual summary drawn as pictures of its words (issue 33): a table, and its estimates,
 // all the same, from the /ActualText of its cells.
 TEST(ImageText, ATableDrawnAsPicturesIsReadFromItsActualText) {
-  auto j = extract(std::string("--ocr off ") + kImageText);
+  auto j = extract_record(std::string("--ocr off ") + kImageText);
   const nlohmann::json* summary = nullptr;
   for (const auto& t : j["tables"])
     if (t["kind"] == "financials") summary = &t;
@@ -95,7 +90,7 @@ TEST(ImageText, RunsWithoutActualTextAreWarnedWhenNotRead) {
 
 #ifdef KREPORT_WITH_OCR
 TEST(ImageText, OcrReadsTheRunsWithoutActualText) {
-  auto j = extract(kImageText);  // --ocr auto is the default
+  auto j = extract_record(kImageText);  // --ocr auto is the default
   EXPECT_EQ(codes(j), std::vector<std::string>{"OCR_TEXT"});
   EXPECT_NE(text_of(j, "ocr").find("Review: 메모리 호조, 파운드리 적자 지속"), std::string::npos)
       << text_of(j, "ocr");
@@ -113,7 +108,7 @@ static bool only_ocr_warnings(const std::vector<std::string>& codes) {
 }
 
 TEST(Scan, OcrAutoReadsTheRatingBox) {
-  auto j = extract(std::string("--ocr auto ") + kScan);
+  auto j = extract_record(std::string("--ocr auto ") + kScan);
   ASSERT_TRUE(only_ocr_warnings(codes(j))) << j["warnings"].dump();
   EXPECT_EQ(j["warnings"][0]["page"], 1);
   // A price OCR read says so (schema 1.5), and so does the warning.
@@ -145,7 +140,7 @@ TEST(ImageText, EighteenPagesOfGlyphImagesConvertUnderTheDefaultLimits) {
 }
 
 TEST(Scan, OcrForceReplacesTheTextLayer) {
-  auto j = extract(std::string("--ocr force ") + kImageText);
+  auto j = extract_record(std::string("--ocr force ") + kImageText);
   EXPECT_TRUE(only_ocr_warnings(codes(j))) << j["warnings"].dump();
   EXPECT_EQ(text_of(j, "actual_text"), "");
   EXPECT_NE(text_of(j, "ocr"), "");

@@ -1,5 +1,7 @@
 #include "run.h"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +48,12 @@ Run run_in(const std::filesystem::path& cwd, const std::string& args, const std:
 
 Run run_kreport(const std::string& args, const std::string& stdin_path, bool raw) {
   return run_in(source_dir(), args, stdin_path, raw);
+}
+
+nlohmann::json extract_record(const std::string& args) {
+  Run r = run_kreport("extract -q " + args);
+  EXPECT_EQ(r.code, 0) << r.err;
+  return r.code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
 }
 
 Run run_kreport_in(const std::filesystem::path& cwd, const std::string& args) {

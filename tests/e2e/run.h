@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace kreport::test {
@@ -22,6 +23,10 @@ Run run_kreport_in(const std::filesystem::path& cwd, const std::string& args);
 /// `kreport ARGS` with standard output a pipe whose reading end is already closed, as when
 /// the reader (`| head -c 1`) has gone: every write fails with EPIPE.
 Run run_kreport_into_closed_pipe(const std::string& args);
+
+/// The record `kreport extract -q ARGS` prints; a run that fails fails the test and gives an
+/// empty object.
+nlohmann::json extract_record(const std::string& args);
 
 /// The repository root, where fixtures/ and tests/golden/ live.
 std::filesystem::path source_dir();

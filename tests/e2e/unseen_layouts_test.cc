@@ -10,16 +10,11 @@
 
 #include "run.h"
 
+using kreport::test::extract_record;
 using kreport::test::run_kreport;
 using nlohmann::json;
 
 namespace {
-
-json extract(const std::string& pdf) {
-  auto r = run_kreport("extract -q " + pdf);
-  EXPECT_EQ(r.code, 0) << r.err;
-  return r.code == 0 ? json::parse(r.out) : json::object();
-}
 
 std::vector<std::pair<std::string, std::string>> people(const json& j) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -33,7 +28,7 @@ using People = std::vector<std::pair<std::string, std::string>>;
 }  // namespace
 
 TEST(UnseenLayouts, AReportOnASecuritiesFirmIsCreditedToItsWriter) {
-  json j = extract("fixtures/broker_on_broker.pdf");
+  json j = extract_record("fixtures/broker_on_broker.pdf");
   EXPECT_EQ(j["document"]["broker"]["id"], "hyundai");
   EXPECT_EQ(j["document"]["recommendation"]["ticker"], "006800");
   EXPECT_EQ(j["document"]["recommendation"]["company"], "미래에셋증권");
@@ -41,16 +36,16 @@ TEST(UnseenLayouts, AReportOnASecuritiesFirmIsCreditedToItsWriter) {
 }
 
 TEST(UnseenLayouts, AnAssistantUnderTheAnalystWithoutALabel) {
-  json j = extract("fixtures/broker_on_broker.pdf");
+  json j = extract_record("fixtures/broker_on_broker.pdf");
   EXPECT_EQ(people(j), (People{{"정하린", "analyst"}, {"윤서준", "research_assistant"}}));
 }
 
 TEST(UnseenLayouts, ACoverWithoutADateTakesTheRunningHeaders) {
-  EXPECT_EQ(extract("fixtures/broker_on_broker.pdf")["document"]["published"], "2024-11-14");
+  EXPECT_EQ(extract_record("fixtures/broker_on_broker.pdf")["document"]["published"], "2024-11-14");
 }
 
 TEST(UnseenLayouts, AYearAndMonthHeaderUnderAChartsAxis) {
-  json j = extract("fixtures/broker_on_broker.pdf");
+  json j = extract_record("fixtures/broker_on_broker.pdf");
   const json* summary = nullptr;
   for (const auto& t : j["tables"])
     if (t["columns"].size() == 5 && t["columns"][3]["label"] == "2025.12E") summary = &t;
@@ -68,7 +63,7 @@ TEST(UnseenLayouts, AYearAndMonthHeaderUnderAChartsAxis) {
 }
 
 TEST(UnseenLayouts, ARatingHistorySplitOverTwoPages) {
-  json h = extract("fixtures/broker_on_broker.pdf")["compliance"]["rating_history"];
+  json h = extract_record("fixtures/broker_on_broker.pdf")["compliance"]["rating_history"];
   ASSERT_EQ(h.size(), 6u);
   EXPECT_EQ(h[0]["date"], "2022-11-11");  // from page 4, which prints no title or header
   EXPECT_EQ(h[0]["target_price"], 9500);
@@ -92,14 +87,14 @@ TEST(UnseenLayouts, AnArticleFromAPortalIsNoReport) {
 TEST(UnseenLayouts, WordsBesideNamesAndAssistantsLabelledOnTheirOwnLines) {
   // `인터넷/게임 이승훈`, `애널리스트 의견: 중반 이후 적자를 줄인다`; `Research Associate` under
   // 김나래, `[IT RA]` over 최도윤.
-  json j = extract("fixtures/cover_classes.pdf");
+  json j = extract_record("fixtures/cover_classes.pdf");
   EXPECT_EQ(people(j), (People{{"이승훈", "analyst"},
                                {"김나래", "research_assistant"},
                                {"최도윤", "research_assistant"}}));
 }
 
 TEST(UnseenLayouts, TheNoticesDateOfRecordNotTheDistributions) {
-  json j = extract("fixtures/cover_classes.pdf");
+  json j = extract_record("fixtures/cover_classes.pdf");
   EXPECT_EQ(j["document"]["published"], "2024-11-14");
   EXPECT_EQ(j["compliance"]["rating_distribution"]["as_of"], "2024-09-30");
 }

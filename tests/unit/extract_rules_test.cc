@@ -15,15 +15,15 @@ using kreport::PageLayout;
 
 namespace {
 
-struct At {
+struct LineAt {
   std::string text;
   double x, y, size = 9;
 };
 
 // A page of lines; each line is as wide as its text (5 pt a byte-ish) and `size` tall.
-PageLayout page(int number, std::vector<At> lines) {
+PageLayout page(int number, std::vector<LineAt> lines) {
   std::vector<Line> out;
-  for (const At& a : lines) {
+  for (const LineAt& a : lines) {
     double w = 4.0 * static_cast<double>(kreport::utf8::length(a.text));
     out.push_back(kreport::test::line(a.text, a.x, a.y, a.x + w, a.size));
   }

@@ -11,17 +11,17 @@ namespace {
 
 constexpr double kSize = 8;
 
-using At = test::WordAt;
+using test::WordAt;
 
 // One line per cell, all on the baseline `y` (what the layout gives for separate runs).
-std::vector<Line> row(double y, std::vector<At> cells) {
+std::vector<Line> row(double y, std::vector<WordAt> cells) {
   std::vector<Line> out;
-  for (At& c : cells) out.push_back(test::line(c.text, c.x0, y, c.x1, kSize));
+  for (WordAt& c : cells) out.push_back(test::line(c.text, c.x0, y, c.x1, kSize));
   return out;
 }
 
 // One line made of words; `spaced` says whether the PDF put a space after each.
-Line words(double y, std::vector<At> ws, bool spaced) {
+Line words(double y, std::vector<WordAt> ws, bool spaced) {
   return test::line_of_words(y, std::move(ws), spaced, kSize);
 }
 
@@ -272,9 +272,9 @@ TEST(Grid, NumbersOneSpaceApartAreTwoCells) {
 TEST(Grid, ASidebarBesideTheAnnualSummaryIsATableOfItsOwn) {
   // SK p1: Stock Data rows on the left share their baselines with the summary's rows.
   auto side = [](const char* label, const char* value) {
-    return std::vector<At>{{label, 30, 90}, {value, 130, 170}};
+    return std::vector<WordAt>{{label, 30, 90}, {value, 130, 170}};
   };
-  auto both = [&](double y, std::vector<At> left, std::vector<At> right) {
+  auto both = [&](double y, std::vector<WordAt> left, std::vector<WordAt> right) {
     std::vector<Line> out = row(y, std::move(left));
     for (Line& l : row(y, std::move(right))) out.push_back(std::move(l));
     return out;

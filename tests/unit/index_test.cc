@@ -625,8 +625,6 @@ TEST(ArchiveText, TableAlignsHangulAsTwoColumns) {
             "mirae                     1.5\n");
 }
 
-}  // namespace
-
 // --section keeps one section kind: search within the summaries, and a company's summaries
 // as one question (issue 31).
 TEST_F(Archive, SearchAndTextKeepOneSectionKind) {
@@ -651,3 +649,5 @@ TEST_F(Archive, SearchAndTextKeepOneSectionKind) {
   for (const auto& row : run_query(db(), "text", {"한빛모터스"}, sidebar).rows)
     EXPECT_EQ(std::get<std::string>(row[4]), "sidebar");
 }
+
+}  // namespace

@@ -13,15 +13,15 @@ using kreport::PageLayout;
 
 namespace {
 
-struct At {
+struct TextAt {
   std::string text;
   double x, y, size = 9;
 };
 
 // A cover of lines, each as wide as its text (4 pt a character) and `size` tall.
-PageLayout cover(std::vector<At> lines) {
+PageLayout cover(std::vector<TextAt> lines) {
   std::vector<Line> out;
-  for (const At& a : lines) {
+  for (const TextAt& a : lines) {
     double w = 4.0 * static_cast<double>(kreport::utf8::length(a.text));
     out.push_back(kreport::test::line(a.text, a.x, a.y, a.x + w, a.size));
   }
