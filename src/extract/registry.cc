@@ -419,4 +419,26 @@ std::string describe_rules(const std::vector<RuleTable>& tables) {
   return out;
 }
 
+std::vector<ParamTable> param_tables() {
+  return {layout_param_table(), region_param_table(), table_param_table(), extract_param_table()};
+}
+
+std::string describe_params(const std::vector<ParamTable>& tables) {
+  std::string out;
+  for (const ParamTable& t : tables) {
+    out += t.name + " (" + std::to_string(t.rows.size()) + "): " + t.what + "\n";
+    size_t name_width = 0, value_width = 0;
+    for (const ParamRow& r : t.rows) {
+      name_width = std::max(name_width, r.name.size());
+      value_width = std::max(value_width, r.value.size() + 1 + utf8::length(r.unit));
+    }
+    for (const ParamRow& r : t.rows) {
+      std::string value = r.value + " " + r.unit;
+      out += "  " + r.name + std::string(name_width - r.name.size(), ' ') + "  " + value +
+             std::string(value_width - utf8::length(value), ' ') + "  " + r.reason + "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace kreport
