@@ -30,6 +30,9 @@ ParamTable extract_param_table() {
           KREPORT_PARAM(kExtract, masthead_chars, "characters",
                         "a cover line longer than this (with five words or more) is a sentence "
                         "that names a firm, not a masthead"),
+          KREPORT_PARAM(kExtract, sentence_spaces, "count",
+                        "a cover line of running text has this many spaces at least (five words) "
+                        "besides its length"),
           KREPORT_PARAM(kExtract, max_name_line_chars, "characters",
                         "longer lines without an e-mail are body text, not an analyst"),
           KREPORT_PARAM(kExtract, name_left_gap, "pt",
@@ -86,6 +89,45 @@ ParamTable extract_param_table() {
           KREPORT_PARAM(kExtract, rating_size_step, "pt",
                         "the box's rating is the largest rating line; sizes within this are the "
                         "same size (rendering noise)"),
+          KREPORT_PARAM(kExtract, min_metrics, "count",
+                        "a table that names fewer metrics than this is a chart's labels or a "
+                        "segment breakdown"),
+          KREPORT_PARAM(
+              kExtract, same_value_share, "share",
+              "two printings of a number agree within this share: 1,269.8 and 1,270 (rounding)"),
+          KREPORT_PARAM(kExtract, max_role_part_chars, "characters",
+                        "a part of a column's label longer than this is a title sharing the header "
+                        "line, not a role"),
+          KREPORT_PARAM(
+              kExtract, box_header_chars, "characters",
+              "a cover's box of revised estimates: its `변경후`/`변경전` headers are this short"),
+          KREPORT_PARAM(
+              kExtract, box_label_gap, "pt",
+              "... its unit note and its row labels stand left of the current column within this"),
+          KREPORT_PARAM(
+              kExtract, box_label_reach, "pt",
+              "... the labels starting at most this far left of it (a cover box is ~150 pt wide)"),
+          KREPORT_PARAM(kExtract, box_column_slack, "pt",
+                        "... a value stands under its header within this on either side"),
+          KREPORT_PARAM(
+              kExtract, box_row_gap_lines, "line heights",
+              "... and the box's rows lie under its header within this of the row before"),
+          KREPORT_PARAM(kExtract, kept_reach_bytes, "bytes",
+                        "a kept target is said within this many bytes after its label (`목표주가 "
+                        "84,000원을 유지한다`)"),
+          KREPORT_PARAM(kExtract, upside_tolerance, "share",
+                        "a printed upside agrees with the target and current price within this; a "
+                        "digit misread by OCR is ~1% or more"),
+          KREPORT_PARAM(kExtract, distinct_names_share, "share",
+                        "a column of company names: at least this share of its names are different "
+                        "(a column of `매수` repeats one)"),
+          KREPORT_PARAM(kExtract, news_marks, "count",
+                        "a page with this many different marks of a news site is an article, "
+                        "whatever firm it quotes"),
+          KREPORT_PARAM(kExtract, same_baseline_share, "share",
+                        "two lines share a baseline when their middles are within this share of "
+                        "the smaller line's height"),
+          KREPORT_PARAM(kExtract, same_baseline_pt, "pt", "... or within this, for small print"),
           KREPORT_PARAM(kExtract, min_cover_lines, "count",
                         "a page with fewer lines than this is a picture with a caption, not a "
                         "cover or a title slide"),

@@ -56,7 +56,8 @@ bool starts_with_source(std::string_view line) {
 
 bool same_baseline(const Line& a, const Line& b) {
   double h = std::min(a.bbox.height(), b.bbox.height());
-  return std::abs(a.bbox.center_y() - b.bbox.center_y()) <= std::max(2.0, h * 0.5);
+  return std::abs(a.bbox.center_y() - b.bbox.center_y()) <=
+         std::max(kExtract.same_baseline_pt, h * kExtract.same_baseline_share);
 }
 
 const PageLayout* cover_page(const std::vector<PageLayout>& pages) {

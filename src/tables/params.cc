@@ -44,6 +44,15 @@ ParamTable table_param_table() {
                         "a \"- …\" comment line under a table lies this close"),
           KREPORT_PARAM(kTable, max_box_title_chars, "characters",
                         "a sidebar box's heading: \"Consensus Data\", \"투자지표\""),
+          KREPORT_PARAM(kTable, caption_gap_em, "em",
+                        "a caption or unit line above a table, and a source line under it, stand "
+                        "within this (of their own size)"),
+          KREPORT_PARAM(
+              kTable, inside_slack_pt, "pt",
+              "a single-cell row between rows of cells lies within the table's width, to this"),
+          KREPORT_PARAM(kTable, min_row_gap_em, "em",
+                        "the rows' own gap counts as at least this when rows touch, so a blank "
+                        "that starts a new table is a real one"),
           KREPORT_PARAM(kTable, min_chart_rows, "count",
                         "rows holding numbers above a table's row of years: a chart's axis or "
                         "another box cut with it (Hana's price chart: 13 rows of ticks), never its "
@@ -60,6 +69,9 @@ ParamTable table_param_table() {
               "(11 pt beside 8 pt cells: Eugene's, Hanwha's), never a column of it"),
           KREPORT_PARAM(kTable, label_bytes, "bytes",
                         "group labels beside a table are no longer (ten Hangul syllables)"),
+          KREPORT_PARAM(kTable, on_rows_share, "share",
+                        "a column beside a table is the table's when this share of its pieces at "
+                        "least stand on its rows"),
           KREPORT_PARAM(kTable, shares_slack_pct, "percentage points",
                         "the shares of a rating distribution add up to 100 within this (each "
                         "printed rounded)"),
@@ -87,6 +99,36 @@ ParamTable table_param_table() {
                         "rows lie this much farther apart than a cell's lines"),
           KREPORT_PARAM(kTable, max_bridge_check, "count",
                         "pieces; past this, no check for cells over a gap (bounds the work)"),
+          KREPORT_PARAM(kTable, wrap_slack_em, "em",
+                        "a row is a cell's wrapped line only when the widest cell is wider than "
+                        "row_over_wrap gaps by this"),
+          KREPORT_PARAM(kTable, next_line_overlap_em, "em",
+                        "a cell's piece is on its next line when its top lies under the previous "
+                        "piece's bottom, to within this"),
+          KREPORT_PARAM(kTable, stray_gap_scale, "× usual column gap",
+                        "a column at a table's edge is a chart's beside it when it stands this "
+                        "many usual column gaps off"),
+          KREPORT_PARAM(
+              kTable, stray_rows_per_value, "rows",
+              "... and holds values in one data row of this many at most (a note, a title)"),
+          KREPORT_PARAM(
+              kTable, header_line_margin_em, "em",
+              "two header cells are on one header line when they overlap by more than this"),
+          KREPORT_PARAM(
+              kTable, header_bottom_em, "em",
+              "a cell reaching down to the header's bottom line, to within this, is a subheader"),
+          KREPORT_PARAM(
+              kTable, header_centre_em, "em",
+              "column spans as well centred under a header cell as the best one, to within this"),
+          KREPORT_PARAM(kTable, max_unit_note_bytes, "bytes",
+                        "a unit note in a label's parentheses (`(단위: 십억원, %)`) is this short"),
+          KREPORT_PARAM(kTable, group_end_pitch, "row pitches",
+                        "a centred group label's group ends on a row boundary, to within this"),
+          KREPORT_PARAM(kTable, group_bottom_pitch, "row pitches",
+                        "... the last group at the table's bottom, to within this"),
+          KREPORT_PARAM(
+              kTable, label_line_pitch, "row pitches",
+              "a group label's next line (`(005930)` under `삼성전자`) lies within this under it"),
       },
       field_count<TableParams>()};
 }
