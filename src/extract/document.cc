@@ -25,7 +25,7 @@ bool is_news_page(const std::vector<PageLayout>& pages) {
   std::vector<const char*> seen;
   for (const PageLayout& p : pages)
     for (const Line& l : p.lines)
-      for (const char* w : vocab::cover_words("news_mark"))
+      for (const char* w : vocab::cover_words(vocab::CoverKind::news_mark))
         if (extract::contains(l.text, w) && std::find(seen.begin(), seen.end(), w) == seen.end())
           seen.push_back(w);
   return seen.size() >= kExtract.news_marks;

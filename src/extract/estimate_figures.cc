@@ -82,12 +82,11 @@ OptString unit_for(const std::string& metric, const std::string& label,
   if (measure.empty()) return std::nullopt;
   for (const vocab::UnitWord* u : note)
     if (u->measure == measure) return std::string(u->unit);
-  if (measure == "ratio") return std::string("%");
-  if (measure == "multiple") return std::string("배");
+  if (measure == "ratio" || measure == "multiple") return std::string(vocab::usual_unit(measure));
   if (measure == "per_share")  // EPS of a table in 십억원 or 억원
     for (const vocab::UnitWord* u : note)
       if (u->measure == std::string_view("amount") && std::string_view(u->unit).ends_with("원"))
-        return std::string("원");
+        return std::string(vocab::usual_unit(measure));
   return std::nullopt;
 }
 

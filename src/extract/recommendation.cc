@@ -29,15 +29,15 @@ namespace {
 
 // The label words of the box, from the cover-word table.
 const std::vector<const char*>& target_labels() {
-  static const std::vector<const char*> w = vocab::cover_words("target_label");
+  static const std::vector<const char*> w = vocab::cover_words(vocab::CoverKind::target_label);
   return w;
 }
 const std::vector<const char*>& other_prices() {
-  static const std::vector<const char*> w = vocab::cover_words("other_price");
+  static const std::vector<const char*> w = vocab::cover_words(vocab::CoverKind::other_price);
   return w;
 }
 const std::vector<const char*>& current_labels() {
-  static const std::vector<const char*> w = vocab::cover_words("current_label");
+  static const std::vector<const char*> w = vocab::cover_words(vocab::CoverKind::current_label);
   return w;
 }
 

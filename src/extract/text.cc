@@ -20,7 +20,7 @@ bool is_person_name(std::string_view s) {
 }
 
 bool is_not_a_name(std::string_view word) {
-  static const std::vector<const char*> words = vocab::cover_words("not_a_name");
+  static const std::vector<const char*> words = vocab::cover_words(vocab::CoverKind::not_a_name);
   return std::any_of(words.begin(), words.end(), [&](const char* w) { return word == w; });
 }
 

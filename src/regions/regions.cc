@@ -410,7 +410,7 @@ bool prices_line(const std::string& text) {
   std::string squashed;
   for (char c : text)
     if (c != ' ') squashed += c;
-  for (const char* kind : {"target_label", "current_label"})
+  for (vocab::CoverKind kind : {vocab::CoverKind::target_label, vocab::CoverKind::current_label})
     for (const char* w : vocab::cover_words(kind)) {
       std::string word;
       for (const char* c = w; *c; ++c)

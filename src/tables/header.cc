@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "grid_parts.h"
+#include "kreport/vocab.h"
 #include "params.h"
 
 namespace kreport::tables {
@@ -107,10 +108,8 @@ std::string slug(const std::string& label, size_t index) {
 }
 
 OptString unit_of(const std::string& label) {
-  // A unit names money, a ratio or a measure; "(티커)", "(12월)" are not units.
-  static const char* kUnitWords[] = {"%",   "$",     "원", "배", "위안", "달러", "엔",
-                                     "USD", "KRW",   "bp", "B",  "M",    "K",    "TB",
-                                     "GB",  "FLOPS", "x",  "W",  "pt"};
+  // A unit names money, a ratio or a measure (the vocabulary's unit table); "(티커)", "(12월)"
+  // are not units.
   for (size_t close = label.rfind(')'); close != std::string::npos && close > 0;
        close = label.rfind(')', close - 1)) {
     size_t open = label.rfind('(', close);
@@ -119,8 +118,7 @@ OptString unit_of(const std::string& label) {
     for (const char* prefix : {"단위:", "단위 :", "Unit:"})  // "(단위: 십억원)"
       if (u.rfind(prefix, 0) == 0) u = u.substr(u.find_first_not_of(' ', std::strlen(prefix)));
     if (!u.empty() && u.size() <= kTable.max_unit_note_bytes)
-      for (const char* w : kUnitWords)
-        if (u.find(w) != std::string::npos) return u;
+      if (vocab::names_unit(u)) return u;
     if (open == 0) break;
     close = open;
   }
