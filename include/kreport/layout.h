@@ -135,6 +135,12 @@ struct PageBlocks {
 /// steps back, or jumps a gutter (a sidebar beside the body is not one line with it).
 PageLines layout_page(const RawPage& page);
 
+/// Two lines (or words, or a line and a cell) stand on one row: their middles are closer
+/// than half an em of `size` (kLayout.same_row_em; cells of a table share a baseline to
+/// 0.3 em, the next line stands a line height away). The row test of the layout and regions
+/// steps; the tables step keeps its own, tighter one (kTable.same_row_em).
+bool same_row(const Bbox& a, const Bbox& b, double size);
+
 /// Running text: a line long enough, in characters and across the page, to be a line of a
 /// paragraph (a sidebar's rows, table cells, captions and headings are shorter).
 bool is_running_text(const Line& line, double page_width);

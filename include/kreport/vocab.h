@@ -204,18 +204,27 @@ std::span<const Role> estimate_tables();
 /// total, not a segment's.
 std::span<const Role> total_words();
 
-/// What a unit measures: `amount` (십억원), `per_share` (원), `ratio` (%), `multiple` (배), and
-/// its scale: what one printed unit is worth in the currency's own unit (억원 = 10^8 KRW).
+/// The one table of units. What a unit measures: `amount` (십억원), `per_share` (원), `ratio`
+/// (%), `multiple` (배), and its scale: what one printed unit is worth in the currency's own
+/// unit (억원 = 10^8 KRW). Rows marked `mark_only` (`TB`, `위안`, `bp`) only show that a
+/// column label's note is a unit (tables::unit_of); no metric's numbers are read in them.
 struct UnitWord {
   const char* unit;  // as printed
   const char* measure;
   const char* example;        // a label or note that prints it
   double scale = 0;           // 0: no scale (a ratio, a multiple)
   const char* currency = "";  // ISO 4217, "" for none
+  bool mark_only = false;
 };
 std::span<const UnitWord> unit_words();
-/// The unit `text` is exactly ("십억원", " % "), or null.
+/// The unit `text` is exactly ("십억원", " % "), or null; never a `mark_only` row.
 const UnitWord* unit_word(std::string_view text);
+/// A note (the inside of a label's parentheses) names a unit: some row's unit is in it
+/// ("단위: 십억원", "TB"); "티커", "12월" name none.
+bool names_unit(std::string_view note);
+/// The unit a measure is printed in when a note names none of its own: ratio -> %,
+/// multiple -> 배, per_share -> 원 (the table's first row of that measure); null for others.
+const char* usual_unit(std::string_view measure);
 /// The units the parenthesized notes of `text` list, in order: "(단위: 십억원, 원 , %)" ->
 /// 십억원, 원, %; "EPS(원)" -> 원; "(12월)" -> none.
 std::vector<const UnitWord*> units_in(std::string_view text);
@@ -304,17 +313,35 @@ std::span<const BrokerRule> brokers();
 
 // ---- people and prices (labels.cc) ---------------------------------------------------
 
+/// What a cover word does: labels an assistant or an analyst, is no part of a name, labels the
+/// target or another price, ..., marks a news site, dates the notice.
+enum class CoverKind {
+  ra_label,
+  analyst_label,
+  not_a_name,
+  target_label,
+  other_price,
+  current_label,
+  masthead,
+  news_mark,
+  notice_as_of,
+  notice_as_of_label,
+  notice_written_label,
+  distribution_word,
+};
+/// The kind's name, as `kreport rules` prints it: "ra_label".
+const char* to_string(CoverKind kind);
+
 /// Words around names and prices on a cover.
 struct CoverWord {
-  const char* kind;  // ra_label, analyst_label, not_a_name, target_label, other_price,
-                     // current_label, masthead, news_mark
+  CoverKind kind;
   const char* word;
   const char* example;
 };
 std::span<const CoverWord> cover_words();
 
 /// The cover words of one kind.
-const std::vector<const char*>& cover_words(std::string_view kind);
+const std::vector<const char*>& cover_words(CoverKind kind);
 
 /// A market code printed after a ticker ("AAPL US", "000660 KS", "2330 TT"): such a cell is
 /// a ticker, not a quantity with a unit.

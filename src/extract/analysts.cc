@@ -35,14 +35,15 @@ bool is_ra_label(std::string_view text) {
   std::string t = " " + lower_ascii(text) + " ";
   for (char& c : t)
     if (std::string_view("():,|[]").find(c) != std::string_view::npos) c = ' ';
-  for (const char* w : vocab::cover_words("ra_label"))  // "RA", "R.A", "Research Assistant"
+  for (const char* w :
+       vocab::cover_words(vocab::CoverKind::ra_label))  // "RA", "R.A", "Research Assistant"
     if (contains(t, " " + lower_ascii(w) + " ") || contains(t, " " + lower_ascii(w) + ". "))
       return true;
   return false;
 }
 
 bool has_analyst_label(std::string_view text) {
-  for (const char* w : vocab::cover_words("analyst_label"))
+  for (const char* w : vocab::cover_words(vocab::CoverKind::analyst_label))
     if (contains(lower_ascii(text), lower_ascii(w))) return true;
   return false;
 }
@@ -198,7 +199,7 @@ std::vector<std::string> names_in_line(std::string_view line) {
   // An analyst label stands next to its name: `Analyst 박성민`, `애널리스트 김하늘` before it,
   // `문준호 Senior Analyst` after it (English words between). A line with the label and no name
   // beside it (`애널리스트 의견: 중반 이후 적자를 줄인다`) names nobody.
-  for (const char* label : vocab::cover_words("analyst_label")) {
+  for (const char* label : vocab::cover_words(vocab::CoverKind::analyst_label)) {
     size_t at = lower.find(lower_ascii(label));
     if (at == std::string::npos) continue;
     std::vector<std::string> after_tokens = split_tokens(text.substr(at + std::strlen(label)));
@@ -231,7 +232,7 @@ Label bare_label(const Line& l) {
       !find_emails(l.text).empty())
     return Label::none;
   std::string rest = l.text;
-  for (const char* kind : {"ra_label", "analyst_label"})
+  for (vocab::CoverKind kind : {vocab::CoverKind::ra_label, vocab::CoverKind::analyst_label})
     for (const char* w : vocab::cover_words(kind))
       for (size_t at; (at = rest.find(w)) != std::string::npos;) rest.erase(at, std::strlen(w));
   std::string t = trim(l.text);

@@ -11,15 +11,10 @@
 
 #include "estimates_parts.h"
 #include "kreport/tables.h"
+#include "params.h"
 
 namespace kreport::extract {
 namespace {
-
-// A table that names fewer metrics than this is a chart's labels or a segment breakdown.
-constexpr int kMinMetrics = 2;
-// Two printings of a number agree within this share: 1,269.8 and 1,270 (rounding), not a
-// value in another unit or a segment's.
-constexpr double kSameValue = 0.01;
 
 std::vector<std::string> parts_of(const std::string& label) {
   std::vector<std::string> out;
@@ -190,7 +185,8 @@ bool agrees(const std::map<int, double>& a, const std::map<int, double>& b) {
   for (const auto& [year, v] : a) {
     auto it = b.find(year);
     if (it != b.end() &&
-        std::abs(v - it->second) <= kSameValue * std::max(std::abs(v), std::abs(it->second)))
+        std::abs(v - it->second) <=
+            kExtract.same_value_share * std::max(std::abs(v), std::abs(it->second)))
       return true;
   }
   return false;
@@ -244,7 +240,7 @@ std::vector<Estimate> annual_estimates(const std::vector<Table>& tables) {
     for (const Candidate& c : r.rows) r.series[series_of(c)].emplace(c.year.period.year, c.value);
     int metrics = std::count_if(r.series.begin(), r.series.end(),
                                 [](const auto& s) { return !s.first.starts_with("other:"); });
-    if (metrics >= kMinMetrics) reads.push_back(std::move(r));
+    if (metrics >= kExtract.min_metrics) reads.push_back(std::move(r));
   }
 
   // A series comes from the first table that prints it for two years or more (one year alone

@@ -90,7 +90,7 @@ void add(std::map<std::string, Tally>& tally, const Broker& b, double w, const W
 // A firm named there is a firm written about or quoted (`김동현 대신증권 연구원은 …`).
 bool is_sentence(const Line& line) {
   return utf8::length(line.text) > kExtract.masthead_chars &&
-         std::count(line.text.begin(), line.text.end(), ' ') >= 4;
+         std::count(line.text.begin(), line.text.end(), ' ') >= kExtract.sentence_spaces;
 }
 
 std::pair<double, const char*> line_weight(const Line& line, bool cover) {

@@ -117,7 +117,7 @@ std::optional<std::string> first_date(const std::string& s) {
 // `(2023/10/01~2024/09/30)`, else a date followed by `기준`.
 // A `기준일` at `k` that is the report's written date (`작성 기준일`), not a distribution's.
 bool written_date_label(const std::string& text, size_t k) {
-  for (const char* w : vocab::cover_words("notice_written_label")) {
+  for (const char* w : vocab::cover_words(vocab::CoverKind::notice_written_label)) {
     std::string_view label = w;
     size_t end = k + std::string_view("기준일").size();
     if (end >= label.size() && std::string_view(text).substr(0, end).ends_with(label)) return true;

@@ -113,7 +113,7 @@ std::optional<std::string> banner_date(const std::vector<PageLayout>& pages, Why
 }
 
 std::optional<std::string> notice_date(std::string_view notice, std::string* line_read) {
-  auto any_word = [](std::string_view line, const char* kind) {
+  auto any_word = [](std::string_view line, vocab::CoverKind kind) {
     for (const char* w : vocab::cover_words(kind))
       if (contains(line, w)) return true;
     return false;
@@ -131,7 +131,7 @@ std::optional<std::string> notice_date(std::string_view notice, std::string* lin
       if (contains(lines[j], "%")) return true;
     return false;
   };
-  const std::vector<const char*>& as_of = vocab::cover_words("notice_as_of");
+  const std::vector<const char*>& as_of = vocab::cover_words(vocab::CoverKind::notice_as_of);
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
     // A close or a price date (`종가`, `주가`) is no date of record; the notice's own words
@@ -141,7 +141,7 @@ std::optional<std::string> notice_date(std::string_view notice, std::string* lin
       data_date |= !c.publication && contains(line, c.word) &&
                    std::none_of(as_of.begin(), as_of.end(),
                                 [&](const char* w) { return std::string_view(w) == c.word; });
-    if (data_date || any_word(line, "distribution_word")) continue;
+    if (data_date || any_word(line, vocab::CoverKind::distribution_word)) continue;
     auto read = [&](const vocab::DateHit& d) {
       if (line_read) *line_read = std::string(line);
       return d.iso();
@@ -159,9 +159,9 @@ std::optional<std::string> notice_date(std::string_view notice, std::string* lin
         before = trim(before.substr(0, before.size() - 1));
       // `작성 기준일`, `작성일`: the date the report was written, wherever it stands; a bare
       // `기준일` unless it is the distribution's.
-      for (const char* w : vocab::cover_words("notice_written_label"))
+      for (const char* w : vocab::cover_words(vocab::CoverKind::notice_written_label))
         if (before.ends_with(w)) return read(d);
-      for (const char* w : vocab::cover_words("notice_as_of_label"))
+      for (const char* w : vocab::cover_words(vocab::CoverKind::notice_as_of_label))
         if (before.ends_with(w) && !by_distribution(i)) return read(d);
     }
   }

@@ -16,22 +16,19 @@
 
 #include "extract_parts.h"
 #include "kreport/extract.h"
+#include "params.h"
 
 namespace kreport {
 namespace {
-
-// A page with this many different marks of a news site (its search box, a reporter's byline,
-// the copyright line) is an article, whatever firm or analyst it quotes; a report has none.
-constexpr size_t kNewsMarks = 3;
 
 bool is_news_page(const std::vector<PageLayout>& pages) {
   std::vector<const char*> seen;
   for (const PageLayout& p : pages)
     for (const Line& l : p.lines)
-      for (const char* w : vocab::cover_words("news_mark"))
+      for (const char* w : vocab::cover_words(vocab::CoverKind::news_mark))
         if (extract::contains(l.text, w) && std::find(seen.begin(), seen.end(), w) == seen.end())
           seen.push_back(w);
-  return seen.size() >= kNewsMarks;
+  return seen.size() >= kExtract.news_marks;
 }
 
 std::string number(double v) {

@@ -18,13 +18,10 @@
 #include "estimates_parts.h"
 #include "kreport/tables.h"
 #include "kreport/utf8.h"
+#include "params.h"
 
 namespace kreport::extract {
 namespace {
-
-// A part longer than this (in characters) is a title sharing the header line, not a role:
-// "연간 실적 추정치 변경 내용 요약" is 17, "QoQ Consensus" 13, "신규 추정치" 6.
-constexpr size_t kRolePart = 16;
 
 std::vector<std::string> split(const std::string& s, const std::string& sep) {
   std::vector<std::string> out;
@@ -99,7 +96,7 @@ Reading read_label(const std::string& label) {
       if (!p->rest.empty()) roles.push_back(p->rest);
       continue;
     }
-    if (utf8::length(part) > kRolePart) continue;
+    if (utf8::length(part) > kExtract.max_role_part_chars) continue;
     roles.push_back(part);
     std::vector<std::string> words = split(part, " ");
     if (words.size() == 2 && role_in(words[0]) && role_in(words[1]) &&
@@ -273,7 +270,7 @@ std::optional<PeriodPart> period_part(const std::string& text) {
     for (size_t i = 0; i < words.size(); ++i) (i < n ? head : rest) += words[i] + " ";
     head = trimmed(head), rest = trimmed(rest);
     auto p = period_of(head);
-    if (!p || utf8::length(rest) > kRolePart) continue;
+    if (!p || utf8::length(rest) > kExtract.max_role_part_chars) continue;
     bool another = std::any_of(words.begin() + n, words.end(),
                                [](const std::string& w) { return period_of(w).has_value(); });
     if (another) return std::nullopt;

@@ -14,12 +14,10 @@
 #include "extract_parts.h"
 #include "kreport/regex.h"
 #include "kreport/tables.h"
+#include "params.h"
 
 namespace kreport::extract {
 namespace {
-
-// The box's rows lie under its header within this many row heights of the row before.
-constexpr double kBoxRowGap = 2.5;
 
 const std::string* text_of(const Cell& c) {
   return std::get_if<std::string>(&c);
@@ -80,12 +78,11 @@ OptString unit_for(const std::string& metric, const std::string& label,
   if (measure.empty()) return std::nullopt;
   for (const vocab::UnitWord* u : note)
     if (u->measure == measure) return std::string(u->unit);
-  if (measure == "ratio") return std::string("%");
-  if (measure == "multiple") return std::string("배");
+  if (measure == "ratio" || measure == "multiple") return std::string(vocab::usual_unit(measure));
   if (measure == "per_share")  // EPS of a table in 십억원 or 억원
     for (const vocab::UnitWord* u : note)
       if (u->measure == std::string_view("amount") && std::string_view(u->unit).ends_with("원"))
-        return std::string("원");
+        return std::string(vocab::usual_unit(measure));
   return std::nullopt;
 }
 
@@ -250,34 +247,40 @@ std::vector<PeriodFigure> box_figures(const PageLayout& cover) {
   std::vector<PeriodFigure> out;
   for (const Line& now : cover.lines) {
     const char* role = vocab::role_of(now.text, vocab::estimate_columns());
-    if (!role || std::string_view(role) != "after" || utf8::length(now.text) > 4) continue;
+    if (!role || std::string_view(role) != "after" ||
+        utf8::length(now.text) > kExtract.box_header_chars)
+      continue;
     const Line* before = nullptr;
     for (const Line* n : right_neighbours(cover, now)) {
       const char* r = vocab::role_of(n->text, vocab::estimate_columns());
-      if (r && std::string_view(r) == "prior" && utf8::length(n->text) <= 4) before = n;
+      if (r && std::string_view(r) == "prior" && utf8::length(n->text) <= kExtract.box_header_chars)
+        before = n;
       if (before) break;
     }
     if (!before) continue;
     std::string note;  // "(조원)" left of the header
     for (const Line& l : cover.lines)
-      if (l.bbox.x1 <= now.bbox.x0 && same_baseline(l, now) && now.bbox.x0 - l.bbox.x1 < 120)
+      if (l.bbox.x1 <= now.bbox.x0 && same_baseline(l, now) &&
+          now.bbox.x0 - l.bbox.x1 < kExtract.box_label_gap)
         note += l.text;
     std::vector<const vocab::UnitWord*> units = vocab::units_in(note);
     // The rows: labels left of the current column, under the header, one after another.
     std::vector<const Line*> labels;
     for (const Line& l : cover.lines)
       if (l.bbox.y0 > now.bbox.y1 - 1 && l.bbox.x1 <= now.bbox.x0 &&
-          now.bbox.x0 - l.bbox.x1 < 120 && l.bbox.x0 > now.bbox.x0 - 200)
+          now.bbox.x0 - l.bbox.x1 < kExtract.box_label_gap &&
+          l.bbox.x0 > now.bbox.x0 - kExtract.box_label_reach)
         labels.push_back(&l);
     std::sort(labels.begin(), labels.end(),
               [](const Line* a, const Line* b) { return a->bbox.y0 < b->bbox.y0; });
     double bottom = now.bbox.y1;
     for (const Line* l : labels) {
-      if (l->bbox.y0 - bottom > kBoxRowGap * now.bbox.height()) break;
+      if (l->bbox.y0 - bottom > kExtract.box_row_gap_lines * now.bbox.height()) break;
       bottom = l->bbox.y1;
       auto under = [&](const Line& head) -> OptNumber {
         for (const Line* n : right_neighbours(cover, *l))
-          if (n->bbox.x0 < head.bbox.x1 + 4 && n->bbox.x1 > head.bbox.x0 - 4)
+          if (n->bbox.x0 < head.bbox.x1 + kExtract.box_column_slack &&
+              n->bbox.x1 > head.bbox.x0 - kExtract.box_column_slack)
             return number_in(n->text.substr(0, n->text.find(' ')));  // "48,000 18.8%"
         return std::nullopt;
       };

@@ -20,6 +20,10 @@ struct ExtractParams {
   // shorter: `Mirae Asset Securities Research` is 31 characters of four words.
   size_t masthead_chars = 30;
 
+  // A cover line of running text has this many spaces at least (five words) besides its
+  // length: `김동현 대신증권 연구원은 …`.
+  long sentence_spaces = 4;
+
   // ---- analysts (analysts.cc) ----
   size_t max_name_line_chars = 60;  // longer lines without an e-mail are body text
   double name_left_gap = 40;        // a label left of a name line, on its baseline
@@ -63,6 +67,52 @@ struct ExtractParams {
   // The box's rating is the largest rating line; sizes within this are the same size (the
   // topmost wins), as fonts of one box differ by rendering noise.
   double rating_size_step = 0.5;
+
+  // ---- estimates (annual.cc, estimate_columns.cc, estimate_figures.cc) ----
+  // A table that names fewer metrics than this is a chart's labels or a segment breakdown.
+  int min_metrics = 2;
+  // Two printings of a number agree within this share: 1,269.8 and 1,270 (rounding), not a
+  // value in another unit or a segment's.
+  double same_value_share = 0.01;
+  // A part longer than this (in characters) is a title sharing the header line, not a role:
+  // "연간 실적 추정치 변경 내용 요약" is 17, "QoQ Consensus" 13, "신규 추정치" 6.
+  size_t max_role_part_chars = 16;
+  // A cover's box of revised estimates: its `변경후`/`변경전` headers are this short (chars) ...
+  size_t box_header_chars = 4;
+  // ... its unit note and its row labels stand left of the current column within this (pt),
+  // the labels starting at most `box_label_reach` left of it (a cover's box is ~150 pt wide).
+  double box_label_gap = 120;
+  double box_label_reach = 200;
+  // ... a value stands under its header within this on either side (pt) ...
+  double box_column_slack = 4;
+  // ... and the box's rows lie under its header within this many row heights of the row
+  // before.
+  double box_row_gap_lines = 2.5;
+
+  // ---- previous target (previous_target.cc) ----
+  // A kept target is said within this many bytes after its label (`목표주가 84,000원을
+  // 유지한다`, `목표주가와 매수의견 유지`: ~20 Hangul syllables), with no change word between.
+  size_t kept_reach_bytes = 60;
+  // The upside is printed to 0.1 point, from the same current price: 0.5% apart is agreement,
+  // while one digit of the target misread by OCR is about 1% or far more (`96,000` for
+  // `95,000`).
+  double upside_tolerance = 0.005;
+
+  // ---- peers (peers.cc) ----
+  // A column of company names repeats few: at least this share of its names are different
+  // (a column of `매수` or of one sector repeats one word).
+  double distinct_names_share = 0.7;
+
+  // ---- document (document.cc) ----
+  // A page with this many different marks of a news site (its search box, a reporter's
+  // byline, the copyright line) is an article, whatever firm or analyst it quotes.
+  size_t news_marks = 3;
+
+  // ---- text (text.cc): lines on one baseline ----
+  // Two lines share a baseline when their middles are within this share of the smaller line's
+  // height, or within `same_baseline_pt` for small print.
+  double same_baseline_share = 0.5;
+  double same_baseline_pt = 2;
 
   // ---- title and report type (title.cc) ----
   // A page with fewer lines than this is a picture with a caption, not a cover or a title

@@ -15,6 +15,7 @@
 #include "kreport/extract.h"
 #include "kreport/regex.h"
 #include "kreport/vocab.h"
+#include "params.h"
 
 namespace kreport {
 namespace {
@@ -263,7 +264,9 @@ std::optional<size_t> company_column(const Table& t) {
     std::vector<std::string> distinct = names;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    if (names.size() >= 2 && distinct.size() * 10 >= names.size() * 7) return k;
+    if (names.size() >= 2 && static_cast<double>(distinct.size()) >=
+                                 kExtract.distinct_names_share * static_cast<double>(names.size()))
+      return k;
   }
   return std::nullopt;
 }

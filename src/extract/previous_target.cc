@@ -13,13 +13,10 @@
 #include "estimates_parts.h"
 #include "extract_parts.h"
 #include "kreport/regex.h"
+#include "params.h"
 
 namespace kreport::extract {
 namespace {
-
-// A kept target is said within this many bytes after its label (`목표주가 84,000원을 유지한다`,
-// `목표주가와 매수의견 유지`: ~20 Hangul syllables), with no change word in between.
-constexpr size_t kKeptReach = 60;
 
 // The target's name in a sentence; `TP` as a word of its own, never the `TP` of `TPU`.
 constexpr const char* kLabel = "(?:목표주가|적정주가|(?:^|[^A-Za-z])T\\.?P(?![A-Za-z]))";
@@ -74,7 +71,7 @@ bool kept(const PageLayout& cover, const std::string& text) {
   static const Regex change(R"(하향|상향|조정|변경|제시|신규|으로|로 )");
   for (RegexIterator it(text.begin(), text.end(), label), end; it != end; ++it) {
     size_t from = it->position() + it->length();
-    std::string after = text.substr(from, kKeptReach);
+    std::string after = text.substr(from, kExtract.kept_reach_bytes);
     size_t stop = after.find_first_of(".\n");
     if (stop != std::string::npos && stop + 1 < after.size() &&
         !std::isdigit(static_cast<unsigned char>(after[stop + 1])))

@@ -29,15 +29,15 @@ namespace {
 
 // The label words of the box, from the cover-word table.
 const std::vector<const char*>& target_labels() {
-  static const std::vector<const char*> w = vocab::cover_words("target_label");
+  static const std::vector<const char*> w = vocab::cover_words(vocab::CoverKind::target_label);
   return w;
 }
 const std::vector<const char*>& other_prices() {
-  static const std::vector<const char*> w = vocab::cover_words("other_price");
+  static const std::vector<const char*> w = vocab::cover_words(vocab::CoverKind::other_price);
   return w;
 }
 const std::vector<const char*>& current_labels() {
-  static const std::vector<const char*> w = vocab::cover_words("current_label");
+  static const std::vector<const char*> w = vocab::cover_words(vocab::CoverKind::current_label);
   return w;
 }
 
@@ -428,9 +428,6 @@ std::optional<Recommendation> find_recommendation(const std::vector<PageLayout>&
 }
 
 bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommendation& rec) {
-  // The upside is printed to 0.1 point, from the same current price: 0.5% apart is agreement,
-  // while one digit misread is about 1% or far more (`96,000` for `95,000`, `2.801`).
-  constexpr double kTolerance = 0.005;
   const PageLayout* cover = cover_page(pages);
   if (!cover || !rec.target_price || !rec.current_price) return false;
   bool ocr = std::any_of(cover->lines.begin(), cover->lines.end(), [](const Line& l) {
@@ -446,7 +443,8 @@ bool ocr_target_disagrees(const std::vector<PageLayout>& pages, const Recommenda
       std::smatch m;
       if (!std::regex_search(c->text, m, percent)) continue;
       double expected = rec.current_price->value * (1 + std::stod(m[1]) / 100);
-      return std::abs(expected - rec.target_price->value) > kTolerance * rec.target_price->value;
+      return std::abs(expected - rec.target_price->value) >
+             kExtract.upside_tolerance * rec.target_price->value;
     }
   }
   return false;

@@ -116,6 +116,7 @@ RuleTable unit_words() {
   return {"unit_words", "units of a label or a table's unit note -> what they measure, their scale",
           rows_of(rows,
                   [](const vocab::UnitWord& r) {
+                    if (r.mark_only) return quoted(r.unit) + " marks a unit note";
                     std::string scale;
                     if (r.scale > 0) {
                       char buf[32];
@@ -125,6 +126,15 @@ RuleTable unit_words() {
                     return quoted(r.unit) + " -> " + r.measure + scale;
                   }),
           [rows](size_t i, const std::string& ex) -> std::string {
+            if (rows[i].mark_only) {  // the example's note names a unit, by this mark
+              size_t open = ex.rfind('('), close = ex.rfind(')');
+              if (open == std::string::npos || close < open) return "no note";
+              std::string note = ex.substr(open + 1, close - open - 1);
+              if (note.find(rows[i].unit) == std::string::npos) return "not in the note";
+              return vocab::names_unit(note) && !vocab::unit_word(rows[i].unit)
+                         ? ""
+                         : "read as a metric's unit";
+            }
             // The example is a label or note: its parentheses list the unit among others.
             for (const vocab::UnitWord* u : vocab::units_in(ex))
               if (u == &rows[i]) return "";
@@ -282,23 +292,33 @@ RuleTable brokers() {
 
 // What each kind of cover word does to its example.
 std::string check_cover_word(const vocab::CoverWord& w, std::string_view ex) {
-  std::string_view kind = w.kind;
-  if (kind == "ra_label") return is_ra_label(ex) ? "" : "not an RA label";
-  if (kind == "analyst_label") return has_analyst_label(ex) ? "" : "not an analyst label";
-  if (kind == "not_a_name") {
-    std::vector<std::string> names = names_in_line(ex);
-    return std::find(names.begin(), names.end(), w.word) == names.end() ? "" : "read as a name";
+  using vocab::CoverKind;
+  switch (w.kind) {
+    case CoverKind::ra_label:
+      return is_ra_label(ex) ? "" : "not an RA label";
+    case CoverKind::analyst_label:
+      return has_analyst_label(ex) ? "" : "not an analyst label";
+    case CoverKind::not_a_name: {
+      std::vector<std::string> names = names_in_line(ex);
+      return std::find(names.begin(), names.end(), w.word) == names.end() ? "" : "read as a name";
+    }
+    case CoverKind::target_label:
+      return parse_target_price(ex) ? "" : "no target price read";
+    case CoverKind::other_price:
+      return is_target_label(ex) ? "read as the target price" : "";
+    case CoverKind::masthead:
+      return is_masthead(std::string(ex)) ? "" : "not a masthead";
+    case CoverKind::notice_as_of:
+    case CoverKind::notice_as_of_label:
+    case CoverKind::notice_written_label:
+      return notice_date(ex) ? "" : "no date of record read";
+    case CoverKind::distribution_word:
+      return contains(ex, w.word) && !notice_date(ex) ? "" : "read as a date of record";
+    case CoverKind::news_mark:
+      return ex.find(w.word) != std::string_view::npos ? "" : "no mark";
+    case CoverKind::current_label:
+      return ex.starts_with(w.word) && parse_won(ex) ? "" : "no current price read";
   }
-  if (kind == "target_label") return parse_target_price(ex) ? "" : "no target price read";
-  if (kind == "other_price") return is_target_label(ex) ? "read as the target price" : "";
-  if (kind == "masthead") return is_masthead(std::string(ex)) ? "" : "not a masthead";
-  if (kind == "notice_as_of" || kind == "notice_as_of_label" || kind == "notice_written_label")
-    return notice_date(ex) ? "" : "no date of record read";
-  if (kind == "distribution_word")
-    return contains(ex, w.word) && !notice_date(ex) ? "" : "read as a date of record";
-  if (kind == "news_mark") return ex.find(w.word) != std::string_view::npos ? "" : "no mark";
-  if (kind == "current_label")
-    return ex.starts_with(w.word) && parse_won(ex) ? "" : "no current price read";
   return "unknown kind";
 }
 
@@ -307,7 +327,7 @@ RuleTable cover_words() {
   return {"cover_words", "words around names and prices on a cover",
           rows_of(rows,
                   [](const vocab::CoverWord& r) {
-                    return std::string(r.kind) + ": " + quoted(r.word);
+                    return std::string(vocab::to_string(r.kind)) + ": " + quoted(r.word);
                   }),
           [rows](size_t i, const std::string& ex) { return check_cover_word(rows[i], ex); }};
 }
@@ -414,6 +434,28 @@ std::string describe_rules(const std::vector<RuleTable>& tables) {
       size_t len = utf8::length(r.rule);
       out += "  " + r.rule + std::string(len < width ? width - len : 0, ' ') + "  e.g. " +
              quoted(r.example) + "\n";
+    }
+  }
+  return out;
+}
+
+std::vector<ParamTable> param_tables() {
+  return {layout_param_table(), region_param_table(), table_param_table(), extract_param_table()};
+}
+
+std::string describe_params(const std::vector<ParamTable>& tables) {
+  std::string out;
+  for (const ParamTable& t : tables) {
+    out += t.name + " (" + std::to_string(t.rows.size()) + "): " + t.what + "\n";
+    size_t name_width = 0, value_width = 0;
+    for (const ParamRow& r : t.rows) {
+      name_width = std::max(name_width, r.name.size());
+      value_width = std::max(value_width, r.value.size() + 1 + utf8::length(r.unit));
+    }
+    for (const ParamRow& r : t.rows) {
+      std::string value = r.value + " " + r.unit;
+      out += "  " + r.name + std::string(name_width - r.name.size(), ' ') + "  " + value +
+             std::string(value_width - utf8::length(value), ' ') + "  " + r.reason + "\n";
     }
   }
   return out;

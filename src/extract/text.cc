@@ -20,7 +20,7 @@ bool is_person_name(std::string_view s) {
 }
 
 bool is_not_a_name(std::string_view word) {
-  static const std::vector<const char*> words = vocab::cover_words("not_a_name");
+  static const std::vector<const char*> words = vocab::cover_words(vocab::CoverKind::not_a_name);
   return std::any_of(words.begin(), words.end(), [&](const char* w) { return word == w; });
 }
 
@@ -56,7 +56,8 @@ bool starts_with_source(std::string_view line) {
 
 bool same_baseline(const Line& a, const Line& b) {
   double h = std::min(a.bbox.height(), b.bbox.height());
-  return std::abs(a.bbox.center_y() - b.bbox.center_y()) <= std::max(2.0, h * 0.5);
+  return std::abs(a.bbox.center_y() - b.bbox.center_y()) <=
+         std::max(kExtract.same_baseline_pt, h * kExtract.same_baseline_share);
 }
 
 const PageLayout* cover_page(const std::vector<PageLayout>& pages) {

@@ -62,7 +62,7 @@ const PageLayout* headline_page(const std::vector<PageLayout>& pages) {
 }  // namespace
 
 bool is_masthead(const std::string& text) {
-  static const std::vector<const char*> words = vocab::cover_words("masthead");
+  static const std::vector<const char*> words = vocab::cover_words(vocab::CoverKind::masthead);
   std::string lower = lower_ascii(text);
   return std::any_of(words.begin(), words.end(),
                      [&](const char* w) { return lower == lower_ascii(w); });

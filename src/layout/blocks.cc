@@ -135,10 +135,7 @@ bool is_heading(const Line& l, double body, bool alone) {
 
 // Neither neighbour in reading order shares the line's baseline: it is not a table cell.
 bool alone_on_baseline(const std::vector<const Line*>& lines, size_t i) {
-  auto shares = [&](size_t j) {
-    return std::fabs(lines[j]->bbox.center_y() - lines[i]->bbox.center_y()) <
-           kLayout.same_row_em * lines[i]->size;
-  };
+  auto shares = [&](size_t j) { return same_row(lines[j]->bbox, lines[i]->bbox, lines[i]->size); };
   return !(i > 0 && shares(i - 1)) && !(i + 1 < lines.size() && shares(i + 1));
 }
 

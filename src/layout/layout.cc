@@ -6,6 +6,7 @@
 #include "params.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace kreport {
@@ -52,6 +53,10 @@ Line make_line(const std::vector<const Word*>& words) {
 }
 
 }  // namespace
+
+bool same_row(const Bbox& a, const Bbox& b, double size) {
+  return std::fabs(a.center_y() - b.center_y()) < kLayout.same_row_em * size;
+}
 
 PageLines layout_page(const RawPage& page) {
   PageLines out{page.number, page.width, page.height, {}, page.drawing};

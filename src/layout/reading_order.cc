@@ -78,8 +78,7 @@ std::vector<std::pair<double, double>> figure_rows(const std::vector<Item>& line
     std::vector<std::pair<double, double>> rows;  // {top, bottom} of rows of two or more
     for (const Item* a : found) {
       size_t beside = std::count_if(found.begin(), found.end(), [&](const Item* b) {
-        return b != a &&
-               std::fabs(a->bbox.center_y() - b->bbox.center_y()) < kLayout.same_row_em * em;
+        return b != a && same_row(a->bbox, b->bbox, em);
       });
       if (beside >= 1) rows.push_back({a->bbox.y0, a->bbox.y1});
     }

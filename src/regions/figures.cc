@@ -58,8 +58,8 @@ int label_rows(const std::vector<const Line*>& lines) {
     if (l->text.empty() || std::isdigit(static_cast<unsigned char>(l->text[0]))) continue;
     int numbers = 0;
     for (const Line* o : lines)
-      if (o != l && o->bbox.x0 > l->bbox.x1 &&
-          std::fabs(o->bbox.center_y() - l->bbox.center_y()) < 0.5 * l->size && !o->text.empty() &&
+      if (o != l && o->bbox.x0 > l->bbox.x1 && same_row(o->bbox, l->bbox, l->size) &&
+          !o->text.empty() &&
           (std::isdigit(static_cast<unsigned char>(o->text[0])) || o->text[0] == '-' ||
            o->text[0] == '('))
         ++numbers;
@@ -204,8 +204,8 @@ class FigureFinder {
       return !t.empty() && std::isdigit(static_cast<unsigned char>(t[0]));
     };
     return std::any_of(page_.lines.begin(), page_.lines.end(), [&](const Line& o) {
-      return &o != &l && o.bbox.x0 >= l.bbox.x1 &&
-             std::fabs(o.bbox.center_y() - l.bbox.center_y()) < 0.5 * l.size && number(o.text);
+      return &o != &l && o.bbox.x0 >= l.bbox.x1 && same_row(o.bbox, l.bbox, l.size) &&
+             number(o.text);
     });
   }
 
@@ -218,7 +218,7 @@ class FigureFinder {
       for (const Line& l : page_.lines)
         if (!l.running && l.bbox.x0 >= box.x1 - 1 &&
             l.bbox.x0 - box.x1 < kRegions.caption_gap_em * caption.size &&
-            std::fabs(l.bbox.center_y() - caption.bbox.center_y()) < 0.5 * caption.size) {
+            same_row(l.bbox, caption.bbox, caption.size)) {
           box = box.united(l.bbox);
           grew = true;
         }

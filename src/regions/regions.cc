@@ -208,7 +208,7 @@ void add_row_mates(const PageLines& page, const std::vector<TextColumn>& columns
     bool inside_strip = l.bbox.x0 >= strip_x0 && l.bbox.x0 < strip_x1;
     for (size_t j : side)
       if (const Line& m = page.lines[j];
-          std::fabs(m.bbox.center_y() - l.bbox.center_y()) < 0.5 * l.size &&
+          same_row(m.bbox, l.bbox, l.size) &&
           std::fabs(m.size - l.size) <= kRegions.row_mate_size_share * m.size) {
         if (inside_strip) {  // a header row starting in the strip, running past it
           starts_inside.push_back(i);
@@ -291,9 +291,7 @@ class BoxFinder {
     int rows = 0;
     for (size_t k = 0; k < sorted.size();) {
       size_t j = k + 1;
-      while (j < sorted.size() &&
-             sorted[j]->bbox.center_y() - sorted[k]->bbox.center_y() < 0.5 * sorted[k]->size)
-        ++j;
+      while (j < sorted.size() && same_row(sorted[j]->bbox, sorted[k]->bbox, sorted[k]->size)) ++j;
       if (j - k > 2) return std::nullopt;
       ++rows;
       k = j;
@@ -414,7 +412,7 @@ bool prices_line(const std::string& text) {
   std::string squashed;
   for (char c : text)
     if (c != ' ') squashed += c;
-  for (const char* kind : {"target_label", "current_label"})
+  for (vocab::CoverKind kind : {vocab::CoverKind::target_label, vocab::CoverKind::current_label})
     for (const char* w : vocab::cover_words(kind)) {
       std::string word;
       for (const char* c = w; *c; ++c)

@@ -108,7 +108,9 @@ std::vector<const Piece*> stray_columns(const std::vector<GridRow>& rows, size_t
         }
       filled_rows += any && r >= first_data;
     }
-    bool apart = gap > 2 * usual && filled_rows * 5 <= std::max<size_t>(data, 5);
+    bool apart = gap > kTable.stray_gap_scale * usual &&
+                 filled_rows * kTable.stray_rows_per_value <=
+                     std::max<size_t>(data, kTable.stray_rows_per_value);
     if (apart || (out.size() >= 2 && ticks * 2 >= out.size())) return out;
   }
   return {};
@@ -193,7 +195,7 @@ void merge_wrapped_lines(std::vector<GridRow>& rows, size_t& first_data,
     const Piece *a = above.cells.front(), *b = below.cells.front();
     double em = a->size, middle = (a->bbox.y0 + b->bbox.y1) / 2;
     if (b->bbox.y0 - a->bbox.y1 >= kTable.wrap_gap_em * em ||
-        std::fabs(middle - (row.top() + row.bottom()) / 2) >= kTable.same_row_em * em)
+        !on_one_row(middle, (row.top() + row.bottom()) / 2, em))
       continue;
     GridRow& target = rows[i + 1];
     target.cells.insert(target.cells.begin(), {a, b});
@@ -207,8 +209,8 @@ void merge_wrapped_lines(std::vector<GridRow>& rows, size_t& first_data,
   for (size_t i = rows.size() - 1; i > first_data && i < rows.size(); --i) {
     const GridRow& row = rows[i];
     double gap = row.top() - rows[i - 1].bottom(), em = row.cells.front()->size;
-    bool close =
-        gap > 0 && gap < kTable.wrap_gap_em * em && widest >= kTable.row_over_wrap * gap + 0.2 * em;
+    bool close = gap > 0 && gap < kTable.wrap_gap_em * em &&
+                 widest >= kTable.row_over_wrap * gap + kTable.wrap_slack_em * em;
     bool wrapped = close && !group_label(row, tiles) && !comment_line(row, tiles) &&
                    std::none_of(row.cells.begin(), row.cells.end(), [&](const Piece* c) {
                      return is_value(parse_number(c->text)) || vocab::is_marks(c->text) ||
@@ -282,7 +284,8 @@ std::vector<std::string> row_texts(const GridRow& row, const Tiles& tiles,
     });
     for (size_t i = 0; i < in[k].size(); ++i) {
       const Piece* c = in[k][i];
-      bool next_line = i > 0 && c->bbox.y0 >= in[k][i - 1]->bbox.y1 - 0.2 * c->size;
+      bool next_line =
+          i > 0 && c->bbox.y0 >= in[k][i - 1]->bbox.y1 - kTable.next_line_overlap_em * c->size;
       text[k] = i == 0      ? c->text
                 : next_line ? join_lines(text[k], c->text, vocabulary)
                             : text[k] + " " + c->text;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "grid_parts.h"
+#include "params.h"
 
 namespace kreport::tables {
 namespace {
@@ -27,14 +28,15 @@ std::vector<double> centred_ends(const std::vector<Label>& labels,
   std::vector<double> ends;
   for (const Label& l : labels) {
     double end = 2 * l.y - start;
-    bool on_boundary = std::fabs(end - bottom) < 0.3 * pitch;
+    bool on_boundary = std::fabs(end - bottom) < kTable.group_end_pitch * pitch;
     for (size_t i = 1; i < n; ++i)
-      on_boundary |= std::fabs(end - (centers[i - 1] + centers[i]) / 2) < 0.3 * pitch;
+      on_boundary |=
+          std::fabs(end - (centers[i - 1] + centers[i]) / 2) < kTable.group_end_pitch * pitch;
     if (end <= l.y || !on_boundary) return {};
     ends.push_back(end);
     start = end;
   }
-  if (std::fabs(ends.back() - bottom) >= 0.5 * pitch) return {};
+  if (std::fabs(ends.back() - bottom) >= kTable.group_bottom_pitch * pitch) return {};
   return ends;
 }
 
@@ -42,7 +44,7 @@ std::vector<Label> join_label_lines(const std::vector<Label>& labels, double pit
   std::vector<Label> out;
   double first_y = 0;
   for (const Label& l : labels) {
-    if (!out.empty() && l.y - out.back().y <= 1.25 * pitch) {
+    if (!out.empty() && l.y - out.back().y <= kTable.label_line_pitch * pitch) {
       out.back().text += " " + l.text;
       out.back().y = (first_y + l.y) / 2;
       out.back().box = out.back().box.united(l.box);

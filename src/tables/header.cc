@@ -4,12 +4,14 @@
 #include <cstring>
 
 #include "grid_parts.h"
+#include "kreport/vocab.h"
+#include "params.h"
 
 namespace kreport::tables {
 namespace {
 
 bool level_overlap(const Piece* a, const Piece* b) {  // on one header line
-  double margin = 0.25 * std::min(a->size, b->size);
+  double margin = kTable.header_line_margin_em * std::min(a->size, b->size);
   return a->bbox.y0 < b->bbox.y1 - margin && b->bbox.y0 < a->bbox.y1 - margin;
 }
 
@@ -31,7 +33,7 @@ std::pair<size_t, size_t> header_span(const Piece* p, const std::vector<const Pi
   auto eligible = [&](size_t k) {
     bool under = std::any_of(lowest.begin(), lowest.end(), [&](const Piece* q) {
       return tiles.at(q->bbox.center_x()) == k && q->bbox.y0 >= p->bbox.y1 &&
-             q->bbox.y1 >= bottom - 0.5 * q->size;
+             q->bbox.y1 >= bottom - kTable.header_bottom_em * q->size;
     });
     return under && std::none_of(header.begin(), header.end(), [&](const Piece* r) {
              return r != p && level_overlap(p, r) && tiles.at(r->bbox.center_x()) == k;
@@ -49,9 +51,9 @@ std::pair<size_t, size_t> header_span(const Piece* p, const std::vector<const Pi
   std::pair<size_t, size_t> best = {own, own};
   for (size_t i = lo; i <= own; ++i)
     for (size_t j = own; j <= hi; ++j)
-      if (off(i, j) <= least + 0.5 * p->size &&
+      if (off(i, j) <= least + kTable.header_centre_em * p->size &&
           (j - i > best.second - best.first ||
-           off(best.first, best.second) > least + 0.5 * p->size))
+           off(best.first, best.second) > least + kTable.header_centre_em * p->size))
         best = {i, j};
   return best;
 }
@@ -106,10 +108,8 @@ std::string slug(const std::string& label, size_t index) {
 }
 
 OptString unit_of(const std::string& label) {
-  // A unit names money, a ratio or a measure; "(티커)", "(12월)" are not units.
-  static const char* kUnitWords[] = {"%",   "$",     "원", "배", "위안", "달러", "엔",
-                                     "USD", "KRW",   "bp", "B",  "M",    "K",    "TB",
-                                     "GB",  "FLOPS", "x",  "W",  "pt"};
+  // A unit names money, a ratio or a measure (the vocabulary's unit table); "(티커)", "(12월)"
+  // are not units.
   for (size_t close = label.rfind(')'); close != std::string::npos && close > 0;
        close = label.rfind(')', close - 1)) {
     size_t open = label.rfind('(', close);
@@ -117,9 +117,8 @@ OptString unit_of(const std::string& label) {
     std::string u = label.substr(open + 1, close - open - 1);
     for (const char* prefix : {"단위:", "단위 :", "Unit:"})  // "(단위: 십억원)"
       if (u.rfind(prefix, 0) == 0) u = u.substr(u.find_first_not_of(' ', std::strlen(prefix)));
-    if (!u.empty() && u.size() <= 24)
-      for (const char* w : kUnitWords)
-        if (u.find(w) != std::string::npos) return u;
+    if (!u.empty() && u.size() <= kTable.max_unit_note_bytes)
+      if (vocab::names_unit(u)) return u;
     if (open == 0) break;
     close = open;
   }

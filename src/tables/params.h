@@ -39,6 +39,14 @@ struct TableParams {
   double title_gap_em = 1.5;        // a blank this much over the rows' own starts a new table
   double comment_gap_em = 1.5;      // a "- …" comment line under a table lies this close
   size_t max_box_title_chars = 24;  // a sidebar box's heading: "Consensus Data", "투자지표"
+  // A caption or unit line above a table, and a source line under it, stand within this (em
+  // of their own size): a caption is a line's gap away, the next paragraph farther.
+  double caption_gap_em = 3;
+  // A single-cell row between rows of cells lies within the table's width, to this (pt).
+  double inside_slack_pt = 2;
+  // The rows' own gap counts as at least this (em of the row's size) when rows touch, so a
+  // blank under tightly set rows must still be a real one to start a new table.
+  double min_row_gap_em = 0.5;
   // Rows holding numbers above a table's row of years: a chart's axis or another box cut
   // with it (Hana's price chart: 13 rows of ticks), never its header (labels and units only).
   size_t min_chart_rows = 2;
@@ -51,6 +59,8 @@ struct TableParams {
   // beside 8 pt cells: Eugene's, Hanwha's), never a column of it.
   double side_note_scale = 1.35;
   size_t label_bytes = 30;  // nor longer (ten Hangul syllables)
+  // A column is the table's when this share of its pieces at least stand on the table's rows.
+  double on_rows_share = 0.6;
 
   // ---- rating shares (shares.cc) ----
   // The shares of a rating distribution add up to 100 within this (percentage points): each
@@ -80,6 +90,37 @@ struct TableParams {
   double wrap_gap_em = 0.6;        // a cell's next line lies closer than this under it
   double row_over_wrap = 1.8;      // rows lie this much farther apart than a cell's lines
   size_t max_bridge_check = 3000;  // pieces; past this, no check for cells over a gap
+  // A row is a cell's wrapped line only when the widest cell is wider than the row gap's
+  // multiple by this much (em) ...
+  double wrap_slack_em = 0.2;
+  // ... and a cell's piece is on its next line when its top lies under the previous piece's
+  // bottom, to within this (em: tall glyphs overlap the line above).
+  double next_line_overlap_em = 0.2;
+  // A column at a table's edge is a chart's beside it when it stands this many of the usual
+  // column gaps off ...
+  double stray_gap_scale = 2;
+  // ... and holds values in one data row of this many at most (a note, a title).
+  size_t stray_rows_per_value = 5;
+
+  // ---- header (header.cc) ----
+  // Two header cells are on one header line when they overlap by more than this (em of the
+  // smaller: a line's glyph boxes touch the next line's by less).
+  double header_line_margin_em = 0.25;
+  // A cell reaching down to the header's bottom line, to within this (em), is a subheader.
+  double header_bottom_em = 0.5;
+  // Column spans as well centred under a header cell as the best one, to within this (em).
+  double header_centre_em = 0.5;
+  // A unit note in a label's parentheses (`(단위: 십억원, %)`) is this short (bytes).
+  size_t max_unit_note_bytes = 24;
+
+  // ---- group labels (groups.cc) ----
+  // A centred group label's group ends on a row boundary, to within this share of the row
+  // pitch, ...
+  double group_end_pitch = 0.3;
+  // ... the last one at the table's bottom within this share ...
+  double group_bottom_pitch = 0.5;
+  // ... and a label's next line (`(005930)` under `삼성전자`) lies within this many pitches.
+  double label_line_pitch = 1.25;
 };
 
 inline constexpr TableParams kTable{};

@@ -56,7 +56,7 @@ class Region {
   }
   bool on_a_row(const Piece& p) const {
     return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {
-      return std::fabs(m->bbox.center_y() - p.bbox.center_y()) < kTable.same_row_em * p.size;
+      return on_one_row(m->bbox.center_y(), p.bbox.center_y(), p.size);
     });
   }
 
@@ -97,7 +97,10 @@ class Region {
           std::all_of(column.begin(), column.end(), [](const Piece* p) {
             return p->text.size() <= kTable.label_bytes && !is_value(parse_number(p->text));
           });
-      if ((on_rows >= kTable.min_rows && on_rows * 10 >= column.size() * 6) || labels) {
+      if ((on_rows >= kTable.min_rows &&
+           static_cast<double>(on_rows) >=
+               kTable.on_rows_share * static_cast<double>(column.size())) ||
+          labels) {
         for (const Piece* p : column) add(p);
         grew = true;
       }
@@ -176,8 +179,7 @@ class Region {
   bool continued_below(const Piece& p) const {
     auto alone = [&](const Piece* m) {
       return std::none_of(members_.begin(), members_.end(), [&](const Piece* o) {
-        return o != m &&
-               std::fabs(o->bbox.center_y() - m->bbox.center_y()) < kTable.same_row_em * m->size;
+        return o != m && on_one_row(o->bbox.center_y(), m->bbox.center_y(), m->size);
       });
     };
     return std::any_of(members_.begin(), members_.end(), [&](const Piece* m) {

@@ -89,8 +89,7 @@ const Piece* nearest(const std::vector<const Piece*>& candidates, auto&& distanc
 }
 
 bool same_row(const Piece& a, const Piece& b) {
-  return std::fabs(a.bbox.center_y() - b.bbox.center_y()) <
-         kTable.same_row_em * std::min(a.size, b.size);
+  return on_one_row(a.bbox.center_y(), b.bbox.center_y(), std::min(a.size, b.size));
 }
 
 // One grid found: the pieces it takes, and per column the rating word as printed, its share

@@ -35,6 +35,11 @@ std::vector<Piece> pieces_of(const Line& line, size_t index, double page_space);
 /// A long, wide piece that was not cut: a line of running text, never a table row.
 bool is_running_text(const Piece& p, double page_width);
 
+// Two heights (a cell's middle, a row's) are one row of a table: closer than
+// kTable.same_row_em of `size`. Tighter than the layout's same_row (half an em): a table's
+// rows may stand closer than lines of text.
+bool on_one_row(double y, double row_y, double size);
+
 /// A caption, source or note line ("표 1.", "자료:", "주:"): never a table's row.
 bool is_caption(const std::string& text);
 

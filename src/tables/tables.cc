@@ -24,6 +24,11 @@
 
 namespace kreport {
 namespace tables {
+
+bool on_one_row(double y, double row_y, double size) {
+  return std::fabs(y - row_y) < kTable.same_row_em * size;
+}
+
 namespace {
 
 // Rows in reading order: consecutive cells sharing a height. A short cell that reading
@@ -31,7 +36,7 @@ namespace {
 std::vector<Row> rows_of(const std::vector<Piece>& pieces, double page_width) {
   std::vector<Row> rows;
   auto same_row = [](const Row& r, const Piece& p) {
-    return std::fabs(p.bbox.center_y() - (r.top + r.bottom) / 2) < kTable.same_row_em * p.size &&
+    return on_one_row(p.bbox.center_y(), (r.top + r.bottom) / 2, p.size) &&
            r.cells.front()->aside == p.aside;
   };
   for (const Piece& p : pieces) {
@@ -99,10 +104,10 @@ void title_and_source(Table& t, const PageLines& page, const std::vector<std::st
     if (overlaps && l.bbox.y0 >= t.bbox.y1 - 1 && (!below || l.bbox.y0 < below->bbox.y0))
       below = &l;
   }
-  bool near = above && t.bbox.y0 - above->bbox.y1 < 3 * above->size;
+  bool near = above && t.bbox.y0 - above->bbox.y1 < kTable.caption_gap_em * above->size;
   if (near && is_unit_line(*above)) {
     const Line* caption = nearest_above(above->bbox, above);
-    if (caption && above->bbox.y0 - caption->bbox.y1 < 3 * caption->size &&
+    if (caption && above->bbox.y0 - caption->bbox.y1 < kTable.caption_gap_em * caption->size &&
         vocab::label_of(caption->text) == vocab::LineLabel::caption) {
       t.title = caption->text + " " + above->text;
       near = false;
@@ -111,7 +116,7 @@ void title_and_source(Table& t, const PageLines& page, const std::vector<std::st
   if (near &&
       (vocab::label_of(above->text) == vocab::LineLabel::caption || is_box_title(*above, t)))
     t.title = above->text;
-  if (below && below->bbox.y0 - t.bbox.y1 < 3 * below->size &&
+  if (below && below->bbox.y0 - t.bbox.y1 < kTable.caption_gap_em * below->size &&
       vocab::label_of(below->text) == vocab::LineLabel::source) {
     t.source = vocab::label_body(below->text);
   }
@@ -134,8 +139,8 @@ void share_title(Table& t, const PageLines& page, const std::vector<std::string>
   const Line* nearest = *std::max_element(above.begin(), above.end(),
                                           [](auto* a, auto* b) { return a->bbox.y1 < b->bbox.y1; });
   std::erase_if(above, [&](const Line* l) {
-    return std::fabs(l->bbox.center_y() - nearest->bbox.center_y()) >=
-           kTable.same_row_em * std::min(l->size, nearest->size);
+    return !on_one_row(l->bbox.center_y(), nearest->bbox.center_y(),
+                       std::min(l->size, nearest->size));
   });
   std::sort(above.begin(), above.end(),
             [](const Line* a, const Line* b) { return a->bbox.x0 < b->bbox.x0; });
@@ -198,7 +203,8 @@ size_t run_end(const std::vector<Row>& rows, size_t r, size_t& multi, size_t& nu
   auto inside = [&](const Row& one) {
     const Piece& p = *one.cells.front();
     if (is_caption(p.text)) return false;
-    return !one.prose || (p.bbox.x0 >= x0 - 2 && p.bbox.x1 <= x1 + 2);
+    return !one.prose ||
+           (p.bbox.x0 >= x0 - kTable.inside_slack_pt && p.bbox.x1 <= x1 + kTable.inside_slack_pt);
   };
   while (end < rows.size()) {
     const Row& row = rows[end];
@@ -215,7 +221,9 @@ size_t run_end(const std::vector<Row>& rows, size_t r, size_t& multi, size_t& nu
       // label, or the comment SK prints under each company. After a blank it is the title
       // of the next table ("Stock Data", "주요주주" in a company report's sidebar).
       double gap = row.top - rows[end - 1].bottom;
-      if (gap > kTable.title_gap_em * std::max(row_gap, 0.5 * row.cells.front()->size)) break;
+      if (gap >
+          kTable.title_gap_em * std::max(row_gap, kTable.min_row_gap_em * row.cells.front()->size))
+        break;
       size_t next = end;
       while (next < rows.size() && next < end + kTable.max_single_rows &&
              rows[next].cells.size() < 2 && inside(rows[next]))
@@ -227,7 +235,8 @@ size_t run_end(const std::vector<Row>& rows, size_t r, size_t& multi, size_t& nu
   end = last_multi + 1;
   while (end < rows.size() && end < last_multi + 1 + kTable.max_single_rows &&
          rows[end].cells.size() == 1 && rows[end].cells.front()->text.rfind("- ", 0) == 0 &&
-         rows[end].cells.front()->bbox.x0 >= x0 - 2 && rows[end].cells.front()->bbox.x1 <= x1 + 2 &&
+         rows[end].cells.front()->bbox.x0 >= x0 - kTable.inside_slack_pt &&
+         rows[end].cells.front()->bbox.x1 <= x1 + kTable.inside_slack_pt &&
          rows[end].top - rows[end - 1].bottom <
              kTable.comment_gap_em * rows[end].cells.front()->size)
     ++end;

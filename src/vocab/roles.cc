@@ -187,6 +187,22 @@ const UnitWord kUnitWords[] = {
     {"%p", "ratio", "(단위: 십억원, 원, %, %p)"},
     {"배", "multiple", "PER(배)"},
     {"x", "multiple", "P/E(x)"},
+    // Marks of a unit note no metric is read in: money, basis points, scales, measures.
+    {"$", "unit mark", "가격 ($)", 0, "", true},
+    {"위안", "unit mark", "매출액 (십억위안)", 0, "", true},
+    {"달러", "unit mark", "매출액 (억달러)", 0, "", true},
+    {"엔", "unit mark", "영업이익 (억엔)", 0, "", true},
+    {"USD", "unit mark", "Revenue (USD bn)", 0, "", true},
+    {"KRW", "unit mark", "Price (KRW)", 0, "", true},
+    {"bp", "unit mark", "스프레드 (bp)", 0, "", true},
+    {"B", "unit mark", "Capex (B)", 0, "", true},
+    {"M", "unit mark", "Shipments (M)", 0, "", true},
+    {"K", "unit mark", "Wafer (K)", 0, "", true},
+    {"TB", "unit mark", "출하량 (TB)", 0, "", true},
+    {"GB", "unit mark", "탑재량 (GB)", 0, "", true},
+    {"FLOPS", "unit mark", "연산 성능 (FLOPS)", 0, "", true},
+    {"W", "unit mark", "소비전력 (W)", 0, "", true},
+    {"pt", "unit mark", "KOSPI (pt)", 0, "", true},
 };
 
 // Where a report prints the month its fiscal year ends: the annual table's corner, the
@@ -304,7 +320,18 @@ const UnitWord* unit_word(std::string_view text) {
   if (b == std::string_view::npos) return nullptr;
   text = text.substr(b, e - b + 1);
   for (const UnitWord& u : kUnitWords)
-    if (text == u.unit) return &u;
+    if (!u.mark_only && text == u.unit) return &u;
+  return nullptr;
+}
+
+bool names_unit(std::string_view note) {
+  return std::any_of(std::begin(kUnitWords), std::end(kUnitWords),
+                     [&](const UnitWord& u) { return contains(note, u.unit); });
+}
+
+const char* usual_unit(std::string_view measure) {
+  for (const UnitWord& u : kUnitWords)
+    if (!u.mark_only && u.measure == measure) return u.unit;
   return nullptr;
 }
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 using namespace kreport;
 
 TEST(Rules, EveryRowHoldsOnItsOwnExample) {
@@ -39,4 +41,45 @@ TEST(Rules, DescribedTablesNameEveryTable) {
   for (const RuleTable& t : tables)
     EXPECT_NE(text.find(t.name + " (" + std::to_string(t.rows.size()) + "): "), std::string::npos)
         << t.name;
+}
+
+// Every field of every stage's parameter block has its row: a field added to a params.h
+// without one fails here.
+TEST(Rules, EveryParameterHasItsRow) {
+  std::vector<ParamTable> tables = param_tables();
+  EXPECT_EQ(tables.size(), 4u);
+  for (const ParamTable& t : tables) {
+    EXPECT_EQ(t.rows.size(), t.fields) << t.name;
+    std::set<std::string> names;
+    for (const ParamRow& r : t.rows) {
+      EXPECT_TRUE(names.insert(r.name).second) << t.name << ": " << r.name << " twice";
+      EXPECT_FALSE(r.value.empty()) << r.name;
+      EXPECT_FALSE(r.unit.empty()) << r.name;
+      EXPECT_FALSE(r.reason.empty()) << r.name;
+    }
+  }
+}
+
+TEST(Rules, FieldCountCountsAnAggregatesFields) {
+  struct Three {
+    double a = 1;
+    size_t b = 2;
+    int c = 3;
+  };
+  struct One {
+    long a = 1;
+  };
+  static_assert(field_count<Three>() == 3);
+  static_assert(field_count<One>() == 1);
+  EXPECT_EQ(param_value(0.05), "0.05");
+  EXPECT_EQ(param_value(size_t{3000}), "3000");
+}
+
+TEST(Rules, DescribedParamsListEveryThreshold) {
+  std::vector<ParamTable> tables = param_tables();
+  std::string text = describe_params(tables);
+  for (const ParamTable& t : tables)
+    for (const ParamRow& r : t.rows)
+      EXPECT_NE(text.find("  " + r.name + " "), std::string::npos) << t.name << ": " << r.name;
+  EXPECT_NE(text.find("line_gutter_em"), std::string::npos);
 }
