@@ -14,6 +14,9 @@ ctest --preset dev -j 2
 scripts/setup.sh tsan
 TSAN_OPTIONS=halt_on_error=1 ctest --preset tsan -j 2
 
+# Under ASan+UBSan: every test but those of the process's life (deadlines, kills, resumed
+# batches, README's examples as typed: preset asan names them), which wait on clocks and
+# re-run conversions other tests run; they take a quarter of the sanitized suite's time.
 if [ "${1:-}" != "--no-asan" ]; then
   scripts/setup.sh asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
