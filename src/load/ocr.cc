@@ -27,8 +27,9 @@ namespace {
 constexpr const char* kLanguages = "kor+eng";
 // A tesseract line box spans the ink from ascenders to descenders: about one font size.
 constexpr double kOcrLineHeightEm = 1.0;
-// Regions on a page before a second engine shares them: its start (~0.15 s of CPU) is paid
-// back from about a dozen lines (~40 ms each).
+// Regions on a page before a second engine shares them: its start (~0.2 s of CPU, two
+// tesseract instances: tesseract_engine.cc) is paid back from about a dozen lines (~40 ms
+// each, read on two cores).
 constexpr size_t kRegionsForTwo = 16;
 
 #ifdef KREPORT_WITH_OCR

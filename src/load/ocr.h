@@ -58,7 +58,7 @@ OcrEngine* second_engine(std::string* why);
 
 /// The lines read in `regions`, in their order. Given a `second` engine (called on the other
 /// thread, so that loading it overlaps the first engine's reading) and enough regions to pay
-/// for its start (~0.15 s of CPU), both read at once, each taking the next region; each
+/// for its start (~0.2 s of CPU), both read at once, each taking the next region; each
 /// region is read alone, so the lines are the same either way. The engines' messages are
 /// appended to `messages` in region order, so they are the same either way too.
 std::vector<OcrLine> read_lines(OcrEngine& engine, const GrayImage& image, int dpi,

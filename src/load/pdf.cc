@@ -122,8 +122,8 @@ std::vector<load::PlacedMask> add_image_text(const core::Document& doc, int numb
   return masks;
 }
 
-// The OCR engines are one pair for the whole process (loading one costs ~0.15 s of CPU and
-// ~45 MB), so pages read at once by several documents take turns at them.
+// The OCR engines are one pair for the whole process (loading one costs ~0.2 s of CPU and
+// ~65 MB), so pages read at once by several documents take turns at them.
 std::mutex& ocr_turn() {
   static std::mutex turn;
   return turn;
@@ -172,7 +172,7 @@ void read_by_ocr(const core::Document& doc, int number, OcrMode mode, int thread
     return unavailable();
   }
   std::lock_guard<std::mutex> turn(ocr_turn());
-  // The first engine loads (~0.1 s, once a process) on another core while the page renders.
+  // The first engine loads (~0.2 s, once a process) on another core while the page renders.
   auto load = [&why] { return load::ocr_engine(&why); };
   std::future<load::OcrEngine*> loading;
   try {
