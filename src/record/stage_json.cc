@@ -11,9 +11,9 @@ namespace kreport {
 namespace {
 
 using record_json::bbox;
-using record_json::json;
+using ojson = record_json::json;  // ordered: a dump lists keys as written
 
-Bbox bbox_from(const json& j) {
+Bbox bbox_from(const ojson& j) {
   return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(),
           j.at(3).get<double>()};
 }
@@ -27,18 +27,18 @@ Origin origin_from(const std::string& name) {
 // The lines dump is read back to run the next steps on it (a page that goes wrong becomes a
 // test), so its coordinates are exact: one rounded to 0.1 pt moved a column's extent across a
 // threshold on a fixture page (tests/unit/stage_dump_test.cc).
-json exact(const Bbox& b) {
-  return json::array({b.x0, b.y0, b.x1, b.y1});
+ojson exact(const Bbox& b) {
+  return ojson::array({b.x0, b.y0, b.x1, b.y1});
 }
 
-json boxes_json(const std::vector<Bbox>& boxes) {
-  json out = json::array();
+ojson boxes_json(const std::vector<Bbox>& boxes) {
+  ojson out = ojson::array();
   for (const Bbox& b : boxes) out.push_back(exact(b));
   return out;
 }
 
-json drawing_json(const Drawing& d) {
-  json boxes = json::array();
+ojson drawing_json(const Drawing& d) {
+  ojson boxes = ojson::array();
   for (const DrawnBox& b : d.boxes)
     boxes.push_back({{"bbox", exact(b.bbox)}, {"filled", b.filled}, {"lightness", b.lightness}});
   return {{"rules", boxes_json(d.rules)},
@@ -48,20 +48,20 @@ json drawing_json(const Drawing& d) {
           {"dropped", d.dropped}};
 }
 
-std::vector<Bbox> boxes_from(const json& j) {
+std::vector<Bbox> boxes_from(const ojson& j) {
   std::vector<Bbox> out;
-  for (const json& b : j) out.push_back(bbox_from(b));
+  for (const ojson& b : j) out.push_back(bbox_from(b));
   return out;
 }
 
-Drawing drawing_from(const json& j) {
+Drawing drawing_from(const ojson& j) {
   Drawing d;
-  d.rules = boxes_from(j.value("rules", json::array()));
-  for (const json& b : j.value("boxes", json::array()))
+  d.rules = boxes_from(j.value("rules", ojson::array()));
+  for (const ojson& b : j.value("boxes", ojson::array()))
     d.boxes.push_back(
         {bbox_from(b.at("bbox")), b.value("filled", false), b.value("lightness", 0.0)});
-  d.images = boxes_from(j.value("images", json::array()));
-  d.paths = boxes_from(j.value("paths", json::array()));
+  d.images = boxes_from(j.value("images", ojson::array()));
+  d.paths = boxes_from(j.value("paths", ojson::array()));
   d.dropped = j.value("dropped", 0L);
   return d;
 }
@@ -69,11 +69,11 @@ Drawing drawing_from(const json& j) {
 }  // namespace
 
 std::string lines_json(const std::vector<PageLines>& pages) {
-  json out = {{"pages", json::array()}};
+  ojson out = {{"pages", ojson::array()}};
   for (const PageLines& p : pages) {
-    json lines = json::array();
+    ojson lines = ojson::array();
     for (const Line& l : p.lines) {
-      json spans = json::array();
+      ojson spans = ojson::array();
       for (const Span& s : l.spans)
         spans.push_back({{"text", s.text},
                          {"bbox", exact(s.bbox)},
@@ -94,17 +94,17 @@ std::string lines_json(const std::vector<PageLines>& pages) {
                             {"lines", lines},
                             {"drawing", drawing_json(p.drawing)}});
   }
-  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+  return out.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::vector<PageLines> lines_from_json(const std::string& text) {
   std::vector<PageLines> pages;
   try {
-    json in = json::parse(text);
-    for (const json& p : in.at("pages")) {
+    ojson in = ojson::parse(text);
+    for (const ojson& p : in.at("pages")) {
       PageLines page{
           p.at("number").get<int>(), p.at("width").get<double>(), p.at("height").get<double>(), {}};
-      for (const json& l : p.at("lines")) {
+      for (const ojson& l : p.at("lines")) {
         Line line;
         line.text = l.at("text").get<std::string>();
         line.bbox = bbox_from(l.at("bbox"));
@@ -112,31 +112,31 @@ std::vector<PageLines> lines_from_json(const std::string& text) {
         line.font = l.value("font", "");
         line.running = l.value("running", false);
         line.origin = origin_from(l.value("origin", "text"));
-        for (const json& s : l.value("spans", json::array()))
+        for (const ojson& s : l.value("spans", ojson::array()))
           line.spans.push_back({s.at("text").get<std::string>(), bbox_from(s.at("bbox")),
                                 s.value("space_after", false), s.value("space_before", false),
                                 s.value("space_drawn_after", false)});
         page.lines.push_back(std::move(line));
       }
-      page.drawing = drawing_from(p.value("drawing", json::object()));
+      page.drawing = drawing_from(p.value("drawing", ojson::object()));
       pages.push_back(std::move(page));
     }
-  } catch (const json::exception& e) {
+  } catch (const ojson::exception& e) {
     throw std::runtime_error(std::string("not a lines dump: ") + e.what());
   }
   return pages;
 }
 
 std::string regions_json(const std::vector<PageRegions>& pages) {
-  json out = {{"pages", json::array()}};
+  ojson out = {{"pages", ojson::array()}};
   for (const PageRegions& p : pages) {
-    json regions = json::array();
+    ojson regions = ojson::array();
     for (const Region& r : p.regions)
       regions.push_back({{"kind", std::string(region_name(r.kind))}, {"bbox", bbox(r.bbox)}});
-    json figures = json::array();
+    ojson figures = ojson::array();
     for (const FigureArea& f : p.figures)
       figures.push_back({{"area", bbox(f.area)},
-                         {"caption", f.caption ? bbox(*f.caption) : json(nullptr)},
+                         {"caption", f.caption ? bbox(*f.caption) : ojson(nullptr)},
                          {"source", bbox(f.source)},
                          {"chart", f.chart}});
     out["pages"].push_back({{"number", p.number},
@@ -144,24 +144,24 @@ std::string regions_json(const std::vector<PageRegions>& pages) {
                             {"line_region", p.line_region},
                             {"figures", figures}});
   }
-  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+  return out.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::string tables_json(const TableSet& tables) {
-  json out = {{"tables", json::array()}, {"placed", json::array()}};
+  ojson out = {{"tables", ojson::array()}, {"placed", ojson::array()}};
   for (const Table& t : tables.tables) out["tables"].push_back(record_json::table_json(t));
   for (const auto& page : tables.placed) {
-    json placed = json::array();
+    ojson placed = ojson::array();
     for (const PlacedTable& p : page) placed.push_back({{"id", p.id}, {"lines", p.lines}});
     out["placed"].push_back(placed);
   }
-  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+  return out.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::string blocks_json(const std::vector<PageBlocks>& pages) {
-  json out = {{"pages", json::array()}};
+  ojson out = {{"pages", ojson::array()}};
   for (const PageBlocks& p : pages) {
-    json blocks = json::array();
+    ojson blocks = ojson::array();
     for (const TextBlock& b : p.blocks)
       blocks.push_back({{"type", b.type},
                         {"bullet", b.bullet},
@@ -172,7 +172,7 @@ std::string blocks_json(const std::vector<PageBlocks>& pages) {
                         {"region", std::string(region_name(b.region))}});
     out["pages"].push_back({{"number", p.number}, {"blocks", blocks}});
   }
-  return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+  return out.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 }  // namespace kreport

@@ -12,7 +12,7 @@
 namespace kreport::vocab {
 namespace {
 
-const DateForm kForms[] = {
+const DateForm kDateForms[] = {
     {"ymd", "2024. 11.14, 2023년 2월 27일, 2021/10/05, 2025-08-19", "(공표일: 2023년 2월 27일)",
      "2023-02-27"},
     {"yy_md", "21.10.29, 24/3/7 (two-digit year)", "21.10.29", "2021-10-29"},
@@ -64,7 +64,7 @@ bool plausible(const DateHit& d) {
 
 DateHit hit_of(size_t form, const std::smatch& m) {
   DateHit d;
-  d.form = &kForms[form];
+  d.form = &kDateForms[form];
   // The match may start with the character before the date: the date starts at group 1.
   d.pos = static_cast<size_t>(m.position(1));
   d.len = static_cast<size_t>(m.position(0) + m.length(0)) - d.pos;
@@ -108,7 +108,7 @@ bool worth_searching(size_t form, std::string_view s) {
 }  // namespace
 
 std::span<const DateForm> date_forms() {
-  return kForms;
+  return kDateForms;
 }
 
 std::span<const DateContext> date_contexts() {
@@ -129,7 +129,7 @@ std::vector<DateHit> find_dates(std::string_view text) {
   if (text.find_first_of("0123456789") == std::string_view::npos) return {};
   std::string s(text);
   std::vector<DateHit> all;
-  for (size_t f = 0; f < std::size(kForms); ++f) {
+  for (size_t f = 0; f < std::size(kDateForms); ++f) {
     if (!worth_searching(f, text)) continue;
     for (RegexIterator it(s.begin(), s.end(), pattern(f)), end; it != end; ++it) {
       DateHit d = hit_of(f, *it);

@@ -11,7 +11,7 @@
 namespace kreport::vocab {
 namespace {
 
-const PeriodForm kForms[] = {
+const PeriodForm kPeriodForms[] = {
     {"year_letter", R"(((?:19|20)\d{2}) ?\(?([AFEPafep])\)?)", "2025F", 2025, "forecast"},
     {"year", R"(((?:19|20)\d{2}))", "2024", 2024, "actual"},
     {"year_month", R"(((?:19|20)\d{2})\.(0?[1-9]|1[0-2]) ?([AFEPafep])?)", "2025.12E", 2025,
@@ -81,7 +81,7 @@ int year_of(const std::string& digits) {
 }  // namespace
 
 std::span<const PeriodForm> period_forms() {
-  return kForms;
+  return kPeriodForms;
 }
 
 std::span<const QuarterForm> quarter_forms() {
@@ -92,9 +92,9 @@ std::optional<FiscalPeriod> fiscal_period(std::string_view header) {
   std::string h = header_text(header);
   if (h.empty()) return std::nullopt;
   std::smatch m;
-  for (size_t i = 0; i < std::size(kForms); ++i) {
-    const PeriodForm& f = kForms[i];
-    if (!std::regex_match(h, m, pattern(kForms, i))) continue;
+  for (size_t i = 0; i < std::size(kPeriodForms); ++i) {
+    const PeriodForm& f = kPeriodForms[i];
+    if (!std::regex_match(h, m, pattern(kPeriodForms, i))) continue;
     std::string month = group(m, f.month_group);
     return FiscalPeriod{year_of(group(m, f.year_group)), 0, month.empty() ? 0 : std::stoi(month),
                         kind_of_letter(group(m, f.letter_group)), &f};

@@ -9,16 +9,11 @@
 
 #include "run.h"
 
+using kreport::test::extract_record;
 using kreport::test::run_kreport;
 using nlohmann::json;
 
 namespace {
-
-json extract() {
-  auto r = run_kreport("extract -q fixtures/peer_tables.pdf");
-  EXPECT_EQ(r.code, 0) << r.err;
-  return r.code == 0 ? json::parse(r.out) : json::object();
-}
 
 const json* peer(const json& record, const std::string& name) {
   for (const json& p : record["peers"])
@@ -33,7 +28,7 @@ const json* value(const json& p, const std::string& metric) {
 }
 
 TEST(PeerTables, GlobalTableGivesNameTickerMarketAndTypedValues) {
-  json r = extract();
+  json r = extract_record("fixtures/peer_tables.pdf");
   const json* p = peer(r, "CERES POWER");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ((*p)["ticker"], "CWR");
@@ -48,7 +43,7 @@ TEST(PeerTables, GlobalTableGivesNameTickerMarketAndTypedValues) {
 }
 
 TEST(PeerTables, TransposedGroupGivesOnePeerPerCompanyColumnAndNoneForTheAverage) {
-  json r = extract();
+  json r = extract_record("fixtures/peer_tables.pdf");
   for (const char* name : {"두산퓨얼셀", "에스퓨얼셀", "범한퓨얼셀"}) {
     const json* p = peer(r, name);
     ASSERT_NE(p, nullptr) << name;
@@ -63,7 +58,7 @@ TEST(PeerTables, TransposedGroupGivesOnePeerPerCompanyColumnAndNoneForTheAverage
 }
 
 TEST(PeerTables, TableContinuedOnTheNextPageIsOneTable) {
-  json r = extract();
+  json r = extract_record("fixtures/peer_tables.pdf");
   const json* first = peer(r, "효성중공업");
   const json* second = peer(r, "HD현대일렉트릭");
   ASSERT_NE(first, nullptr);
@@ -83,7 +78,7 @@ TEST(PeerTables, TableContinuedOnTheNextPageIsOneTable) {
 // The corner of a transposed table ("(십억원)") is the unit of its amounts, never of a price
 // or a multiple printed with it.
 TEST(PeerTables, TransposedTablesCornerUnitIsItsAmountsUnit) {
-  json r = extract();
+  json r = extract_record("fixtures/peer_tables.pdf");
   const json* p = peer(r, "범한퓨얼셀");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ((*p)["market_cap"]["value"], 88);
@@ -102,7 +97,7 @@ TEST(PeerTables, TransposedTablesCornerUnitIsItsAmountsUnit) {
 // A grid of score marks under a peer header (an ESG benchmark, "● ● ●" in every cell) is a
 // table, and its companies are peers with their marks kept as printed.
 TEST(PeerTables, GridOfMarksUnderCompaniesGivesPeers) {
-  json r = extract();
+  json r = extract_record("fixtures/peer_tables.pdf");
   const json* p = peer(r, "SFC ENERGY AG");
   ASSERT_NE(p, nullptr);
   std::vector<std::string> names;

@@ -10,18 +10,13 @@
 
 #include "run.h"
 
+using kreport::test::extract_record;
 using kreport::test::run_kreport;
 using nlohmann::json;
 
 namespace {
 
 constexpr const char* kFixture = "fixtures/regions_classes.pdf";
-
-json extract() {
-  auto r = run_kreport(std::string("extract -q ") + kFixture);
-  EXPECT_EQ(r.code, 0) << r.err;
-  return r.code == 0 ? json::parse(r.out) : json::object();
-}
 
 // The text of a record's blocks of one section kind, joined.
 std::string section_text(const json& record, const std::string& kind) {
@@ -46,7 +41,7 @@ json stage(const std::string& name, int page) {
 }
 
 TEST(RegionsClasses, ShadedSidebarIsASectionOfItsOwnAndItsRowsAreTables) {
-  json r = extract();
+  json r = extract_record(kFixture);
   std::string sidebar = section_text(r, "sidebar");
   std::string prose = section_text(r, "summary") + section_text(r, "body");
   for (const char* word : {"Stock Data", "주가상승률", "haneul.kim@iprovest.com"}) {
@@ -73,7 +68,7 @@ TEST(RegionsClasses, ShadedSidebarIsASectionOfItsOwnAndItsRowsAreTables) {
 }
 
 TEST(RegionsClasses, TheFramedBoxIsTheLeadSummaryAndTheRestIsBody) {
-  json r = extract();
+  json r = extract_record(kFixture);
   std::string summary = section_text(r, "summary"), body = section_text(r, "body");
   EXPECT_NE(summary.find("4분기 영업이익은 1,842억원으로"), std::string::npos);
   EXPECT_NE(summary.find("투자의견 매수를 유지한다."), std::string::npos);
@@ -83,7 +78,7 @@ TEST(RegionsClasses, TheFramedBoxIsTheLeadSummaryAndTheRestIsBody) {
 }
 
 TEST(RegionsClasses, ChartsSideBySideEachKeepTheirOwnSource) {
-  json r = extract();
+  json r = extract_record(kFixture);
   std::map<std::string, std::string> source;
   for (const json& f : r["figures"])
     if (f["caption"].is_string() && f["source"].is_string()) source[f["caption"]] = f["source"];
@@ -101,7 +96,7 @@ TEST(RegionsClasses, ChartsSideBySideEachKeepTheirOwnSource) {
 }
 
 TEST(RegionsClasses, TheRuledTableIsReadCellByCell) {
-  json r = extract();
+  json r = extract_record(kFixture);
   bool found = false;
   for (const json& t : r["tables"])
     if (t["page"] == 2 && t["rows"].size() >= 4) {
