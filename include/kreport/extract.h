@@ -50,12 +50,9 @@ std::vector<Estimate> estimates_of(const std::vector<Table>& tables,
                                    const OptString& published = std::nullopt);
 
 /// The rating changes of the report's rating-history tables ("투자의견 변동내역(2개년) 및
-/// 목표주가 괴리율") and of the words of the pages that print one where no table was found
-/// (across the page, beside a chart), oldest first: date, rating, target price, 괴리율.
-/// `diag`, when given, hears of a history page read as nothing (HISTORY_UNREAD).
-std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables,
-                                            const std::vector<PageLayout>& pages,
-                                            Diagnostics* diag = nullptr);
+/// 목표주가 괴리율"), those the grid finder found and those the words finder read (across the
+/// page, beside a chart), oldest first: date, rating, target price, 괴리율, note.
+std::vector<RatingChange> rating_history_of(const std::vector<Table>& tables);
 
 /// The record's `compliance` from the notice the sections found (its compliance section's
 /// blocks on the page it starts on) and the rating distribution the tables found, or nullopt

@@ -17,6 +17,10 @@ struct TableSet {
   std::vector<std::vector<PlacedTable>> placed;  // per page (same order as the input): where
                                                  // each table stands, the lines it took
   std::vector<Warning> warnings;                 // numbers OCR read (ocr_checks.cc)
+  // Rating histories the words finder read over lines a grid took (a row of dates across the
+  // page that the grid holds as printed): the meaning step reads them with `tables`, the
+  // record does not hold them, for a line belongs to one table.
+  std::vector<Table> history_readings;
 };
 
 /// Finds the tables among the pages' lines (running lines are never a table's); a table
@@ -43,6 +47,12 @@ struct RatingShare {
 /// (a row of percentages under them) or opening its rows (each row's last number); empty when
 /// they are not two ratings or more, buy among them, adding up to 100.
 std::vector<RatingShare> rating_shares(const Table& t);
+
+/// The role of each column of a table of kind rating_history (`date`, `rating`, `target`,
+/// `gap_avg`, `gap_extreme`, `note`; "" for none), from its label and the header lines kept
+/// as rows above its first dated row (vocab::history_columns). A date column starts each
+/// half of a history printed in two halves side by side.
+std::vector<std::string> history_roles(const Table& t);
 
 /// A cell's text; a whole number under 10,000 as its digits (a bare year the grid read as a
 /// number: 2018); "" for an empty cell or another number.

@@ -182,7 +182,7 @@ std::span<const Role> peer_columns();
 std::span<const Role> peer_words();
 /// A peer row's figures the metric vocabulary has no word for: target_price, rating, psr, ...
 std::span<const Role> peer_metrics();
-/// Columns of rating-history tables: date, rating, target, gap_avg, gap_extreme.
+/// Columns of rating-history tables: date, rating, target, gap_avg, gap_extreme, note.
 std::span<const Role> history_columns();
 /// Row labels of financial summaries: revenue, operating_profit, eps, per, ...
 std::span<const Role> metric_words();

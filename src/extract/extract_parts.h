@@ -43,14 +43,6 @@ const PageLayout* cover_page(const std::vector<PageLayout>& pages);
 /// Lines on `page` on the baseline of `line` and to its right, nearest first.
 std::vector<const Line*> right_neighbours(const PageLayout& page, const Line& line);
 
-// ---- history_from_words.cc ---------------------------------------------------------
-
-/// Rating changes read from the words of the pages that print a history (a row of dates
-/// over rows of opinions and prices, or dated rows beside a chart), in page order.
-std::vector<RatingChange> history_from_words(const std::vector<PageLayout>& pages);
-/// The first page that prints a rating history's title or its 괴리율 labels, or 0.
-int history_page(const std::vector<PageLayout>& pages);
-
 // ---- brokers.cc --------------------------------------------------------------------
 
 /// What decided the firm: its strongest piece of evidence and the score of all of it.

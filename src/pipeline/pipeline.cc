@@ -109,13 +109,19 @@ std::vector<PageBlocks> blocks_of(const std::vector<PageLayout>& pages,
 
 // Meaning: who wrote what about which company, its peers and the compliance notice.
 void read_meaning(const std::vector<PageLayout>& pages, const std::vector<Table>& tables,
-                  Report& report, Diagnostics& diag, std::vector<Evidence>* explain) {
+                  const std::vector<Table>& history_readings, Report& report, Diagnostics& diag,
+                  std::vector<Evidence>* explain) {
   report.peers = peers_of(tables);
   report.compliance = extract_compliance(pages, report.sections, tables, diag);
   report.document =
       extract_document(pages, report.compliance ? &*report.compliance : nullptr, diag, explain);
-  if (report.compliance)
-    report.compliance->rating_history = rating_history_of(tables, pages, &diag);
+  if (report.compliance) {
+    std::vector<Table> histories;
+    for (const Table& t : tables)
+      if (t.kind == "rating_history") histories.push_back(t);
+    histories.insert(histories.end(), history_readings.begin(), history_readings.end());
+    report.compliance->rating_history = rating_history_of(histories);
+  }
   // An industry report's tables hold many companies' numbers, none of them "the" estimates.
   if (report.document.report_type == "company")
     report.estimates = estimates_of(tables, pages, report.document.published);
@@ -175,7 +181,7 @@ Report convert(std::string_view bytes, const ConvertOptions& options) {
     report.figures = std::move(segments.figures);
 
     timed(t, "meaning", [&] {
-      read_meaning(layout, tables.tables, report, diag, options.explain);
+      read_meaning(layout, tables.tables, tables.history_readings, report, diag, options.explain);
       return 0;
     });
     report.tables = std::move(tables.tables);

@@ -86,6 +86,27 @@ struct TableParams {
   // with it as its title: `투자의견 비율` and `(기준일: 2024.09.30)` are 24.
   size_t max_share_note_chars = 40;
 
+  // ---- rating histories from words (history_words.cc) ----
+  // Words of a history closer than this (em) are one cell ("Not" "Rated"): cells of a
+  // history's grid stand 2 em and more apart in every one measured (Daishin, Hanwha, Samsung,
+  // Hana, Meritz, IBK, eBest); a label set with wide letter spacing ("일    시") is read
+  // through the label rule instead. Wider than `cell_gap_em`: a history's words are read
+  // from spans, which poppler cuts at every space.
+  double history_word_gap_em = 0.5;
+  // Rows under a row of dates that are its grid's: opinion, price, two gaps, a note.
+  size_t history_max_rows = 6;
+  // A change's opinion follows its date within this many cells (Meritz: 날짜 자료형식 의견).
+  size_t history_cells_to_rating = 3;
+  // A target price is at least this (won): smaller numbers in a price's place are gaps or
+  // counts, and no listed share trades under 100 won.
+  double history_min_price = 100;
+  // A grid history's header printed as rows has at most this many lines (일자 / 괴리율 /
+  // 평균주가대비) above its first dated row.
+  size_t history_header_rows = 3;
+  // A header line this long (characters) is a title taken into the header ("과거 2년간
+  // 투자의견 및 목표주가 변동내역" over every column): it names no column.
+  size_t history_label_chars = 16;
+
   // ---- grid (grid.cc) ----
   double wrap_gap_em = 0.6;        // a cell's next line lies closer than this under it
   double row_over_wrap = 1.8;      // rows lie this much farther apart than a cell's lines

@@ -118,4 +118,18 @@ struct ShareGrid {
 /// the cells it takes.
 std::vector<ShareGrid> share_grids(PageCells& cells, int page);
 
+// ---- history_words.cc: rating histories read from a page's words ----
+/// A page that prints the words of a rating history (the table-kind vocabulary's row).
+bool holds_history(const PageLines& page);
+/// The second finder, after the grids: the rating changes printed on each page that holds a
+/// history (and the page after one that read changes), across the page, down beside a chart
+/// or in halves side by side, that no rating_history grid holds, as one table of kind
+/// rating_history per page (date as ISO, opinion, target price, the two gaps, a note). A
+/// price a grid's row lost is put in its cell. The tables claim the lines no table took
+/// (`owners`); `ranks` is each line's place in reading order. Warns (HISTORY_UNREAD) when
+/// a page prints a history's words and no change was read anywhere.
+void add_word_histories(const std::vector<PageLines>& pages,
+                        std::vector<std::vector<std::string>>& owners,
+                        const std::vector<std::vector<size_t>>& ranks, TableSet& out);
+
 }  // namespace kreport::tables

@@ -395,6 +395,8 @@ TableSet find_tables(const std::vector<PageLines>& pages, const DocumentWords& v
   using namespace tables;
   TableSet out;
   std::vector<Table>& found = out.tables;
+  std::vector<std::vector<std::string>> owners;  // per page: the table each line went to
+  std::vector<std::vector<size_t>> ranks;        // per page: each line's place in reading order
   for (size_t n = 0; n < pages.size(); ++n) {
     const PageLines& page = pages[n];
     std::vector<PlacedTable>& placed = out.placed.emplace_back();
@@ -473,8 +475,12 @@ TableSet find_tables(const std::vector<PageLines>& pages, const DocumentWords& v
       if (!g.table.title) share_title(g.table, page, owner);
       found.push_back(std::move(g.table));
     }
+    owners.push_back(std::move(owner));
+    ranks.push_back(std::move(rank));
   }
-  out.warnings = tables::ocr_warnings(out.tables);
+  add_word_histories(pages, owners, ranks, out);
+  std::vector<Warning> ocr = tables::ocr_warnings(out.tables);
+  out.warnings.insert(out.warnings.end(), ocr.begin(), ocr.end());
   return out;
 }
 

@@ -85,6 +85,7 @@ const Role kHistoryColumns[] = {
      {"목표주가", "목표가", "적정주가", "Target", "TP"},
      "목표주가(원)",
      {"시점", "괴리"}},
+    {"note", {"비고"}, "비고"},
 };
 
 // Growth rates and margins of a metric are other rows than the metric itself.

@@ -180,7 +180,7 @@ TEST(Grid, RatingHistoryTableBecomesRatingChangesOldestFirst) {
       {std::string("2024.11.14"), std::string("Hold"), std::string("95,000원"), Cell{}, Cell{},
        Cell{}},
   };
-  auto h = rating_history_of({t}, {});
+  auto h = rating_history_of({t});
   ASSERT_EQ(h.size(), 3u);
   EXPECT_EQ(h[0].date, "2023-01-10");
   EXPECT_EQ(h[0].rating, "buy");
@@ -206,13 +206,13 @@ TEST(Grid, RatingHistoryHeaderKeptAsRowsLabelsTheColumns) {
       {std::string("2023-01-10"), std::string("Buy"), 530000.0, -35.0, -33.5},
       {std::string("2023-02-14"), std::string("Buy"), 500000.0, -36.1, -33.8},
   };
-  auto h = rating_history_of({t}, {});
+  auto h = rating_history_of({t});
   ASSERT_EQ(h.size(), 2u);
   EXPECT_EQ(h[1].date, "2023-02-14");
   // eBest prints "목표" over "가격": one word over two header lines.
   t.rows[0][2] = std::string("목표");
   t.rows[1][2] = std::string("가격");
-  EXPECT_EQ(rating_history_of({t}, {})[1].target_price, 500000);
+  EXPECT_EQ(rating_history_of({t})[1].target_price, 500000);
   EXPECT_EQ(h[1].rating, "buy");
   EXPECT_EQ(h[1].target_price, 500000);
   EXPECT_EQ(h[1].gap_avg_pct, -36.1);

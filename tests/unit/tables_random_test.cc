@@ -113,7 +113,7 @@ TEST(TablesRandom, AnyPageGivesWellFormedGrids) {
     // a rating change is dated (an ISO date) and names a rating or a price.
     for (const Peer& peer : peers_of(tables))
       EXPECT_TRUE(peer.name && !peer.name->empty()) << "round " << round << ": a nameless peer";
-    for (const RatingChange& c : rating_history_of(tables, {})) {
+    for (const RatingChange& c : rating_history_of(tables)) {
       ASSERT_TRUE(c.date.has_value()) << "round " << round;
       EXPECT_TRUE(std::regex_match(*c.date, std::regex(R"(\d{4}-\d{2}-\d{2})")))
           << "round " << round << ": " << *c.date;
