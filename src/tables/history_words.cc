@@ -46,14 +46,7 @@ std::string squashed(std::string_view s) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-std::string trimmed(std::string_view s) {
+std::string trimmed_text(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return std::string(s);
@@ -135,17 +128,17 @@ std::string role_of_label(const std::string& label) {
 // An opinion as a history prints it: a rating word of the vocabulary, then at most a gloss
 // in parentheses and a word for what changed ("Buy(유지)", "매수, 상향", "BUY M").
 std::optional<std::string> rating_of(const std::string& text) {
-  std::string s = trimmed(text);
+  std::string s = trimmed_text(text);
   if (s.starts_with("투자의견")) {
-    s = trimmed(s.substr(std::string_view("투자의견").size()));
-    if (s.starts_with("(")) s = trimmed(s.substr(std::min(s.size(), s.find(')') + 1)));
-    if (s.starts_with(":")) s = trimmed(s.substr(1));
+    s = trimmed_text(s.substr(std::string_view("투자의견").size()));
+    if (s.starts_with("(")) s = trimmed_text(s.substr(std::min(s.size(), s.find(')') + 1)));
+    if (s.starts_with(":")) s = trimmed_text(s.substr(1));
   }
-  std::string low = lower(s);
+  std::string low = utf8::lower_ascii(s);
   static const Regex suffix(R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
   for (const vocab::RatingWord& r : vocab::rating_words()) {
     if (!*r.rating || !low.starts_with(r.printed)) continue;
-    if (!std::regex_match(trimmed(low.substr(std::string_view(r.printed).size())), suffix))
+    if (!std::regex_match(trimmed_text(low.substr(std::string_view(r.printed).size())), suffix))
       return std::nullopt;
     return std::string(r.rating);
   }
@@ -157,7 +150,7 @@ bool is_rating(const std::string& text) {
 }
 
 // "(24.39)" -> -24.39, "-5.1", "1.94"; none for "-" or words.
-std::optional<double> percent_of(const std::string& text) {
+std::optional<double> gap_percent(const std::string& text) {
   static const Regex number(R"(^\(?(-?[0-9]+(?:\.[0-9]+)?)\)?%?$)");
   std::smatch m;
   if (!std::regex_match(text, m, number)) return std::nullopt;
@@ -196,9 +189,9 @@ void set_value(Change& r, const std::string& role, const WordCell& c) {
   } else if (role == "target") {
     if (auto v = price_of(c.text)) r.target = {{*v, c}};
   } else if (role == "gap_avg") {
-    if (auto v = percent_of(c.text)) r.gap_avg = {{*v, c}};
+    if (auto v = gap_percent(c.text)) r.gap_avg = {{*v, c}};
   } else if (role == "gap_extreme") {
-    if (auto v = percent_of(c.text)) r.gap_extreme = {{*v, c}};
+    if (auto v = gap_percent(c.text)) r.gap_extreme = {{*v, c}};
   }
 }
 
@@ -271,7 +264,7 @@ void read_down(const std::vector<WordRow>& rows, std::vector<Change>& out) {
       std::vector<std::pair<double, WordCell>> gaps;
       for (size_t g = j + 2; g < row.size() && gaps.size() < 2; ++g) {
         if (whole_date(row[g].text)) break;
-        if (auto p = percent_of(row[g].text)) gaps.push_back({*p, row[g]});
+        if (auto p = gap_percent(row[g].text)) gaps.push_back({*p, row[g]});
       }
       if (!gaps.empty()) r.gap_avg = gaps[0];
       if (gaps.size() > 1) r.gap_extreme = gaps[1];
@@ -325,7 +318,7 @@ Table table_of(const std::vector<Change>& changes, int page, std::vector<size_t>
 std::optional<std::string> dated(const Cell& c) {
   const std::string* s = std::get_if<std::string>(&c);
   if (!s) return std::nullopt;
-  std::string t = trimmed(*s);
+  std::string t = trimmed_text(*s);
   for (const vocab::DateHit& d : vocab::find_dates(t)) {
     if (d.year == 0 || (d.two_digit_year && d.len != t.size())) continue;
     return d.iso();
