@@ -129,6 +129,19 @@ ParamTable table_param_table() {
           KREPORT_PARAM(
               kTable, label_line_pitch, "row pitches",
               "a group label's next line (`(005930)` under `삼성전자`) lies within this under it"),
+          KREPORT_PARAM(kTable, history_word_gap_em, "em",
+                        "words of a rating history closer than this are one cell (`Not Rated`)"),
+          KREPORT_PARAM(
+              kTable, history_max_rows, "rows",
+              "rows under a row of dates that are its grid's: opinion, price, gaps, note"),
+          KREPORT_PARAM(kTable, history_cells_to_rating, "cells",
+                        "a change's opinion follows its date within this many cells"),
+          KREPORT_PARAM(kTable, history_min_price, "won",
+                        "a target price is at least this; smaller numbers are gaps or counts"),
+          KREPORT_PARAM(kTable, history_header_rows, "lines",
+                        "a history grid's header printed as rows has at most this many lines"),
+          KREPORT_PARAM(kTable, history_label_chars, "characters",
+                        "a header line this long is a title over every column, naming none"),
       },
       field_count<TableParams>()};
 }
