@@ -27,6 +27,12 @@ std::span<const RatingWord> rating_words();
 /// The rating word `text` opens with (any case), or null: "Buy(매수) 시장대비 +20%" -> buy.
 const RatingWord* rating_word_at(std::string_view text);
 
+/// The stock rating a cell or a line states, after an optional `투자의견` label: a rating
+/// word, then at most a gloss in parentheses and a change word: "투자의견: BUY(유지)",
+/// "Trading Buy", "매수, 상향" -> that word's row; null for a word followed by more
+/// ("BUY 목표주가 ..."), sector views and anything else.
+const RatingWord* stated_rating(std::string_view text);
+
 /// A whole rating word normalized: "Trading Buy" -> buy, "Neutral" -> hold, "NR" -> not_rated;
 /// nullopt for anything else, sector views included.
 std::optional<std::string> normalize_rating(std::string_view word);

@@ -282,16 +282,9 @@ std::optional<TickerHit> parse_ticker(std::string_view line) {
 }
 
 std::optional<RatingHit> parse_rating(std::string_view line) {
-  std::string s = strip_label(std::string(line));
-  std::string lower = lower_ascii(s);
-  for (const vocab::RatingWord& r : vocab::rating_words()) {
-    if (!*r.rating || !lower.starts_with(r.printed)) continue;
-    std::string rest = trim(lower.substr(std::string_view(r.printed).size()));
-    static const Regex suffix(R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
-    if (!std::regex_match(rest, suffix)) return std::nullopt;
-    return RatingHit{r.rating, trim(s)};
-  }
-  return std::nullopt;
+  const vocab::RatingWord* r = vocab::stated_rating(line);
+  if (!r) return std::nullopt;
+  return RatingHit{r->rating, strip_label(std::string(line))};
 }
 
 std::optional<double> parse_won(std::string_view text) {

@@ -128,20 +128,7 @@ std::string role_of_label(const std::string& label) {
 // An opinion as a history prints it: a rating word of the vocabulary, then at most a gloss
 // in parentheses and a word for what changed ("Buy(유지)", "매수, 상향", "BUY M").
 std::optional<std::string> rating_of(const std::string& text) {
-  std::string s = trimmed_text(text);
-  if (s.starts_with("투자의견")) {
-    s = trimmed_text(s.substr(std::string_view("투자의견").size()));
-    if (s.starts_with("(")) s = trimmed_text(s.substr(std::min(s.size(), s.find(')') + 1)));
-    if (s.starts_with(":")) s = trimmed_text(s.substr(1));
-  }
-  std::string low = utf8::lower_ascii(s);
-  static const Regex suffix(R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
-  for (const vocab::RatingWord& r : vocab::rating_words()) {
-    if (!*r.rating || !low.starts_with(r.printed)) continue;
-    if (!std::regex_match(trimmed_text(low.substr(std::string_view(r.printed).size())), suffix))
-      return std::nullopt;
-    return std::string(r.rating);
-  }
+  if (const vocab::RatingWord* r = vocab::stated_rating(text)) return std::string(r->rating);
   return std::nullopt;
 }
 

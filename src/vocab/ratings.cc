@@ -4,6 +4,7 @@
 // another (`buy` in `buy-side`? no: `trading buy`) is tried after it.
 #include <algorithm>
 
+#include "kreport/regex.h"
 #include "kreport/utf8.h"
 #include "kreport/vocab.h"
 
@@ -54,6 +55,24 @@ const RatingWord* rating_word_at(std::string_view text) {
   std::string lower = lower_ascii(trimmed(text));
   for (const RatingWord& r : kRatingWords)
     if (lower.starts_with(r.printed)) return &r;
+  return nullptr;
+}
+
+const RatingWord* stated_rating(std::string_view text) {
+  text = trimmed(text);
+  if (text.starts_with("투자의견")) {
+    text = trimmed(text.substr(std::string_view("투자의견").size()));
+    if (text.starts_with("("))
+      text = trimmed(text.substr(std::min(text.size(), text.find(')') + 1)));
+    if (text.starts_with(":")) text = trimmed(text.substr(1));
+  }
+  std::string lower = lower_ascii(text);
+  static const Regex suffix(R"(^(\([^()]{0,20}\))?(,? ?(유지|상향|하향|신규|maintain|m))?$)");
+  for (const RatingWord& r : kRatingWords) {
+    if (!*r.rating || !lower.starts_with(r.printed)) continue;
+    std::string rest(trimmed(std::string_view(lower).substr(std::string_view(r.printed).size())));
+    return std::regex_match(rest, suffix) ? &r : nullptr;
+  }
   return nullptr;
 }
 

@@ -83,3 +83,20 @@ TEST(Rules, DescribedParamsListEveryThreshold) {
       EXPECT_NE(text.find("  " + r.name + " "), std::string::npos) << t.name << ": " << r.name;
   EXPECT_NE(text.find("line_gutter_em"), std::string::npos);
 }
+
+// One rule says when a cell or a line states a rating, for the cover's box and for the
+// history's cells alike.
+TEST(Ratings, StatedRatingIsAWordWithAtMostAGlossAndAChange) {
+  auto stated = [](const char* text) -> std::string {
+    const vocab::RatingWord* r = vocab::stated_rating(text);
+    return r ? r->rating : "-";
+  };
+  EXPECT_EQ(stated("투자의견: BUY(유지)"), "buy");
+  EXPECT_EQ(stated("투자의견(12M) Trading Buy"), "buy");
+  EXPECT_EQ(stated(" 매수, 상향 "), "buy");
+  EXPECT_EQ(stated("Not Rated"), "not_rated");
+  EXPECT_EQ(stated("중립 (유지)"), "hold");
+  EXPECT_EQ(stated("BUY 목표주가 75,000원"), "-");
+  EXPECT_EQ(stated("Overweight(비중확대)"), "-");
+  EXPECT_EQ(stated("매수자"), "-");
+}
