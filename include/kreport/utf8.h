@@ -26,6 +26,13 @@ char32_t last(std::string_view s);
 /// `s` with A-Z lowered; every other byte (Hangul's too) as it was.
 std::string lower_ascii(std::string_view s);
 
+/// `s` without the spaces at its ends.
+inline std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
 /// Whether `hay` holds `needle` (C++23's string_view::contains).
 inline bool contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;

@@ -46,12 +46,6 @@ std::string squashed(std::string_view s) {
   return out;
 }
 
-std::string trimmed_text(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
-
 // The page's words in rows: words on one height, left to right, words closer than a cell gap
 // joined ("Not" "Rated"). `usable`: the lines the finder may read.
 std::vector<WordRow> rows_of(const PageLines& page, const std::vector<bool>& usable) {
@@ -68,7 +62,7 @@ std::vector<WordRow> rows_of(const PageLines& page, const std::vector<bool>& usa
     if (!bands.empty()) {
       const WordCell& first = bands.back().front();
       double h = std::min(first.box.height(), w.box.height());
-      if (std::fabs(w.box.center_y() - first.box.center_y()) < kTable.same_row_em * h) {
+      if (on_one_row(w.box.center_y(), first.box.center_y(), h)) {
         bands.back().push_back(w);
         continue;
       }
@@ -305,7 +299,7 @@ Table table_of(const std::vector<Change>& changes, int page, std::vector<size_t>
 std::optional<std::string> dated(const Cell& c) {
   const std::string* s = std::get_if<std::string>(&c);
   if (!s) return std::nullopt;
-  std::string t = trimmed_text(*s);
+  std::string t(utf8::trimmed(*s));
   for (const vocab::DateHit& d : vocab::find_dates(t)) {
     if (d.year == 0 || (d.two_digit_year && d.len != t.size())) continue;
     return d.iso();

@@ -26,11 +26,7 @@ namespace kreport {
 namespace tables {
 namespace {
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
+using utf8::trimmed;
 
 // List marks a rating word may be printed after: `ㆍBUY(매수)`, `- Buy`, `▪ 매수`.
 std::string_view without_mark(std::string_view s) {

@@ -12,6 +12,7 @@ namespace kreport::vocab {
 namespace {
 
 using utf8::lower_ascii;
+using utf8::trimmed;
 
 const RatingWord kRatingWords[] = {
     {"strong buy", "buy", "stock", "Strong Buy"},
@@ -38,12 +39,6 @@ const RatingWord kRatingWords[] = {
     {"중립", "hold", "", "중립 (유지)"},
     {"매도", "sell", "stock", "매도"},
 };
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
